@@ -1,0 +1,71 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Client } from './client.entity';
+import { TimestampColumn } from './columns';
+import { Project } from './project.entity';
+import { Session } from './session.entity';
+
+export enum PendingTaskStatus {
+  OPEN = 'OPEN',
+  DONE = 'DONE',
+}
+registerEnumType(PendingTaskStatus, {
+  name: 'PendingTaskStatus',
+  description: 'Whether a pending task still needs doing.',
+  valuesConfig: { OPEN: { description: 'Still to do.' }, DONE: { description: 'Completed.' } },
+});
+
+@ObjectType({ description: 'Something left to do for a client or project, often noted at the end of a session.' })
+@Entity('pending_tasks')
+@Index('ix_pending_tasks_client_status', ['clientId', 'status'])
+@Index('ix_pending_tasks_status_due', ['status', 'dueDate'])
+export class PendingTask {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column('int', { nullable: true })
+  clientId: number | null;
+
+  @ManyToOne(() => Client, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'client_id' })
+  client?: Relation<Client> | null;
+
+  @Column('int', { nullable: true })
+  projectId: number | null;
+
+  @ManyToOne(() => Project, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'project_id' })
+  project?: Relation<Project> | null;
+
+  @Column('int', { nullable: true })
+  sessionId: number | null;
+
+  @ManyToOne(() => Session, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'session_id' })
+  session?: Relation<Session> | null;
+
+  @Field(() => String, { description: 'What needs doing.' })
+  @Column('varchar', { length: 300 })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Details, context or links.' })
+  @Column('varchar', { length: 2000, nullable: true })
+  notes: string | null;
+
+  @Field(() => PendingTaskStatus, { description: 'OPEN until completed.' })
+  @Column('varchar', { length: 10, default: PendingTaskStatus.OPEN })
+  status: PendingTaskStatus;
+
+  @Field(() => String, { nullable: true, description: 'Due date as YYYY-MM-DD, if any.' })
+  @Column('date', { nullable: true })
+  dueDate: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the task was completed (UTC).' })
+  @TimestampColumn({ nullable: true })
+  completedAt: Date | null;
+
+  @Field(() => Date, { description: 'When the task was added (UTC).' })
+  @TimestampColumn()
+  createdAt: Date;
+}

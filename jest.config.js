@@ -1,0 +1,18 @@
+/** Jest runs TypeScript through swc with legacy decorators and their metadata (type-graphql and TypeORM need both). */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  setupFiles: ['reflect-metadata'],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  maxWorkers: 2,
+  testTimeout: 60000,
+};

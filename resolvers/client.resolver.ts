@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Client } from '../entities/client.entity';
+import { Context } from '../src/context';
+import { PageArgs } from '../src/pagination/connection';
+import { listConnection } from '../src/pagination/list-query';
+import { CLIENT_ORDER, clientFilter, createClient, findClient, updateClient } from '../src/services/client.service';
+import { childConnection } from './child-connection';
+import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs';
+import { ClientConnection, PendingTaskConnection, ProjectConnection, SessionConnection } from './connections';
+import { PendingTaskFilter } from './pending-task.inputs';
+import { ProjectFilter } from './project.inputs';
+import { SessionFilter } from './session.inputs';
+import { parseId } from './validators';
+
+@Resolver(() => Client)
+export class ClientResolver {
+  @Query(() => Client, { nullable: true, description: 'One client, by id or by slug. NOT_FOUND when it does not exist.' })
+  client(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'Client id.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: 'Client slug, for example "dataforth".' }) slug?: string,
+  ): Promise<Client> {
+    return findClient(ctx.db, { id: id ? parseId(id, 'id') : undefined, slug });
+  }
+
+  @Query(() => ClientConnection, { description: 'Clients, ordered by name.' })
+  clients(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ClientFilter, { nullable: true, description: 'Conditions the clients must meet.' }) filter?: ClientFilter,
+  ): Promise<ClientConnection> {
+    return listConnection(ClientConnection, ctx.db.manager, Client, page, CLIENT_ORDER, clientFilter(filter));
+  }
+
+  @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
+  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput) input: CreateClientInput): Promise<Client> {
+    return createClient(ctx.db, input);
+  }
+
+  @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
+  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput) input: UpdateClientInput): Promise<Client> {
+    return updateClient(ctx.db, input);
+  }
+
+  @FieldResolver(() => String, { description: 'Hourly rate as a decimal amount, for example "150.00".' })
+  hourlyRate(@Root() client: Client): string {
+    return (client.hourlyRateCents / 100).toFixed(2);
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: "The client's projects, ordered by name." })
+  projects(
+    @Root() client: Client,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilter,
+  ): Promise<ProjectConnection> {
+    return childConnection(ProjectConnection, ctx.loaders.projectsOfClient, client.id, page, filter);
+  }
+
+  @FieldResolver(() => SessionConnection, { description: "The client's sessions, most recent first." })
+  sessions(
+    @Root() client: Client,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+  ): Promise<SessionConnection> {
+    return childConnection(SessionConnection, ctx.loaders.sessionsOfClient, client.id, page, filter);
+  }
+
+  @FieldResolver(() => PendingTaskConnection, { description: "The client's pending tasks, soonest due first." })
+  pendingTasks(
+    @Root() client: Client,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PendingTaskFilter, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilter,
+  ): Promise<PendingTaskConnection> {
+    return childConnection(PendingTaskConnection, ctx.loaders.pendingTasksOfClient, client.id, page, filter);
+  }
+}

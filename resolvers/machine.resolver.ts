@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Machine } from '../entities/machine.entity';
+import { Context } from '../src/context';
+import { PageArgs } from '../src/pagination/connection';
+import { findMachine, registerMachine } from '../src/services/machine.service';
+import { childConnection } from './child-connection';
+import { SessionConnection } from './connections';
+import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
+import { SessionFilter } from './session.inputs';
+import { parseId } from './validators';
+
+@Resolver(() => Machine)
+export class MachineResolver {
+  @Query(() => Machine, { nullable: true, description: 'One machine, by fingerprint or by id. NOT_FOUND when it is not registered.' })
+  machine(
+    @Ctx() ctx: Context,
+    @Arg('fingerprint', () => String, { nullable: true, description: 'SHA-256 fingerprint (64 hex characters).' }) fingerprint?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'Machine id.' }) id?: string,
+  ): Promise<Machine> {
+    return findMachine(ctx.db, { id: id ? parseId(id, 'id') : undefined, fingerprint });
+  }
+
+  @Mutation(() => RegisterMachinePayload, {
+    description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
+  })
+  registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
+    return registerMachine(ctx.db, input);
+  }
+
+  @FieldResolver(() => SessionConnection, { description: 'Sessions worked from this machine, most recent first.' })
+  sessions(
+    @Root() machine: Machine,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+  ): Promise<SessionConnection> {
+    return childConnection(SessionConnection, ctx.loaders.sessionsOfMachine, machine.id, page, filter);
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Client } from '../entities/client.entity';
+import { Project } from '../entities/project.entity';
+import { Context } from '../src/context';
+import { NotFoundError } from '../src/errors';
+import { PageArgs } from '../src/pagination/connection';
+import { createProject, updateProject } from '../src/services/project.service';
+import { childConnection } from './child-connection';
+import { SessionConnection } from './connections';
+import { CreateProjectInput, UpdateProjectInput } from './project.inputs';
+import { SessionFilter } from './session.inputs';
+import { parseId } from './validators';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { nullable: true, description: 'One project by id. NOT_FOUND when it does not exist.' })
+  async project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Project id.' }) id: string): Promise<Project> {
+    const project = await ctx.loaders.project.load(parseId(id, 'id'));
+    if (!project) throw new NotFoundError('Project', id, 'id');
+    return project;
+  }
+
+  @Mutation(() => Project, { description: 'Creates a project for a client. CONFLICT when the client has a project of that name.' })
+  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput) input: CreateProjectInput): Promise<Project> {
+    return createProject(ctx.db, input);
+  }
+
+  @Mutation(() => Project, { description: 'Changes a project.' })
+  updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput): Promise<Project> {
+    return updateProject(ctx.db, input);
+  }
+
+  @FieldResolver(() => Client, { description: 'The client the project is for.' })
+  async client(@Root() project: Project, @Ctx() ctx: Context): Promise<Client> {
+    return (await ctx.loaders.client.load(project.clientId))!;
+  }
+
+  @FieldResolver(() => SessionConnection, { description: 'Sessions on this project, most recent first.' })
+  sessions(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+  ): Promise<SessionConnection> {
+    return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter);
+  }
+}

@@ -1,0 +1,76 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Client } from '../entities/client.entity';
+import { Machine } from '../entities/machine.entity';
+import { Project } from '../entities/project.entity';
+import { Session } from '../entities/session.entity';
+import { Tag } from '../entities/tag.entity';
+import { Context } from '../src/context';
+import { NotFoundError } from '../src/errors';
+import { PageArgs } from '../src/pagination/connection';
+import { listConnection } from '../src/pagination/list-query';
+import { endSession, sessionFilter, sessionOrder, startSession, tagSession } from '../src/services/session.service';
+import { childConnection } from './child-connection';
+import { SessionConnection, WorkItemConnection } from './connections';
+import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSessionInput } from './session.inputs';
+import { parseId } from './validators';
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @Query(() => Session, { nullable: true, description: 'One session by id. NOT_FOUND when it does not exist.' })
+  async session(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
+    const session = await ctx.loaders.session.load(parseId(id, 'id'));
+    if (!session) throw new NotFoundError('Session', id, 'id');
+    return session;
+  }
+
+  @Query(() => SessionConnection, { description: 'Sessions across all clients, most recent first unless orderBy says otherwise.' })
+  sessions(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+    @Arg('orderBy', () => SessionOrder, { defaultValue: SessionOrder.STARTED_AT_DESC, description: 'Order of the list.' })
+    orderBy?: SessionOrder,
+  ): Promise<SessionConnection> {
+    return listConnection(SessionConnection, ctx.db.manager, Session, page, sessionOrder(orderBy), sessionFilter(filter));
+  }
+
+  @Mutation(() => Session, { description: 'Starts a session. Billable defaults to true for MSP and false otherwise.' })
+  startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput) input: StartSessionInput): Promise<Session> {
+    return startSession(ctx.db, input);
+  }
+
+  @Mutation(() => Session, { description: 'Ends an open session. CONFLICT when it has already ended.' })
+  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput) input: EndSessionInput): Promise<Session> {
+    return endSession(ctx.db, input);
+  }
+
+  @Mutation(() => Session, { description: 'Adds tags to a session.' })
+  tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput) input: TagSessionInput): Promise<Session> {
+    return tagSession(ctx.db, input);
+  }
+
+  @FieldResolver(() => Client, { nullable: true, description: 'Client worked for; null for NORMAL sessions.' })
+  client(@Root() session: Session, @Ctx() ctx: Context): Promise<Client | null> | null {
+    return session.clientId ? ctx.loaders.client.load(session.clientId) : null;
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'Project worked on, if any.' })
+  project(@Root() session: Session, @Ctx() ctx: Context): Promise<Project | null> | null {
+    return session.projectId ? ctx.loaders.project.load(session.projectId) : null;
+  }
+
+  @FieldResolver(() => Machine, { nullable: true, description: 'Machine the work was done from, if known.' })
+  machine(@Root() session: Session, @Ctx() ctx: Context): Promise<Machine | null> | null {
+    return session.machineId ? ctx.loaders.machine.load(session.machineId) : null;
+  }
+
+  @FieldResolver(() => WorkItemConnection, { description: 'Work logged in this session, in the order it was logged.' })
+  workItems(@Root() session: Session, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<WorkItemConnection> {
+    return childConnection(WorkItemConnection, ctx.loaders.workItemsOfSession, session.id, page);
+  }
+
+  @FieldResolver(() => [Tag], { description: 'Tags on the session, by name.' })
+  tags(@Root() session: Session, @Ctx() ctx: Context): Promise<Tag[]> {
+    return ctx.loaders.tagsOfSession.load(session.id);
+  }
+}

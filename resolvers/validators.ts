@@ -1,0 +1,19 @@
+import { Matches, ValidationOptions } from 'class-validator';
+import { BadInputError } from '../src/errors';
+
+/** An id as the API hands them out: a positive integer in a string, such as "42". */
+export const IsId = (options: ValidationOptions = {}) =>
+  Matches(/^[1-9][0-9]{0,9}$/, { message: '$property must be an id such as "42"', ...options });
+
+/** Rejects strings made only of spaces. */
+export const NotBlank = (options: ValidationOptions = {}) => Matches(/\S/, { message: '$property must not be blank', ...options });
+
+/** A calendar date such as "2026-12-31". */
+export const IsCalendarDate = () =>
+  Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date written YYYY-MM-DD' });
+
+/** An id given as a plain query argument (input objects are checked by IsId instead). */
+export function parseId(value: string, field: string): number {
+  if (!/^[1-9][0-9]{0,9}$/.test(value)) throw new BadInputError(field, 'must be an id such as "42"');
+  return Number(value);
+}

@@ -1,0 +1,37 @@
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { WorkCategory } from '../entities/work-item.entity';
+import { IsId, NotBlank } from './validators';
+
+@InputType({ description: 'A piece of work done in a session.' })
+export class LogWorkItemInput {
+  @Field(() => ID, { description: 'The session the work belongs to.' })
+  @IsId()
+  sessionId: string;
+
+  @Field(() => WorkCategory, { description: 'Kind of work.' })
+  @IsEnum(WorkCategory)
+  category: WorkCategory;
+
+  @Field(() => String, { description: 'What was done (1 to 2000 characters).' })
+  @NotBlank()
+  @MaxLength(2000)
+  description: string;
+
+  @Field(() => Int, { description: 'Minutes spent (1 to 1440).' })
+  @Min(1)
+  @Max(1440)
+  minutes: number;
+
+  @Field(() => Boolean, { nullable: true, description: "Billable or not; the session's flag when omitted." })
+  @IsOptional()
+  @IsBoolean()
+  billable?: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'Tag names (up to 20, each up to 50 characters).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @NotBlank({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+}

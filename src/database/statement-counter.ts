@@ -1,0 +1,19 @@
+import { Logger } from 'typeorm';
+
+/**
+ * TypeORM logger that counts SQL statements. Tests and benchmarks read the count to prove a
+ * nested query costs a fixed number of statements, whatever the number of rows.
+ */
+export class StatementCounter implements Logger {
+  count = 0;
+
+  logQuery(): void {
+    this.count += 1;
+  }
+
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}

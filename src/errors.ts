@@ -1,0 +1,87 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+
+/** Codes a client can switch on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+/** The input is wrong; `field` names the input field (as the client spelled it). */
+export class BadInputError extends AppError {
+  constructor(field: string, message: string) {
+    super('BAD_USER_INPUT', `${field}: ${message}`, { field });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(type: string, id: string | number, field?: string) {
+    super('NOT_FOUND', `${type} ${JSON.stringify(String(id))} does not exist${field ? ` (${field})` : ''}.`, field ? { field } : {});
+  }
+}
+
+/** The write would duplicate something unique, or the object is in a state that forbids it. */
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string) {
+    super('CONFLICT', message, field ? { field } : {});
+  }
+}
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** class-validator failures, flattened to `input.name: must be shorter than or equal to 200 characters`. */
+function describeValidation(failures: ValidationFailure[], prefix = ''): { field: string; message: string }[] {
+  return failures.flatMap((f) => {
+    const field = prefix ? `${prefix}.${f.property}` : f.property;
+    const own = Object.values(f.constraints ?? {}).map((message) => ({ field, message: message.replace(`${f.property} `, '') }));
+    return [...own, ...describeValidation(f.children ?? [], field)];
+  });
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; message?: string } }).driverError;
+  return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError?.message ?? '');
+}
+
+/**
+ * Shapes every error a client sees: known errors keep their code and message; validation errors
+ * name the field; anything unexpected is masked (no stack, no SQL) and logged by the caller.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, onUnexpected: (error: unknown) => void): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  const code = formatted.extensions?.code;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  const validationErrors = (original as { extensions?: { validationErrors?: ValidationFailure[] } }).extensions?.validationErrors;
+  if (validationErrors) {
+    const problems = describeValidation(validationErrors);
+    return {
+      ...base,
+      message: problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, problems },
+    };
+  }
+  if (original instanceof QueryFailedError && isDuplicateKey(original)) {
+    return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
+  }
+  if (original instanceof AppError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !(original instanceof QueryFailedError))) {
+    return { ...base, extensions: formatted.extensions };
+  }
+  onUnexpected(original);
+  return { ...base, message: 'Internal server error. The failure was logged; retrying may help.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,106 @@
+import DataLoader from 'dataloader';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { Database } from '../database/database';
+import { Page, PageArgs, toPage } from '../pagination/connection';
+import { Filter } from '../pagination/list-query';
+import { applyAfter, applyOrder, columnSql, orderSql, SortOrder } from '../pagination/sort-order';
+
+/** A list that hangs off a parent row, such as a project's sessions. */
+export interface ChildListSpec<T, F> {
+  entity: EntityTarget<T>;
+  /** Property holding the parent's id, for example `projectId`. */
+  parentKey: keyof T & string;
+  order: SortOrder<T>;
+  /** Turns the GraphQL filter argument into WHERE conditions. */
+  filter: (filter: F | undefined) => Filter;
+}
+
+export interface ChildPageKey<F> {
+  parentId: number;
+  args: PageArgs;
+  filter?: F;
+}
+
+/** Groups keys that share the same arguments: each group is answered by one statement. */
+function groupByArguments<K extends { parentId: number }>(keys: readonly K[]): Map<string, K[]> {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) {
+    const { parentId, ...rest } = key;
+    void parentId;
+    const signature = JSON.stringify(rest);
+    groups.set(signature, [...(groups.get(signature) ?? []), key]);
+  }
+  return groups;
+}
+
+const unique = (ids: number[]) => [...new Set(ids)];
+
+/**
+ * Per-parent pages in one statement per argument set: ROW_NUMBER() partitioned by parent limits
+ * each parent to `first + 1` rows inside the database, so a parent with 10,000 children costs
+ * no more than one with 20.
+ */
+export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db: Database, spec: ChildListSpec<T, F>) {
+  const repository = () => db.manager.getRepository(spec.entity);
+
+  async function loadGroup(keys: ChildPageKey<F>[]): Promise<Map<number, T[]>> {
+    const { args, filter } = keys[0];
+    const ranked = repository().createQueryBuilder('x');
+    const parentColumn = columnSql(ranked, 'x', spec.parentKey);
+    ranked
+      .select(columnSql(ranked, 'x', 'id'), 'id')
+      .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${orderSql(ranked, 'x', spec.order)})`, 'rn')
+      .where(`${parentColumn} IN (:...parentIds)`, { parentIds: unique(keys.map((k) => k.parentId)) });
+    spec.filter(filter)(ranked, 'x');
+    applyAfter(ranked, 'x', spec.order, args.after);
+
+    const outer = repository()
+      .createQueryBuilder('t')
+      .innerJoin(`(${ranked.getQuery()})`, 'r', 'r.id = t.id AND r.rn <= :limit')
+      .setParameters({ ...ranked.getParameters(), limit: args.first + 1 });
+    applyOrder(outer, 't', spec.order);
+    const rows = await outer.getMany();
+
+    const byParent = new Map<number, T[]>();
+    for (const row of rows) {
+      const parentId = row[spec.parentKey] as number;
+      byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
+    }
+    return byParent;
+  }
+
+  return new DataLoader<ChildPageKey<F>, Page<T>, string>(
+    async (keys) => {
+      const pages = new Map<ChildPageKey<F>, Page<T>>();
+      for (const group of groupByArguments(keys).values()) {
+        const byParent = await loadGroup(group);
+        for (const key of group) pages.set(key, toPage(byParent.get(key.parentId) ?? [], key.args, spec.order));
+      }
+      return keys.map((key) => pages.get(key)!);
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}
+
+/** Per-parent totals for `totalCount`: one grouped COUNT per filter, only when a query selects it. */
+export function childCountLoader<T extends ObjectLiteral, F>(db: Database, spec: ChildListSpec<T, F>) {
+  return new DataLoader<Omit<ChildPageKey<F>, 'args'>, number, string>(
+    async (keys) => {
+      const counts = new Map<string, number>();
+      for (const [signature, group] of groupByArguments(keys)) {
+        const qb = db.manager.getRepository(spec.entity).createQueryBuilder('x');
+        const parentColumn = columnSql(qb, 'x', spec.parentKey);
+        qb.select(parentColumn, 'parentId')
+          .addSelect('COUNT(*)', 'total')
+          .where(`${parentColumn} IN (:...parentIds)`, { parentIds: unique(group.map((k) => k.parentId)) })
+          .groupBy(parentColumn);
+        spec.filter(group[0].filter)(qb, 'x');
+        for (const row of await qb.getRawMany<{ parentId: number; total: number | string }>()) {
+          counts.set(`${signature}#${row.parentId}`, Number(row.total));
+        }
+      }
+      return keys.map(({ parentId, ...rest }) => counts.get(`${JSON.stringify(rest)}#${parentId}`) ?? 0);
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}

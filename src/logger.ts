@@ -1,0 +1,13 @@
+import pino from 'pino';
+
+/** Structured logs; fields that could hold secrets are censored before they are written. */
+export const createLogger = (level: string) =>
+  pino({
+    level,
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'secret', '*.secret'],
+      censor: '[redacted]',
+    },
+  });
+
+export type Logger = ReturnType<typeof createLogger>;

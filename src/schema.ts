@@ -1,0 +1,20 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ClientResolver } from '../resolvers/client.resolver';
+import { MachineResolver } from '../resolvers/machine.resolver';
+import { PendingTaskResolver } from '../resolvers/pending-task.resolver';
+import { ProjectResolver } from '../resolvers/project.resolver';
+import { SessionResolver } from '../resolvers/session.resolver';
+import { WorkItemResolver } from '../resolvers/work-item.resolver';
+
+/** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
+export function buildAppSchema(): GraphQLSchema {
+  return buildSchemaSync({
+    resolvers: [ClientResolver, ProjectResolver, MachineResolver, SessionResolver, WorkItemResolver, PendingTaskResolver],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The schema as committed in schema.graphql: sorted, so the file only changes when the API does. */
+export const printAppSchema = (schema: GraphQLSchema = buildAppSchema()): string =>
+  `# Generated from the code by \`npm run schema\`; do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;

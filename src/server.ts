@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { Context, createContext } from './context';
+import { Database } from './database/database';
+import { formatError } from './errors';
+import { Logger } from './logger';
+import { buildAppSchema } from './schema';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser) and GET /health. No business rules here. */
+export async function startServer(options: { db: Database; port: number; logger: Logger }): Promise<RunningServer> {
+  const { db, port, logger } = options;
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildAppSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error, (err) => logger.error({ err }, 'unexpected error')),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const up = await db.ping();
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', database: up ? 'up' : 'down' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(db, req.header('x-request-id')?.slice(0, 100) || randomUUID()),
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  const address = httpServer.address() as AddressInfo;
+  return {
+    url: `http://localhost:${address.port}/graphql`,
+    close: () => apollo.stop(),
+  };
+}

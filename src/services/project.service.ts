@@ -1,0 +1,66 @@
+import { EntityManager } from 'typeorm';
+import { now } from '../../entities/columns';
+import { Project, ProjectStatus } from '../../entities/project.entity';
+import type { CreateProjectInput, ProjectFilter, UpdateProjectInput } from '../../resolvers/project.inputs';
+import { Database } from '../database/database';
+import { ConflictError, NotFoundError } from '../errors';
+import { Filter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+import { getClient } from './client.service';
+import { likeContains } from './text';
+
+export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
+
+export function projectFilter(filter: ProjectFilter = {}): Filter {
+  return (qb, alias) => {
+    if (filter.status) qb.andWhere(`${alias}.status = :status`, { status: filter.status });
+    if (filter.search) qb.andWhere(`LOWER(${alias}.name) LIKE :search ESCAPE '\\'`, { search: likeContains(filter.search) });
+  };
+}
+
+export async function getProject(manager: EntityManager, id: number, field = 'id'): Promise<Project> {
+  const project = await manager.findOneBy(Project, { id });
+  if (!project) throw new NotFoundError('Project', id, field);
+  return project;
+}
+
+async function assertNameFree(manager: EntityManager, clientId: number, name: string, exceptId?: number): Promise<void> {
+  const qb = manager
+    .createQueryBuilder(Project, 'p')
+    .where('p.clientId = :clientId AND LOWER(p.name) = :name', { clientId, name: name.toLowerCase() });
+  if (exceptId) qb.andWhere('p.id <> :exceptId', { exceptId });
+  if (await qb.getExists()) throw new ConflictError(`This client already has a project named "${name}".`, 'name');
+}
+
+export function createProject(db: Database, input: CreateProjectInput): Promise<Project> {
+  return db.transaction(async (manager) => {
+    const client = await getClient(manager, Number(input.clientId), 'clientId');
+    const name = input.name.trim();
+    await assertNameFree(manager, client.id, name);
+    const at = now();
+    return manager.save(
+      manager.create(Project, {
+        clientId: client.id,
+        name,
+        status: input.status ?? ProjectStatus.ACTIVE,
+        description: input.description ?? null,
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+  });
+}
+
+export function updateProject(db: Database, input: UpdateProjectInput): Promise<Project> {
+  return db.transaction(async (manager) => {
+    const project = await getProject(manager, Number(input.id));
+    if (input.name != null) {
+      project.name = input.name.trim();
+      await assertNameFree(manager, project.clientId, project.name, project.id);
+    }
+    if (input.status != null) project.status = input.status;
+    if (input.description !== undefined) project.description = input.description;
+    project.updatedAt = now();
+    return manager.save(project);
+  });
+}

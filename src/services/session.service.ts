@@ -1,0 +1,107 @@
+import { EntityManager } from 'typeorm';
+import { now } from '../../entities/columns';
+import { Project } from '../../entities/project.entity';
+import { SessionTag } from '../../entities/session-tag.entity';
+import { Session, SessionMode } from '../../entities/session.entity';
+import type { EndSessionInput, SessionFilter, StartSessionInput, TagSessionInput } from '../../resolvers/session.inputs';
+import { SessionOrder } from '../../resolvers/session.inputs';
+import { Database } from '../database/database';
+import { dbTime } from '../database/db-time';
+import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import { Filter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+import { getClient } from './client.service';
+import { getMachine } from './machine.service';
+import { getProject } from './project.service';
+import { ensureTags, linkTags, normalizeTags } from './tag.service';
+import { assertAfter, assertNotInFuture } from './time-rules';
+
+export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
+  key: 'startedAt',
+  direction: order === SessionOrder.STARTED_AT_ASC ? 'ASC' : 'DESC',
+});
+
+export function sessionFilter(filter: SessionFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
+    if (filter.projectId) qb.andWhere(`${a}.projectId = :projectId`, { projectId: Number(filter.projectId) });
+    if (filter.machineId) qb.andWhere(`${a}.machineId = :machineId`, { machineId: Number(filter.machineId) });
+    if (filter.mode) qb.andWhere(`${a}.mode = :mode`, { mode: filter.mode });
+    if (filter.billable != null) qb.andWhere(`${a}.billable = :billable`, { billable: filter.billable });
+    if (filter.startedFrom) qb.andWhere(`${a}.startedAt >= :startedFrom`, { startedFrom: dbTime(filter.startedFrom) });
+    if (filter.startedBefore) qb.andWhere(`${a}.startedAt < :startedBefore`, { startedBefore: dbTime(filter.startedBefore) });
+    if (filter.open != null) qb.andWhere(filter.open ? `${a}.endedAt IS NULL` : `${a}.endedAt IS NOT NULL`);
+  };
+}
+
+export async function getSession(manager: EntityManager, id: number, field = 'id'): Promise<Session> {
+  const session = await manager.findOneBy(Session, { id });
+  if (!session) throw new NotFoundError('Session', id, field);
+  return session;
+}
+
+/** Which client and project a session belongs to, by the rules of its mode. */
+async function resolveOwner(manager: EntityManager, input: StartSessionInput): Promise<{ clientId: number | null; projectId: number | null }> {
+  if (input.mode === SessionMode.NORMAL) {
+    if (input.clientId || input.projectId) {
+      throw new BadInputError(input.clientId ? 'clientId' : 'projectId', 'a NORMAL session belongs to no client or project; use MSP or DEV mode');
+    }
+    return { clientId: null, projectId: null };
+  }
+  const project: Project | null = input.projectId ? await getProject(manager, Number(input.projectId), 'projectId') : null;
+  if (input.mode === SessionMode.DEV && !project) throw new BadInputError('projectId', 'a DEV session needs the project it works on');
+  if (input.mode === SessionMode.MSP && !input.clientId) throw new BadInputError('clientId', 'an MSP session needs the client it works for');
+  const client = input.clientId ? await getClient(manager, Number(input.clientId), 'clientId') : null;
+  if (client && project && project.clientId !== client.id) {
+    throw new BadInputError('projectId', `project ${project.id} belongs to another client, not to client ${client.id}`);
+  }
+  return { clientId: client?.id ?? project!.clientId, projectId: project?.id ?? null };
+}
+
+export function startSession(db: Database, input: StartSessionInput): Promise<Session> {
+  const at = now();
+  const startedAt = input.startedAt ?? at;
+  assertNotInFuture(startedAt, 'startedAt', at);
+  return db.transaction(async (manager) => {
+    const owner = await resolveOwner(manager, input);
+    if (input.machineId) await getMachine(manager, Number(input.machineId), 'machineId');
+    const session = manager.create(Session, {
+      mode: input.mode,
+      ...owner,
+      machineId: input.machineId ? Number(input.machineId) : null,
+      title: input.title ?? null,
+      billable: input.billable ?? input.mode === SessionMode.MSP,
+      startedAt,
+      endedAt: null,
+      summary: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    return manager.save(session);
+  });
+}
+
+export function endSession(db: Database, input: EndSessionInput): Promise<Session> {
+  const at = now();
+  const endedAt = input.endedAt ?? at;
+  assertNotInFuture(endedAt, 'endedAt', at);
+  return db.transaction(async (manager) => {
+    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    if (session.endedAt) throw new ConflictError(`Session ${session.id} already ended at ${session.endedAt.toISOString()}.`, 'sessionId');
+    assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
+    session.endedAt = endedAt;
+    if (input.summary !== undefined) session.summary = input.summary;
+    session.updatedAt = at;
+    return manager.save(session);
+  });
+}
+
+export function tagSession(db: Database, input: TagSessionInput): Promise<Session> {
+  const names = normalizeTags(input.tags, 'tags');
+  return db.transaction(async (manager) => {
+    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const tags = await ensureTags(manager, names);
+    await linkTags(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));
+    return session;
+  });
+}
