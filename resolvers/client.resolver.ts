@@ -33,12 +33,12 @@ export class ClientResolver {
   }
 
   @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
-  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput) input: CreateClientInput): Promise<Client> {
+  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: 'What to write; see the input type.' }) input: CreateClientInput): Promise<Client> {
     return createClient(ctx.db, input);
   }
 
   @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
-  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput) input: UpdateClientInput): Promise<Client> {
+  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: 'What to write; see the input type.' }) input: UpdateClientInput): Promise<Client> {
     return updateClient(ctx.db, input);
   }
 

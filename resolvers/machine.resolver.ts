@@ -23,7 +23,7 @@ export class MachineResolver {
   @Mutation(() => RegisterMachinePayload, {
     description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
   })
-  registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
+  registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: 'What to write; see the input type.' }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
     return registerMachine(ctx.db, input);
   }
 

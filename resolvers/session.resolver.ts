@@ -35,17 +35,17 @@ export class SessionResolver {
   }
 
   @Mutation(() => Session, { description: 'Starts a session. Billable defaults to true for MSP and false otherwise.' })
-  startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput) input: StartSessionInput): Promise<Session> {
+  startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput, { description: 'What to write; see the input type.' }) input: StartSessionInput): Promise<Session> {
     return startSession(ctx.db, input);
   }
 
   @Mutation(() => Session, { description: 'Ends an open session. CONFLICT when it has already ended.' })
-  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput) input: EndSessionInput): Promise<Session> {
+  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: 'What to write; see the input type.' }) input: EndSessionInput): Promise<Session> {
     return endSession(ctx.db, input);
   }
 
   @Mutation(() => Session, { description: 'Adds tags to a session.' })
-  tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput) input: TagSessionInput): Promise<Session> {
+  tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput, { description: 'What to write; see the input type.' }) input: TagSessionInput): Promise<Session> {
     return tagSession(ctx.db, input);
   }
 

@@ -9,7 +9,7 @@ import { LogWorkItemInput } from './work-item.inputs';
 @Resolver(() => WorkItem)
 export class WorkItemResolver {
   @Mutation(() => WorkItem, { description: "Logs work done in a session; billable defaults to the session's flag." })
-  logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput) input: LogWorkItemInput): Promise<WorkItem> {
+  logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: 'What to write; see the input type.' }) input: LogWorkItemInput): Promise<WorkItem> {
     return logWorkItem(ctx.db, input);
   }
 

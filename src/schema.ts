@@ -9,10 +9,14 @@ import { WorkItemResolver } from '../resolvers/work-item.resolver';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers: [ClientResolver, ProjectResolver, MachineResolver, SessionResolver, WorkItemResolver, PendingTaskResolver],
     validate: { forbidUnknownValues: false },
   });
+  // type-graphql has no option for the root types' descriptions.
+  schema.getQueryType()!.description = 'Reads: lookups by id, and lists as Relay connections (first ≤ 100, after a cursor).';
+  schema.getMutationType()!.description = 'Writes: each takes one `input` and returns the object written.';
+  return schema;
 }
 
 /** The schema as committed in schema.graphql: sorted, so the file only changes when the API does. */

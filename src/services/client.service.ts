@@ -6,14 +6,14 @@ import { Database } from '../database/database';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { likeContains, slugify } from './text';
+import { likeContains, likeSql, slugify } from './text';
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 
 export function clientFilter(filter: ClientFilter = {}): Filter {
   return (qb, alias) => {
     if (filter.active !== undefined && filter.active !== null) qb.andWhere(`${alias}.active = :active`, { active: filter.active });
-    if (filter.search) qb.andWhere(`LOWER(${alias}.name) LIKE :search ESCAPE '\\'`, { search: likeContains(filter.search) });
+    if (filter.search) qb.andWhere(likeSql(`${alias}.name`, 'search'), { search: likeContains(filter.search) });
   };
 }
 

@@ -7,14 +7,14 @@ import { ConflictError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { getClient } from './client.service';
-import { likeContains } from './text';
+import { likeContains, likeSql } from './text';
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 
 export function projectFilter(filter: ProjectFilter = {}): Filter {
   return (qb, alias) => {
     if (filter.status) qb.andWhere(`${alias}.status = :status`, { status: filter.status });
-    if (filter.search) qb.andWhere(`LOWER(${alias}.name) LIKE :search ESCAPE '\\'`, { search: likeContains(filter.search) });
+    if (filter.search) qb.andWhere(likeSql(`${alias}.name`, 'search'), { search: likeContains(filter.search) });
   };
 }
 

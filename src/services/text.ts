@@ -1,5 +1,11 @@
-/** `%`, `_` and `\` are wildcards in LIKE; escape them so a search matches the text literally. */
-export const likeContains = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A LIKE pattern matching `text` anywhere, with `%` and `_` taken literally. The escape character is
+ * `!` because a backslash means different things in MariaDB and SQLite string literals.
+ */
+export const likeContains = (text: string): string => `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+/** The SQL that goes with likeContains. */
+export const likeSql = (column: string, parameter: string): string => `LOWER(${column}) LIKE :${parameter} ESCAPE '!'`;
 
 /** "Acme Corp. (EU)" → "acme-corp-eu". */
 export const slugify = (name: string): string =>

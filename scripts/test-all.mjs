@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB.
+// A database that cannot be reached is a failure, never a silent skip.
+import { spawnSync } from 'node:child_process';
+import { createConnection } from 'mysql2/promise';
+
+const mariadbUrl = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
+const jestArgs = process.argv.slice(2);
+
+async function mariadbReachable() {
+  try {
+    const connection = await createConnection({ uri: mariadbUrl, connectTimeout: 3000 });
+    await connection.end();
+    return null;
+  } catch (error) {
+    return error.code ?? error.message;
+  }
+}
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n${label} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const problem = await mariadbReachable();
+if (problem) {
+  console.error(
+    `MariaDB is not reachable at ${mariadbUrl.replace(/:[^:@/]*@/, ':***@')} (${problem}): start one (see README), ` +
+      'point TEST_DATABASE_URL at one, or run `npm run test:sqlite` for SQLite only.',
+  );
+  process.exit(1);
+}
+
+run('type check', 'npx', ['tsc', '--noEmit']);
+run('tests on SQLite', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite' });
+run('tests on MariaDB', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb' });
+console.log('\nAll tests passed on SQLite and MariaDB.');

@@ -1,0 +1,56 @@
+import { In } from 'typeorm';
+import { Client } from '../../entities/client.entity';
+import { Project, ProjectStatus } from '../../entities/project.entity';
+import { Session, SessionMode } from '../../entities/session.entity';
+import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
+import { Database } from '../../src/database/database';
+
+const CHUNK = 500;
+
+async function insertAll<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const result = await db.manager.insert(entity, rows.slice(i, i + CHUNK) as never);
+    ids.push(...result.identifiers.map((r) => r.id as number));
+  }
+  return ids;
+}
+
+/** `perLevel` clients, each with `perLevel` projects, each with `perLevel` sessions, each with `perLevel` work items. */
+export async function insertTree(db: Database, perLevel: number): Promise<void> {
+  const at = new Date('2026-03-01T12:00:00Z');
+  const range = Array.from({ length: perLevel }, (_, i) => i);
+  const clientIds = await insertAll(
+    db,
+    Client,
+    range.map((i) => ({ name: `Client ${i}`, slug: `client-${i}`, hourlyRateCents: 10_000, active: true, createdAt: at, updatedAt: at })),
+  );
+  const projectIds = await insertAll(
+    db,
+    Project,
+    clientIds.flatMap((clientId) => range.map((i) => ({ clientId, name: `Project ${i}`, status: ProjectStatus.ACTIVE, createdAt: at, updatedAt: at }))),
+  );
+  const projects = await db.manager.findBy(Project, { id: In(projectIds) });
+  const sessionIds = await insertAll(
+    db,
+    Session,
+    projects.flatMap((p) =>
+      range.map((i) => ({
+        mode: SessionMode.MSP,
+        clientId: p.clientId,
+        projectId: p.id,
+        billable: true,
+        startedAt: new Date(at.getTime() + i * 3_600_000),
+        createdAt: at,
+        updatedAt: at,
+      })),
+    ),
+  );
+  await insertAll(
+    db,
+    WorkItem,
+    sessionIds.flatMap((sessionId) =>
+      range.map((i) => ({ sessionId, category: WorkCategory.TROUBLESHOOTING, description: `Step ${i}`, minutes: 15, billable: true, createdAt: at })),
+    ),
+  );
+}
