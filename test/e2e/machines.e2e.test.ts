@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { apiError, startTestApp, TestApp } from '../helpers/test-app';
+
+const laptop = { hostname: 'TECH-LAPTOP', username: 'mike', platform: 'win32' as const, homeDirectory: 'C:\\Users\\mike' };
+
+describe('machines', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('machines');
+  });
+  afterAll(() => app.stop());
+
+  it('registers a machine under the SHA-256 of hostname|username|platform|home', async () => {
+    const { registerMachine } = await app.sdk.RegisterMachine({
+      input: {
+        ...laptop,
+        preferredShell: 'powershell',
+        capabilities: { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth'], packageManagers: [{ name: 'winget', install: 'winget install {package}' }] },
+      },
+    });
+    const expected = createHash('sha256').update('TECH-LAPTOP|mike|win32|C:\\Users\\mike').digest('hex');
+    expect(registerMachine.created).toBe(true);
+    expect(registerMachine.machine).toMatchObject({ fingerprint: expected, preferredShell: 'powershell' });
+    expect(registerMachine.machine.capabilities).toMatchObject({ docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth'], mcps: [] });
+    expect((await app.sdk.Machine({ fingerprint: expected })).machine?.hostname).toBe('TECH-LAPTOP');
+  });
+
+  it('updates capabilities and last-seen on the next registration instead of creating a second machine', async () => {
+    const first = (await app.sdk.Machine({ fingerprint: createHash('sha256').update('TECH-LAPTOP|mike|win32|C:\\Users\\mike').digest('hex') })).machine!;
+    await new Promise((r) => setTimeout(r, 5));
+    const { registerMachine } = await app.sdk.RegisterMachine({ input: { ...laptop, capabilities: { docker: false, mcps: ['msp-tracker'] } } });
+    expect(registerMachine.created).toBe(false);
+    expect(registerMachine.machine.id).toBe(first.id);
+    expect(registerMachine.machine.capabilities).toMatchObject({ docker: false, mcps: ['msp-tracker'] });
+    expect(registerMachine.machine.firstSeenAt).toBe(first.firstSeenAt);
+    expect(new Date(registerMachine.machine.lastSeenAt).getTime()).toBeGreaterThan(new Date(first.lastSeenAt).getTime());
+  });
+
+  it('survives two agents registering the same new machine at once', async () => {
+    const input = { hostname: 'build-01', username: 'ci', platform: 'linux' as const, homeDirectory: '/home/ci' };
+    const results = await Promise.all([app.sdk.RegisterMachine({ input }), app.sdk.RegisterMachine({ input })]);
+    expect(results.map((r) => r.registerMachine.created).sort()).toEqual([false, true]);
+    expect(new Set(results.map((r) => r.registerMachine.machine.id)).size).toBe(1);
+  });
+
+  it('refuses a wrong platform, a template without {package} and an unknown fingerprint', async () => {
+    expect((await apiError(app.sdk.RegisterMachine({ input: { ...laptop, platform: 'beos' as never } }))).code).toBe('BAD_USER_INPUT');
+    const template = await apiError(app.sdk.RegisterMachine({ input: { ...laptop, capabilities: { packageManagers: [{ name: 'apt', install: 'apt install' }] } } }));
+    expect(template.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities.packageManagers.0.install' });
+    expect((await apiError(app.sdk.Machine({ fingerprint: 'f'.repeat(64) }))).code).toBe('NOT_FOUND');
+  });
+
+  it('lists the sessions worked from a machine', async () => {
+    const machine = (await app.sdk.RegisterMachine({ input: laptop })).registerMachine.machine;
+    const session = (await app.sdk.StartSession({ input: { mode: 'NORMAL', machineId: machine.id } })).startSession;
+    expect(session.machine).toEqual({ id: machine.id, hostname: 'TECH-LAPTOP' });
+    const { sessions } = await app.sdk.Sessions({ filter: { machineId: machine.id } });
+    expect(sessions.edges.map((e) => e.node.id)).toEqual([session.id]);
+  });
+});
