@@ -1,0 +1,149 @@
+/**
+ * `npm run seed`: a small, realistic demo dataset in the database DATABASE_URL names (SQLite by default).
+ * Idempotent: every record has a natural key (client slug, project name, machine fingerprint,
+ * session title; the tasks when there are none) and is only created when missing, so running it twice changes nothing.
+ */
+import 'reflect-metadata';
+import { Client } from '../entities/client.entity';
+import { Platform } from '../entities/machine.entity';
+import { PendingTask } from '../entities/pending-task.entity';
+import { Project } from '../entities/project.entity';
+import { Session, SessionMode } from '../entities/session.entity';
+import { WorkCategory } from '../entities/work-item.entity';
+import { loadConfig } from '../src/config';
+import { Database } from '../src/database/database';
+import { openDatabase } from '../src/database/open-database';
+import { createClient } from '../src/services/client.service';
+import { registerMachine } from '../src/services/machine.service';
+import { addPendingTask } from '../src/services/pending-task.service';
+import { createProject } from '../src/services/project.service';
+import { endSession, startSession, tagSession } from '../src/services/session.service';
+import { logWorkItem } from '../src/services/work-item.service';
+
+const daysAgo = (days: number, hour: number) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() - days);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d;
+};
+
+interface SeedSession {
+  mode: SessionMode;
+  client?: string;
+  project?: string;
+  title: string;
+  day: number;
+  hour: number;
+  hours: number;
+  tags: string[];
+  work: [WorkCategory, string, number][];
+  summary: string;
+}
+
+const clients = [
+  { name: 'Dataforth', hourlyRateCents: 15_000, projects: ['Server 2008 retirement', 'M365 migration'] },
+  { name: 'Grabb & Durando', hourlyRateCents: 12_500, projects: ['Firewall refresh'] },
+  { name: 'Valley Dental', hourlyRateCents: 11_000, projects: [] },
+];
+
+const sessions: SeedSession[] = [
+  {
+    mode: SessionMode.MSP, client: 'Dataforth', project: 'Server 2008 retirement', title: 'Migrate file shares off AD2', day: 6, hour: 14, hours: 3,
+    tags: ['file-server', 'robocopy'],
+    work: [
+      [WorkCategory.INFRASTRUCTURE, 'Copied D:\\Shares to the new file server with robocopy /MIR /COPYALL', 120],
+      [WorkCategory.TROUBLESHOOTING, 'Get-LocalUser failed on PowerShell 2.0; listed accounts with Get-WmiObject Win32_UserAccount instead', 30],
+      [WorkCategory.DOCUMENTATION, 'Updated the share map in the client wiki', 20],
+    ],
+    summary: 'Shares copied, permissions verified, old shares read-only until Friday.',
+  },
+  {
+    mode: SessionMode.MSP, client: 'Dataforth', project: 'M365 migration', title: 'Cut over MX records', day: 2, hour: 22, hours: 2,
+    tags: ['m365', 'dns'],
+    work: [
+      [WorkCategory.CONFIGURATION, 'Lowered TTL, switched MX to Exchange Online, verified with nslookup', 60],
+      [WorkCategory.COMMUNICATION, 'Told staff about the cut-over and the new Outlook profile', 30],
+    ],
+    summary: 'Mail flows through Exchange Online; old server kept for 30 days.',
+  },
+  {
+    mode: SessionMode.MSP, client: 'Grabb & Durando', project: 'Firewall refresh', title: 'Replace the SonicWall', day: 4, hour: 9, hours: 4,
+    tags: ['firewall', 'vpn'],
+    work: [
+      [WorkCategory.SECURITY, 'Exported rules from the old SonicWall and rebuilt them on the new unit', 150],
+      [WorkCategory.TROUBLESHOOTING, 'Site-to-site VPN would not come up: phase 2 proposal mismatch (AES-256 vs AES-128)', 60],
+    ],
+    summary: 'New firewall live; VPN to the branch office up after fixing the phase 2 proposal.',
+  },
+  {
+    mode: SessionMode.DEV, project: 'M365 migration', title: 'Mailbox report script', day: 1, hour: 10, hours: 1,
+    tags: ['powershell'],
+    work: [[WorkCategory.DEVELOPMENT, 'Wrote Get-MailboxStatistics report script with CSV export', 50]],
+    summary: 'Script in the tools repo; runs nightly.',
+  },
+  {
+    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 0, hour: 8, hours: 1,
+    tags: ['laps', 'security'],
+    work: [[WorkCategory.RESEARCH, 'Windows LAPS replaces legacy LAPS; needs April 2023 update on DCs', 40]],
+    summary: 'Worth rolling out at Dataforth after the 2008 retirement.',
+  },
+];
+
+async function ensureClient(db: Database, c: (typeof clients)[number]): Promise<Client> {
+  const existing = await db.manager.findOneBy(Client, { name: c.name });
+  return existing ?? createClient(db, { name: c.name, hourlyRateCents: c.hourlyRateCents });
+}
+
+async function ensureProject(db: Database, clientId: number, name: string): Promise<Project> {
+  const existing = await db.manager.findOneBy(Project, { clientId, name });
+  return existing ?? createProject(db, { clientId: String(clientId), name });
+}
+
+async function ensureSession(db: Database, s: SeedSession, ids: Map<string, number>, machineId: number): Promise<boolean> {
+  if (await db.manager.findOneBy(Session, { title: s.title })) return false;
+  const startedAt = daysAgo(s.day, s.hour);
+  const session = await startSession(db, {
+    mode: s.mode,
+    clientId: s.client ? String(ids.get(s.client)) : undefined,
+    projectId: s.project ? String(ids.get(s.project)) : undefined,
+    machineId: String(machineId),
+    title: s.title,
+    startedAt,
+  });
+  for (const [category, description, minutes] of s.work) await logWorkItem(db, { sessionId: String(session.id), category, description, minutes });
+  await tagSession(db, { sessionId: String(session.id), tags: s.tags });
+  await endSession(db, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
+  return true;
+}
+
+async function main() {
+  const { db } = await openDatabase(loadConfig().DATABASE_URL);
+  const ids = new Map<string, number>();
+  for (const c of clients) {
+    const client = await ensureClient(db, c);
+    ids.set(c.name, client.id);
+    for (const name of c.projects) ids.set(name, (await ensureProject(db, client.id, name)).id);
+  }
+  const { machine } = await registerMachine(db, {
+    hostname: 'TECH-LAPTOP',
+    username: 'mike',
+    platform: Platform.win32,
+    homeDirectory: 'C:\\Users\\mike',
+    preferredShell: 'powershell',
+    capabilities: { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] },
+  });
+  let created = 0;
+  for (const s of sessions) if (await ensureSession(db, s, ids, machine.id)) created++;
+  if ((await db.manager.count(PendingTask)) === 0) {
+    await addPendingTask(db, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
+    await addPendingTask(db, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
+    await addPendingTask(db, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
+  }
+  console.log(`Seed done: ${clients.length} clients, ${created} new sessions (${sessions.length - created} already there).`);
+  await db.dataSource.destroy();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
