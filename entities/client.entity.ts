@@ -1,8 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 
 @ObjectType({ description: 'A customer of the MSP. Work is billed to a client at its hourly rate.' })
+@Audited()
 @Entity('clients')
 export class Client {
   @Field(() => ID, { description: 'Stable identifier.' })

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 import { MachineCapabilities } from './machine-capabilities';
 
@@ -15,6 +16,7 @@ registerEnumType(Platform, {
 });
 
 @ObjectType({ description: 'A computer a technician or agent works from, identified by its fingerprint.' })
+@Audited()
 @Entity('machines')
 export class Machine {
   @Field(() => ID, { description: 'Stable identifier.' })

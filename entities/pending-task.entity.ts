@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Client } from './client.entity';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 import { Project } from './project.entity';
 import { Session } from './session.entity';
@@ -16,6 +17,7 @@ registerEnumType(PendingTaskStatus, {
 });
 
 @ObjectType({ description: 'Something left to do for a client or project, often noted at the end of a session.' })
+@Audited()
 @Entity('pending_tasks')
 @Index('ix_pending_tasks_client_status', ['clientId', 'status'])
 @Index('ix_pending_tasks_status_due', ['status', 'dueDate'])

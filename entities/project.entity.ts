@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Client } from './client.entity';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 
 export enum ProjectStatus {
@@ -21,6 +22,7 @@ registerEnumType(ProjectStatus, {
 });
 
 @ObjectType({ description: 'A body of work for one client, such as a migration or an application.' })
+@Audited()
 @Entity('projects')
 @Unique('uq_projects_client_name', ['clientId', 'name'])
 export class Project {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Client } from './client.entity';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 import { Machine } from './machine.entity';
 import { Project } from './project.entity';
@@ -21,6 +22,7 @@ registerEnumType(SessionMode, {
 });
 
 @ObjectType({ description: 'A stretch of work by a technician or agent, from start to end.' })
+@Audited()
 @Entity('sessions')
 @Index('ix_sessions_started_at', ['startedAt', 'id'])
 @Index('ix_sessions_client_started_at', ['clientId', 'startedAt'])
@@ -75,6 +77,10 @@ export class Session {
   @Field(() => String, { nullable: true, description: 'Summary written when the session ended (markdown).' })
   @Column('text', { nullable: true })
   summary: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.' })
+  @TimestampColumn({ nullable: true })
+  billedAt: Date | null;
 
   @Field(() => Date, { description: 'When the row was created (UTC).' })
   @TimestampColumn()

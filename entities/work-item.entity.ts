@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 import { Session } from './session.entity';
 
@@ -33,6 +34,7 @@ registerEnumType(WorkCategory, {
 });
 
 @ObjectType({ description: 'One piece of work done in a session, with the minutes it took.' })
+@Audited()
 @Entity('work_items')
 @Index('ix_work_items_session_created_at', ['sessionId', 'createdAt'])
 export class WorkItem {
@@ -62,6 +64,10 @@ export class WorkItem {
   @Field(() => Boolean, { description: "Whether the minutes are billable; defaults to the session's billable flag." })
   @Column('boolean')
   billable: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.' })
+  @TimestampColumn({ nullable: true })
+  billedAt: Date | null;
 
   @Field(() => Date, { description: 'When the work item was logged (UTC).' })
   @TimestampColumn()

@@ -1,5 +1,6 @@
 import { IsBoolean, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -7,7 +8,7 @@ const SLUG_MESSAGE = '$property must be lower-case letters and digits separated 
 const MAX_RATE_CENTS = 10_000_000;
 
 @InputType({ description: 'A new client.' })
-export class CreateClientInput {
+export class CreateClientInput extends IdempotentInput {
   @Field(() => String, { description: 'Display name, unique (1 to 200 characters).' })
   @NotBlank()
   @MaxLength(200)

@@ -34,12 +34,12 @@ export class ClientResolver {
 
   @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
   createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: 'What to write; see the input type.' }) input: CreateClientInput): Promise<Client> {
-    return createClient(ctx.db, input);
+    return createClient(ctx, input);
   }
 
   @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
   updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: 'What to write; see the input type.' }) input: UpdateClientInput): Promise<Client> {
-    return updateClient(ctx.db, input);
+    return updateClient(ctx, input);
   }
 
   @FieldResolver(() => String, { description: 'Hourly rate as a decimal amount, for example "150.00".' })

@@ -1,4 +1,5 @@
 import { ObjectType } from 'type-graphql';
+import { ChangeLogEntry } from '../entities/change-log-entry.entity';
 import { Client } from '../entities/client.entity';
 import { PendingTask } from '../entities/pending-task.entity';
 import { Project } from '../entities/project.entity';
@@ -20,3 +21,6 @@ export class WorkItemConnection extends Connection(WorkItem) {}
 
 @ObjectType({ description: 'A page of pending tasks, soonest due first, undated last.' })
 export class PendingTaskConnection extends Connection(PendingTask) {}
+
+@ObjectType({ description: 'A page of changes, oldest first.' })
+export class ChangeConnection extends Connection(ChangeLogEntry) {}

@@ -24,7 +24,7 @@ export class MachineResolver {
     description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
   })
   registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: 'What to write; see the input type.' }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
-    return registerMachine(ctx.db, input);
+    return registerMachine(ctx, input);
   }
 
   @FieldResolver(() => SessionConnection, { description: 'Sessions worked from this machine, most recent first.' })

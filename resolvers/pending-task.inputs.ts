@@ -1,10 +1,11 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { PendingTaskStatus } from '../entities/pending-task.entity';
+import { IdempotentInput } from './idempotent.input';
 import { IsCalendarDate, IsId, NotBlank } from './validators';
 
 @InputType({ description: 'Something left to do. Client and project are filled in from the session or project when omitted.' })
-export class AddPendingTaskInput {
+export class AddPendingTaskInput extends IdempotentInput {
   @Field(() => String, { description: 'What needs doing (1 to 300 characters).' })
   @NotBlank()
   @MaxLength(300)

@@ -23,12 +23,12 @@ export class PendingTaskResolver {
 
   @Mutation(() => PendingTask, { description: 'Adds a pending task.' })
   addPendingTask(@Ctx() ctx: Context, @Arg('input', () => AddPendingTaskInput, { description: 'What to write; see the input type.' }) input: AddPendingTaskInput): Promise<PendingTask> {
-    return addPendingTask(ctx.db, input);
+    return addPendingTask(ctx, input);
   }
 
   @Mutation(() => PendingTask, { description: 'Marks a pending task done; completing it again changes nothing.' })
   completePendingTask(@Ctx() ctx: Context, @Arg('input', () => CompletePendingTaskInput, { description: 'What to write; see the input type.' }) input: CompletePendingTaskInput): Promise<PendingTask> {
-    return completePendingTask(ctx.db, input);
+    return completePendingTask(ctx, input);
   }
 
   @FieldResolver(() => Client, { nullable: true, description: 'Client the task is for, if any.' })

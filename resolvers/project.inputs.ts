@@ -1,10 +1,11 @@
 import { IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ProjectStatus } from '../entities/project.entity';
+import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
 
 @InputType({ description: 'A new project for a client.' })
-export class CreateProjectInput {
+export class CreateProjectInput extends IdempotentInput {
   @Field(() => ID, { description: 'The client the project is for.' })
   @IsId()
   clientId: string;

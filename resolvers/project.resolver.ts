@@ -22,12 +22,12 @@ export class ProjectResolver {
 
   @Mutation(() => Project, { description: 'Creates a project for a client. CONFLICT when the client has a project of that name.' })
   createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: 'What to write; see the input type.' }) input: CreateProjectInput): Promise<Project> {
-    return createProject(ctx.db, input);
+    return createProject(ctx, input);
   }
 
   @Mutation(() => Project, { description: 'Changes a project.' })
   updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput, { description: 'What to write; see the input type.' }) input: UpdateProjectInput): Promise<Project> {
-    return updateProject(ctx.db, input);
+    return updateProject(ctx, input);
   }
 
   @FieldResolver(() => Client, { description: 'The client the project is for.' })

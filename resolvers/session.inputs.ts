@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SessionMode } from '../entities/session.entity';
+import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
 
 export enum SessionOrder {
@@ -14,7 +15,7 @@ registerEnumType(SessionOrder, {
 });
 
 @InputType({ description: 'Starts a session. MSP needs clientId, DEV needs projectId, NORMAL takes neither.' })
-export class StartSessionInput {
+export class StartSessionInput extends IdempotentInput {
   @Field(() => SessionMode, { description: 'Kind of session.' })
   @IsEnum(SessionMode)
   mode: SessionMode;
@@ -50,7 +51,7 @@ export class StartSessionInput {
 }
 
 @InputType({ description: 'Ends an open session.' })
-export class EndSessionInput {
+export class EndSessionInput extends IdempotentInput {
   @Field(() => ID, { description: 'The session to end.' })
   @IsId()
   sessionId: string;
@@ -60,6 +61,36 @@ export class EndSessionInput {
   endedAt?: Date;
 
   @Field(() => String, { nullable: true, description: 'Summary in markdown (up to 20000 characters).' })
+  @IsOptional()
+  @MaxLength(20000)
+  summary?: string;
+}
+
+@InputType({ description: 'Changes to a session; omitted fields stay. Time and billable flag are locked while the session is billed.' })
+export class UpdateSessionInput {
+  @Field(() => ID, { description: 'The session to change.' })
+  @IsId()
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'New title (up to 300 characters).' })
+  @IsOptional()
+  @MaxLength(300)
+  title?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'New billable flag.' })
+  @IsOptional()
+  @IsBoolean()
+  billable?: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'Corrected start; not in the future and not after the end.' })
+  @IsOptional()
+  startedAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Corrected end of an ended session; after the start, not in the future.' })
+  @IsOptional()
+  endedAt?: Date;
+
+  @Field(() => String, { nullable: true, description: 'New summary in markdown (up to 20000 characters).' })
   @IsOptional()
   @MaxLength(20000)
   summary?: string;

@@ -8,10 +8,12 @@ import { Context } from '../src/context';
 import { NotFoundError } from '../src/errors';
 import { PageArgs } from '../src/pagination/connection';
 import { listConnection } from '../src/pagination/list-query';
-import { endSession, sessionFilter, sessionOrder, startSession, tagSession } from '../src/services/session.service';
+import { markBilled, unlockBilled } from '../src/services/billing.service';
+import { endSession, sessionFilter, sessionOrder, startSession, tagSession, updateSession } from '../src/services/session.service';
+import { MarkBilledInput, MarkBilledPayload, UnlockBilledInput } from './billing.inputs';
 import { childConnection } from './child-connection';
 import { SessionConnection, WorkItemConnection } from './connections';
-import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSessionInput } from './session.inputs';
+import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSessionInput, UpdateSessionInput } from './session.inputs';
 import { parseId } from './validators';
 
 @Resolver(() => Session)
@@ -36,17 +38,32 @@ export class SessionResolver {
 
   @Mutation(() => Session, { description: 'Starts a session. Billable defaults to true for MSP and false otherwise.' })
   startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput, { description: 'What to write; see the input type.' }) input: StartSessionInput): Promise<Session> {
-    return startSession(ctx.db, input);
+    return startSession(ctx, input);
   }
 
   @Mutation(() => Session, { description: 'Ends an open session. CONFLICT when it has already ended.' })
   endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: 'What to write; see the input type.' }) input: EndSessionInput): Promise<Session> {
-    return endSession(ctx.db, input);
+    return endSession(ctx, input);
+  }
+
+  @Mutation(() => Session, { description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.' })
+  updateSession(@Ctx() ctx: Context, @Arg('input', () => UpdateSessionInput, { description: 'What to write; see the input type.' }) input: UpdateSessionInput): Promise<Session> {
+    return updateSession(ctx, input);
+  }
+
+  @Mutation(() => MarkBilledPayload, { description: 'Marks ended sessions and their work items billed, locking their time and billable flag.' })
+  markBilled(@Ctx() ctx: Context, @Arg('input', () => MarkBilledInput, { description: 'What to write; see the input type.' }) input: MarkBilledInput): Promise<MarkBilledPayload> {
+    return markBilled(ctx, input);
+  }
+
+  @Mutation(() => Session, { description: 'Unlocks a billed session and its work items; the reason is kept in the change log.' })
+  unlockBilled(@Ctx() ctx: Context, @Arg('input', () => UnlockBilledInput, { description: 'What to write; see the input type.' }) input: UnlockBilledInput): Promise<Session> {
+    return unlockBilled(ctx, input);
   }
 
   @Mutation(() => Session, { description: 'Adds tags to a session.' })
   tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput, { description: 'What to write; see the input type.' }) input: TagSessionInput): Promise<Session> {
-    return tagSession(ctx.db, input);
+    return tagSession(ctx, input);
   }
 
   @FieldResolver(() => Client, { nullable: true, description: 'Client worked for; null for NORMAL sessions.' })

@@ -1,10 +1,11 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { WorkCategory } from '../entities/work-item.entity';
+import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
 
 @InputType({ description: 'A piece of work done in a session.' })
-export class LogWorkItemInput {
+export class LogWorkItemInput extends IdempotentInput {
   @Field(() => ID, { description: 'The session the work belongs to.' })
   @IsId()
   sessionId: string;
@@ -34,4 +35,33 @@ export class LogWorkItemInput {
   @NotBlank({ each: true })
   @MaxLength(50, { each: true })
   tags?: string[];
+}
+
+@InputType({ description: 'Changes to a work item; omitted fields stay. Minutes and billable flag are locked while it is billed.' })
+export class UpdateWorkItemInput {
+  @Field(() => ID, { description: 'The work item to change.' })
+  @IsId()
+  id: string;
+
+  @Field(() => WorkCategory, { nullable: true, description: 'New category.' })
+  @IsOptional()
+  @IsEnum(WorkCategory)
+  category?: WorkCategory;
+
+  @Field(() => String, { nullable: true, description: 'New description (1 to 2000 characters).' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(2000)
+  description?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Corrected minutes (1 to 1440).' })
+  @IsOptional()
+  @Min(1)
+  @Max(1440)
+  minutes?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'New billable flag.' })
+  @IsOptional()
+  @IsBoolean()
+  billable?: boolean;
 }

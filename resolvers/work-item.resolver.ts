@@ -3,14 +3,19 @@ import { Session } from '../entities/session.entity';
 import { Tag } from '../entities/tag.entity';
 import { WorkItem } from '../entities/work-item.entity';
 import { Context } from '../src/context';
-import { logWorkItem } from '../src/services/work-item.service';
-import { LogWorkItemInput } from './work-item.inputs';
+import { logWorkItem, updateWorkItem } from '../src/services/work-item.service';
+import { LogWorkItemInput, UpdateWorkItemInput } from './work-item.inputs';
 
 @Resolver(() => WorkItem)
 export class WorkItemResolver {
   @Mutation(() => WorkItem, { description: "Logs work done in a session; billable defaults to the session's flag." })
   logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: 'What to write; see the input type.' }) input: LogWorkItemInput): Promise<WorkItem> {
-    return logWorkItem(ctx.db, input);
+    return logWorkItem(ctx, input);
+  }
+
+  @Mutation(() => WorkItem, { description: 'Changes a work item. LOCKED when it is billed and the change touches minutes or billable flag.' })
+  updateWorkItem(@Ctx() ctx: Context, @Arg('input', () => UpdateWorkItemInput, { description: 'What to write; see the input type.' }) input: UpdateWorkItemInput): Promise<WorkItem> {
+    return updateWorkItem(ctx, input);
   }
 
   @FieldResolver(() => Session, { description: 'The session the work belongs to.' })

@@ -11,7 +11,7 @@ import { Project } from '../entities/project.entity';
 import { Session, SessionMode } from '../entities/session.entity';
 import { WorkCategory } from '../entities/work-item.entity';
 import { loadConfig } from '../src/config';
-import { Database } from '../src/database/database';
+import { Scope, systemScope } from '../src/context';
 import { openDatabase } from '../src/database/open-database';
 import { createClient } from '../src/services/client.service';
 import { registerMachine } from '../src/services/machine.service';
@@ -89,20 +89,20 @@ const sessions: SeedSession[] = [
   },
 ];
 
-async function ensureClient(db: Database, c: (typeof clients)[number]): Promise<Client> {
-  const existing = await db.manager.findOneBy(Client, { name: c.name });
-  return existing ?? createClient(db, { name: c.name, hourlyRateCents: c.hourlyRateCents });
+async function ensureClient(scope: Scope, c: (typeof clients)[number]): Promise<Client> {
+  const existing = await scope.db.manager.findOneBy(Client, { name: c.name });
+  return existing ?? createClient(scope, { name: c.name, hourlyRateCents: c.hourlyRateCents });
 }
 
-async function ensureProject(db: Database, clientId: number, name: string): Promise<Project> {
-  const existing = await db.manager.findOneBy(Project, { clientId, name });
-  return existing ?? createProject(db, { clientId: String(clientId), name });
+async function ensureProject(scope: Scope, clientId: number, name: string): Promise<Project> {
+  const existing = await scope.db.manager.findOneBy(Project, { clientId, name });
+  return existing ?? createProject(scope, { clientId: String(clientId), name });
 }
 
-async function ensureSession(db: Database, s: SeedSession, ids: Map<string, number>, machineId: number): Promise<boolean> {
-  if (await db.manager.findOneBy(Session, { title: s.title })) return false;
+async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, number>, machineId: number): Promise<boolean> {
+  if (await scope.db.manager.findOneBy(Session, { title: s.title })) return false;
   const startedAt = daysAgo(s.day, s.hour);
-  const session = await startSession(db, {
+  const session = await startSession(scope, {
     mode: s.mode,
     clientId: s.client ? String(ids.get(s.client)) : undefined,
     projectId: s.project ? String(ids.get(s.project)) : undefined,
@@ -110,21 +110,22 @@ async function ensureSession(db: Database, s: SeedSession, ids: Map<string, numb
     title: s.title,
     startedAt,
   });
-  for (const [category, description, minutes] of s.work) await logWorkItem(db, { sessionId: String(session.id), category, description, minutes });
-  await tagSession(db, { sessionId: String(session.id), tags: s.tags });
-  await endSession(db, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
+  for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
+  await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
+  await endSession(scope, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
   return true;
 }
 
 async function main() {
   const { db } = await openDatabase(loadConfig().DATABASE_URL);
+  const scope = systemScope(db, 'seed');
   const ids = new Map<string, number>();
   for (const c of clients) {
-    const client = await ensureClient(db, c);
+    const client = await ensureClient(scope, c);
     ids.set(c.name, client.id);
-    for (const name of c.projects) ids.set(name, (await ensureProject(db, client.id, name)).id);
+    for (const name of c.projects) ids.set(name, (await ensureProject(scope, client.id, name)).id);
   }
-  const { machine } = await registerMachine(db, {
+  const { machine } = await registerMachine(scope, {
     hostname: 'TECH-LAPTOP',
     username: 'mike',
     platform: Platform.win32,
@@ -133,11 +134,11 @@ async function main() {
     capabilities: { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] },
   });
   let created = 0;
-  for (const s of sessions) if (await ensureSession(db, s, ids, machine.id)) created++;
+  for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id)) created++;
   if ((await db.manager.count(PendingTask)) === 0) {
-    await addPendingTask(db, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
-    await addPendingTask(db, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
-    await addPendingTask(db, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
+    await addPendingTask(scope, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
+    await addPendingTask(scope, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
+    await addPendingTask(scope, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
   }
   console.log(`Seed done: ${clients.length} clients, ${created} new sessions (${sessions.length - created} already there).`);
   await db.dataSource.destroy();

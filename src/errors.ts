@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'LOCKED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
@@ -38,6 +39,15 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The object was billed: its time, billable flag and amount stay as invoiced until unlockBilled. */
+export class LockedError extends AppError {
+  constructor(type: string, id: number, fields: string[]) {
+    super('LOCKED', `${type} ${id} is billed, so ${fields.join(', ')} cannot change. An admin can unlock it with unlockBilled(sessionId, reason).`, {
+      field: fields[0],
+    });
+  }
+}
+
 interface ValidationFailure {
   property: string;
   constraints?: Record<string, string>;
@@ -53,7 +63,7 @@ function describeValidation(failures: ValidationFailure[], prefix = ''): { field
   });
 }
 
-function isDuplicateKey(error: unknown): boolean {
+export function isDuplicateKey(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: string; message?: string } }).driverError;
   return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError?.message ?? '');
 }

@@ -1,5 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { ClientResolver } from '../resolvers/client.resolver';
 import { MachineResolver } from '../resolvers/machine.resolver';
 import { PendingTaskResolver } from '../resolvers/pending-task.resolver';
@@ -10,7 +11,16 @@ import { WorkItemResolver } from '../resolvers/work-item.resolver';
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
-    resolvers: [ClientResolver, ProjectResolver, MachineResolver, SessionResolver, WorkItemResolver, PendingTaskResolver],
+    resolvers: [
+      ClientResolver,
+      ProjectResolver,
+      MachineResolver,
+      SessionResolver,
+      WorkItemResolver,
+      PendingTaskResolver,
+      ChangeResolver,
+      ...historyResolvers(),
+    ],
     validate: { forbidUnknownValues: false },
   });
   // type-graphql has no option for the root types' descriptions.

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { entities } from '../../entities';
 import { migrations } from '../../migrations';
+import { ChangeLogSubscriber } from './change-log.subscriber';
 import { DatabaseTarget } from './database-url';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounter } from './statement-counter';
@@ -24,6 +25,7 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     ...driverOptions(target),
     entities,
     migrations,
+    subscribers: [ChangeLogSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     logger: new StatementCounter(),
     synchronize: false,

@@ -1,5 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 
+/** Who caused a write; the change log records it with every row changed. */
+export interface ChangeOrigin {
+  requestId: string;
+  actor: string;
+  /** Why, when the change needs a reason (for example unlocking a billed session). */
+  reason?: string;
+}
+
 /** The data source plus the one way the services write: a transaction that lands whole or not at all. */
 export class Database {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
@@ -14,10 +22,17 @@ export class Database {
     return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
   }
 
-  /** SQLite has a single connection, so its transactions are queued; MariaDB runs them in parallel. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect !== 'sqlite') return this.dataSource.transaction(work);
-    const run = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+  /**
+   * Runs `work` in one transaction, with `origin` attached for the change log. SQLite has a single
+   * connection, so its transactions are queued; MariaDB runs them in parallel.
+   */
+  transaction<T>(origin: ChangeOrigin, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const attributed = (manager: EntityManager) => {
+      manager.queryRunner!.data = { origin };
+      return work(manager);
+    };
+    if (this.dialect !== 'sqlite') return this.dataSource.transaction(attributed);
+    const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
     this.sqliteQueue = run.catch(() => undefined);
     return run;
   }

@@ -7,6 +7,16 @@ export interface DialectStatements {
 }
 
 export async function runForDialect(queryRunner: QueryRunner, statements: DialectStatements): Promise<void> {
-  const dialect = queryRunner.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
-  for (const statement of statements[dialect]) await queryRunner.query(statement);
+  if (queryRunner.connection.options.type !== 'better-sqlite3') {
+    for (const statement of statements.mariadb) await queryRunner.query(statement);
+    return;
+  }
+  // SQLite changes a table by rebuilding it under a temporary name. Without legacy_alter_table, renaming
+  // a table also rewrites the foreign keys of other tables to the temporary name, which is then dropped.
+  await queryRunner.query('PRAGMA legacy_alter_table = ON');
+  try {
+    for (const statement of statements.sqlite) await queryRunner.query(statement);
+  } finally {
+    await queryRunner.query('PRAGMA legacy_alter_table = OFF');
+  }
 }

@@ -1,3 +1,4 @@
+import { ChangeLogEntry } from '../../entities/change-log-entry.entity';
 import { Client } from '../../entities/client.entity';
 import { Machine } from '../../entities/machine.entity';
 import { PendingTask } from '../../entities/pending-task.entity';
@@ -11,6 +12,7 @@ import type { ProjectFilter } from '../../resolvers/project.inputs';
 import type { SessionFilter } from '../../resolvers/session.inputs';
 import { Database } from '../database/database';
 import { noFilter } from '../pagination/list-query';
+import { CHANGE_ORDER, changeFilter } from '../services/change-log.service';
 import { PENDING_TASK_ORDER, pendingTaskFilter } from '../services/pending-task.service';
 import { PROJECT_ORDER, projectFilter } from '../services/project.service';
 import { sessionFilter, sessionOrder } from '../services/session.service';
@@ -49,6 +51,8 @@ export function createLoaders(db: Database) {
       order: PENDING_TASK_ORDER,
       filter: pendingTaskFilter,
     }),
+    /** Change log per object; the filter is the object type, so each type is one statement. */
+    historyOf: childList<ChangeLogEntry, string>(db, { entity: ChangeLogEntry, parentKey: 'objectId', order: CHANGE_ORDER, filter: changeFilter }),
     tagsOfSession: tagsLoader(db, SessionTag, 'sessionId'),
     tagsOfWorkItem: tagsLoader(db, WorkItemTag, 'workItemId'),
   };

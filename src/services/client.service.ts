@@ -2,11 +2,13 @@ import { EntityManager } from 'typeorm';
 import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import type { ClientFilter, CreateClientInput, UpdateClientInput } from '../../resolvers/client.inputs';
+import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from './text';
+import { idempotentWrite } from './idempotency';
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 
@@ -38,11 +40,11 @@ async function assertUnique(manager: EntityManager, field: 'name' | 'slug', valu
   if (await qb.getExists()) throw new ConflictError(`A client with ${field} "${value}" already exists.`, field);
 }
 
-export function createClient(db: Database, input: CreateClientInput): Promise<Client> {
+export function createClient(scope: Scope, input: CreateClientInput): Promise<Client> {
   const name = input.name.trim();
   const slug = input.slug ?? slugify(name);
   if (!slug) throw new BadInputError('slug', 'could not be derived from the name; give one such as "acme-corp"');
-  return db.transaction(async (manager) => {
+  return idempotentWrite(scope, 'createClient', input, Client, async (manager) => {
     await assertUnique(manager, 'name', name);
     await assertUnique(manager, 'slug', slug);
     const at = now();
@@ -52,8 +54,8 @@ export function createClient(db: Database, input: CreateClientInput): Promise<Cl
   });
 }
 
-export function updateClient(db: Database, input: UpdateClientInput): Promise<Client> {
-  return db.transaction(async (manager) => {
+export function updateClient(scope: Scope, input: UpdateClientInput): Promise<Client> {
+  return scope.db.transaction(scope, async (manager) => {
     const client = await getClient(manager, Number(input.id));
     if (input.name != null) {
       client.name = input.name.trim();

@@ -3,6 +3,7 @@ import { now } from '../../entities/columns';
 import { emptyCapabilities, MachineCapabilities } from '../../entities/machine-capabilities';
 import { Machine } from '../../entities/machine.entity';
 import type { MachineCapabilitiesInput, RegisterMachineInput } from '../../resolvers/machine.inputs';
+import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, NotFoundError } from '../errors';
 import { machineFingerprint } from './machine-fingerprint';
@@ -54,11 +55,11 @@ async function upsert(manager: EntityManager, input: RegisterMachineInput): Prom
 }
 
 /** Upsert by fingerprint. Two agents registering the same machine at once both succeed: the loser of the insert race updates. */
-export async function registerMachine(db: Database, input: RegisterMachineInput): Promise<{ machine: Machine; created: boolean }> {
+export async function registerMachine(scope: Scope, input: RegisterMachineInput): Promise<{ machine: Machine; created: boolean }> {
   try {
-    return await db.transaction((manager) => upsert(manager, input));
+    return await scope.db.transaction(scope, (manager) => upsert(manager, input));
   } catch (error) {
     if (!(error instanceof QueryFailedError)) throw error;
-    return db.transaction((manager) => upsert(manager, input));
+    return scope.db.transaction(scope, (manager) => upsert(manager, input));
   }
 }

@@ -2,13 +2,14 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.entity';
 import type { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from '../../resolvers/pending-task.inputs';
-import { Database } from '../database/database';
+import type { Scope } from '../context';
 import { BadInputError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { getClient } from './client.service';
 import { getProject } from './project.service';
 import { getSession } from './session.service';
+import { idempotentWrite } from './idempotency';
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };
@@ -42,9 +43,9 @@ async function resolveOwner(manager: EntityManager, input: AddPendingTaskInput) 
   };
 }
 
-export function addPendingTask(db: Database, input: AddPendingTaskInput): Promise<PendingTask> {
+export function addPendingTask(scope: Scope, input: AddPendingTaskInput): Promise<PendingTask> {
   if (input.dueDate) assertRealDate(input.dueDate, 'dueDate');
-  return db.transaction(async (manager) => {
+  return idempotentWrite(scope, 'addPendingTask', input, PendingTask, async (manager) => {
     const owner = await resolveOwner(manager, input);
     return manager.save(
       manager.create(PendingTask, {
@@ -61,8 +62,8 @@ export function addPendingTask(db: Database, input: AddPendingTaskInput): Promis
 }
 
 /** Completing a task twice is harmless: the first completion time stays. */
-export function completePendingTask(db: Database, input: CompletePendingTaskInput): Promise<PendingTask> {
-  return db.transaction(async (manager) => {
+export function completePendingTask(scope: Scope, input: CompletePendingTaskInput): Promise<PendingTask> {
+  return scope.db.transaction(scope, async (manager) => {
     const task = await manager.findOneBy(PendingTask, { id: Number(input.pendingTaskId) });
     if (!task) throw new NotFoundError('PendingTask', input.pendingTaskId, 'pendingTaskId');
     if (task.status === PendingTaskStatus.DONE) return task;

@@ -2,12 +2,13 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import type { CreateProjectInput, ProjectFilter, UpdateProjectInput } from '../../resolvers/project.inputs';
-import { Database } from '../database/database';
+import type { Scope } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { getClient } from './client.service';
 import { likeContains, likeSql } from './text';
+import { idempotentWrite } from './idempotency';
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 
@@ -32,8 +33,8 @@ async function assertNameFree(manager: EntityManager, clientId: number, name: st
   if (await qb.getExists()) throw new ConflictError(`This client already has a project named "${name}".`, 'name');
 }
 
-export function createProject(db: Database, input: CreateProjectInput): Promise<Project> {
-  return db.transaction(async (manager) => {
+export function createProject(scope: Scope, input: CreateProjectInput): Promise<Project> {
+  return idempotentWrite(scope, 'createProject', input, Project, async (manager) => {
     const client = await getClient(manager, Number(input.clientId), 'clientId');
     const name = input.name.trim();
     await assertNameFree(manager, client.id, name);
@@ -51,8 +52,8 @@ export function createProject(db: Database, input: CreateProjectInput): Promise<
   });
 }
 
-export function updateProject(db: Database, input: UpdateProjectInput): Promise<Project> {
-  return db.transaction(async (manager) => {
+export function updateProject(scope: Scope, input: UpdateProjectInput): Promise<Project> {
+  return scope.db.transaction(scope, async (manager) => {
     const project = await getProject(manager, Number(input.id));
     if (input.name != null) {
       project.name = input.name.trim();

@@ -3,9 +3,9 @@ import { now } from '../../entities/columns';
 import { Project } from '../../entities/project.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
-import type { EndSessionInput, SessionFilter, StartSessionInput, TagSessionInput } from '../../resolvers/session.inputs';
+import type { EndSessionInput, SessionFilter, StartSessionInput, TagSessionInput, UpdateSessionInput } from '../../resolvers/session.inputs';
 import { SessionOrder } from '../../resolvers/session.inputs';
-import { Database } from '../database/database';
+import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
 import { Filter } from '../pagination/list-query';
@@ -15,6 +15,8 @@ import { getMachine } from './machine.service';
 import { getProject } from './project.service';
 import { ensureTags, linkTags, normalizeTags } from './tag.service';
 import { assertAfter, assertNotInFuture } from './time-rules';
+import { assertNotBilled, changedFields } from './billed-lock';
+import { idempotentWrite } from './idempotency';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -58,11 +60,11 @@ async function resolveOwner(manager: EntityManager, input: StartSessionInput): P
   return { clientId: client?.id ?? project!.clientId, projectId: project?.id ?? null };
 }
 
-export function startSession(db: Database, input: StartSessionInput): Promise<Session> {
+export function startSession(scope: Scope, input: StartSessionInput): Promise<Session> {
   const at = now();
   const startedAt = input.startedAt ?? at;
   assertNotInFuture(startedAt, 'startedAt', at);
-  return db.transaction(async (manager) => {
+  return idempotentWrite(scope, 'startSession', input, Session, async (manager) => {
     const owner = await resolveOwner(manager, input);
     if (input.machineId) await getMachine(manager, Number(input.machineId), 'machineId');
     const session = manager.create(Session, {
@@ -81,11 +83,11 @@ export function startSession(db: Database, input: StartSessionInput): Promise<Se
   });
 }
 
-export function endSession(db: Database, input: EndSessionInput): Promise<Session> {
+export function endSession(scope: Scope, input: EndSessionInput): Promise<Session> {
   const at = now();
   const endedAt = input.endedAt ?? at;
   assertNotInFuture(endedAt, 'endedAt', at);
-  return db.transaction(async (manager) => {
+  return idempotentWrite(scope, 'endSession', input, Session, async (manager) => {
     const session = await getSession(manager, Number(input.sessionId), 'sessionId');
     if (session.endedAt) throw new ConflictError(`Session ${session.id} already ended at ${session.endedAt.toISOString()}.`, 'sessionId');
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
@@ -96,9 +98,31 @@ export function endSession(db: Database, input: EndSessionInput): Promise<Sessio
   });
 }
 
-export function tagSession(db: Database, input: TagSessionInput): Promise<Session> {
+export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<Session> {
+  const at = now();
+  return scope.db.transaction(scope, async (manager) => {
+    const session = await getSession(manager, Number(input.id));
+    const changes = { billable: input.billable, startedAt: input.startedAt, endedAt: input.endedAt } as Partial<Session>;
+    assertNotBilled('Session', session, changedFields(session, changes, ['billable', 'startedAt', 'endedAt']));
+    if (input.endedAt && !session.endedAt) throw new BadInputError('endedAt', 'the session is still open; end it with endSession');
+    const startedAt = input.startedAt ?? session.startedAt;
+    const endedAt = input.endedAt ?? session.endedAt;
+    assertNotInFuture(startedAt, 'startedAt', at);
+    if (endedAt) {
+      assertNotInFuture(endedAt, 'endedAt', at);
+      assertAfter(endedAt, startedAt, input.endedAt ? 'endedAt' : 'startedAt', 'the session start');
+    }
+    Object.assign(session, { startedAt, endedAt, updatedAt: at });
+    if (input.title !== undefined) session.title = input.title;
+    if (input.summary !== undefined) session.summary = input.summary;
+    if (input.billable != null) session.billable = input.billable;
+    return manager.save(session);
+  });
+}
+
+export function tagSession(scope: Scope, input: TagSessionInput): Promise<Session> {
   const names = normalizeTags(input.tags, 'tags');
-  return db.transaction(async (manager) => {
+  return scope.db.transaction(scope, async (manager) => {
     const session = await getSession(manager, Number(input.sessionId), 'sessionId');
     const tags = await ensureTags(manager, names);
     await linkTags(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));

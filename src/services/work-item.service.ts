@@ -1,18 +1,22 @@
 import { now } from '../../entities/columns';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { LogWorkItemInput } from '../../resolvers/work-item.inputs';
-import { Database } from '../database/database';
+import type { LogWorkItemInput, UpdateWorkItemInput } from '../../resolvers/work-item.inputs';
+import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
+import { assertNotBilled, changedFields } from './billed-lock';
 import { getSession } from './session.service';
+import { NotFoundError } from '../errors';
 import { ensureTags, linkTags, normalizeTags } from './tag.service';
+import { idempotentWrite } from './idempotency';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
-export function logWorkItem(db: Database, input: LogWorkItemInput): Promise<WorkItem> {
+export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<WorkItem> {
   const names = normalizeTags(input.tags ?? [], 'tags');
-  return db.transaction(async (manager) => {
+  return idempotentWrite(scope, 'logWorkItem', input, WorkItem, async (manager) => {
     const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    assertNotBilled('Session', session, ['work items']);
     const item = await manager.save(
       manager.create(WorkItem, {
         sessionId: session.id,
@@ -26,5 +30,18 @@ export function logWorkItem(db: Database, input: LogWorkItemInput): Promise<Work
     const tags = await ensureTags(manager, names);
     await linkTags(manager, WorkItemTag, tags.map((tag) => ({ workItemId: item.id, tagId: tag.id })));
     return item;
+  });
+}
+
+export function updateWorkItem(scope: Scope, input: UpdateWorkItemInput): Promise<WorkItem> {
+  return scope.db.transaction(scope, async (manager) => {
+    const item = await manager.findOneBy(WorkItem, { id: Number(input.id) });
+    if (!item) throw new NotFoundError('WorkItem', input.id, 'id');
+    assertNotBilled('WorkItem', item, changedFields(item, { minutes: input.minutes, billable: input.billable }, ['minutes', 'billable']));
+    if (input.category != null) item.category = input.category;
+    if (input.description != null) item.description = input.description.trim();
+    if (input.minutes != null) item.minutes = input.minutes;
+    if (input.billable != null) item.billable = input.billable;
+    return manager.save(item);
   });
 }

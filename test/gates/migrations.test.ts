@@ -1,3 +1,4 @@
+import { revertLastMigration } from '../../src/database/revert-migration';
 import { pendingSchemaChanges } from '../../src/database/schema-diff';
 import { createMigratedDatabase, ScratchDatabase, testDialect } from '../helpers/scratch-database';
 
@@ -20,9 +21,30 @@ describe(`migrations on ${testDialect}`, () => {
     await expect(insert).rejects.toThrow(/foreign key/i);
   });
 
+  it('upgrade a database from the first migration with rows in place, keeping every row', async () => {
+    const { dataSource } = scratch;
+    while ((await dataSource.query('SELECT COUNT(*) AS n FROM migrations').then((r) => Number(r[0].n))) > 1) {
+      await revertLastMigration(dataSource);
+    }
+    const t = `'2026-01-01 10:00:00.000'`;
+    await dataSource.query(`INSERT INTO clients (id, name, slug, hourly_rate_cents, active, created_at, updated_at) VALUES (1, 'Kept', 'kept', 12345, 1, ${t}, ${t})`);
+    await dataSource.query(`INSERT INTO sessions (id, mode, client_id, billable, started_at, created_at, updated_at) VALUES (7, 'MSP', 1, 1, ${t}, ${t}, ${t})`);
+    await dataSource.query(`INSERT INTO work_items (session_id, category, description, minutes, billable, created_at) VALUES (7, 'OTHER', 'kept work', 42, 1, ${t})`);
+
+    await dataSource.runMigrations({ transaction: 'each' });
+
+    const [client] = await dataSource.query('SELECT name, hourly_rate_cents FROM clients WHERE id = 1');
+    expect(client).toEqual({ name: 'Kept', hourly_rate_cents: 12345 });
+    const [item] = await dataSource.query('SELECT w.description, w.minutes, s.mode FROM work_items w JOIN sessions s ON s.id = w.session_id');
+    expect(item).toEqual({ description: 'kept work', minutes: 42, mode: 'MSP' });
+    await dataSource.query('DELETE FROM work_items');
+    await dataSource.query('DELETE FROM sessions');
+    await dataSource.query('DELETE FROM clients');
+  });
+
   it('can be reverted to an empty database and applied again', async () => {
     const { dataSource } = scratch;
-    for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < dataSource.migrations.length; i++) await revertLastMigration(dataSource);
     const tables = await dataSource.createQueryRunner().getTables(['clients', 'sessions']);
     expect(tables).toEqual([]);
     await dataSource.runMigrations({ transaction: 'each' });

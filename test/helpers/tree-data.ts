@@ -3,17 +3,21 @@ import { Client } from '../../entities/client.entity';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
+import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
 
 const CHUNK = 500;
 
-async function insertAll<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const result = await db.manager.insert(entity, rows.slice(i, i + CHUNK) as never);
-    ids.push(...result.identifiers.map((r) => r.id as number));
-  }
-  return ids;
+/** Bulk insert through a normal write transaction, so the rows get their change-log entries like any other. */
+function insertAll<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[]): Promise<number[]> {
+  return db.transaction(systemScope(db, 'test-data'), async (manager) => {
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const result = await manager.insert(entity, rows.slice(i, i + CHUNK) as never);
+      ids.push(...result.identifiers.map((r) => r.id as number));
+    }
+    return ids;
+  });
 }
 
 /** `perLevel` clients, each with `perLevel` projects, each with `perLevel` sessions, each with `perLevel` work items. */

@@ -1,0 +1,51 @@
+import { EntityManager, In, IsNull } from 'typeorm';
+import { now } from '../../entities/columns';
+import { Session } from '../../entities/session.entity';
+import { WorkItem } from '../../entities/work-item.entity';
+import type { MarkBilledInput, UnlockBilledInput } from '../../resolvers/billing.inputs';
+import type { Scope } from '../context';
+import { dbTime } from '../database/db-time';
+import { BadInputError, ConflictError } from '../errors';
+import { getSession } from './session.service';
+import { assertAfter } from './time-rules';
+
+async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): Promise<Session[]> {
+  if (input.sessionId) {
+    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    if (!session.endedAt) throw new ConflictError(`Session ${session.id} is still open; end it before billing it.`, 'sessionId');
+    return session.billedAt ? [] : [session];
+  }
+  if (!input.clientId || !input.from || !input.to) throw new BadInputError('clientId', 'give sessionId, or clientId with from and to');
+  assertAfter(input.to, input.from, 'to', 'from');
+  return manager
+    .createQueryBuilder(Session, 's')
+    .where('s.clientId = :clientId AND s.billedAt IS NULL AND s.endedAt IS NOT NULL', { clientId: Number(input.clientId) })
+    .andWhere('s.startedAt >= :from AND s.startedAt < :to', { from: dbTime(input.from), to: dbTime(input.to) })
+    .getMany();
+}
+
+/** Locks ended sessions and their work items as billed. Every row changed gets a BILL entry in the change log. */
+export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sessionsBilled: number; workItemsBilled: number }> {
+  return scope.db.transaction(scope, async (manager) => {
+    const sessions = await sessionsToBill(manager, input);
+    const at = now();
+    const items = sessions.length ? await manager.findBy(WorkItem, { sessionId: In(sessions.map((s) => s.id)), billedAt: IsNull() }) : [];
+    for (const row of [...sessions, ...items]) row.billedAt = at;
+    await manager.save(sessions);
+    await manager.save(items);
+    return { sessionsBilled: sessions.length, workItemsBilled: items.length };
+  });
+}
+
+/** Unlocks a billed session and its work items; the change log keeps the reason and who did it. */
+export function unlockBilled(scope: Scope, input: UnlockBilledInput): Promise<Session> {
+  return scope.db.transaction({ ...scope, reason: input.reason.trim() }, async (manager) => {
+    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    if (!session.billedAt) throw new ConflictError(`Session ${session.id} is not billed; nothing to unlock.`, 'sessionId');
+    const items = await manager.findBy(WorkItem, { sessionId: session.id });
+    for (const row of [session, ...items]) row.billedAt = null;
+    await manager.save(session);
+    await manager.save(items);
+    return session;
+  });
+}

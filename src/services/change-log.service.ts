@@ -1,0 +1,12 @@
+import { ChangeLogEntry } from '../../entities/change-log-entry.entity';
+import { Filter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+
+/** Oldest first: the history reads as it happened. */
+export const CHANGE_ORDER: SortOrder<ChangeLogEntry> = { key: 'id', direction: 'ASC' };
+
+export const changeFilter =
+  (objectType: string | undefined): Filter =>
+  (qb, a) => {
+    if (objectType) qb.andWhere(`${a}.objectType = :objectType`, { objectType });
+  };
