@@ -3,6 +3,9 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { Machine, Platform } from '../entities/machine.entity';
 import { NotBlank } from './validators';
 
+/** `|` separates the parts of the fingerprint, so it may not occur inside one. */
+const NoPipe = () => Matches(/^[^|]*$/, { message: '$property may not contain "|"' });
+
 @InputType({ description: 'A package manager and its install command template.' })
 export class PackageManagerTemplateInput {
   @Field(() => String, { description: 'Package manager name, for example "apt" (up to 50 characters).' })
@@ -60,13 +63,15 @@ export class MachineCapabilitiesInput {
 
 @InputType({ description: 'A machine announcing itself; the fingerprint is computed from hostname, username, platform and home directory.' })
 export class RegisterMachineInput {
-  @Field(() => String, { description: 'Host name (up to 255 characters).' })
+  @Field(() => String, { description: 'Host name (up to 255 characters, no "|").' })
   @NotBlank()
+  @NoPipe()
   @MaxLength(255)
   hostname: string;
 
-  @Field(() => String, { description: 'Operating-system user (up to 100 characters).' })
+  @Field(() => String, { description: 'Operating-system user (up to 100 characters, no "|").' })
   @NotBlank()
+  @NoPipe()
   @MaxLength(100)
   username: string;
 
@@ -74,8 +79,9 @@ export class RegisterMachineInput {
   @IsEnum(Platform)
   platform: Platform;
 
-  @Field(() => String, { description: 'Home directory (up to 500 characters).' })
+  @Field(() => String, { description: 'Home directory (up to 500 characters, no "|").' })
   @NotBlank()
+  @NoPipe()
   @MaxLength(500)
   homeDirectory: string;
 

@@ -36,6 +36,7 @@ if (problem) {
 }
 
 run('type check', 'npx', ['tsc', '--noEmit']);
-run('tests on SQLite', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite' });
-run('tests on MariaDB', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb' });
+// Each run in a time zone far from UTC, east then west, so no test can lean on the machine being in UTC.
+run('tests on SQLite (TZ=Pacific/Auckland)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland' });
+run('tests on MariaDB (TZ=America/Los_Angeles)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles' });
 console.log('\nAll tests passed on SQLite and MariaDB.');

@@ -28,7 +28,8 @@ export class BadInputError extends AppError {
 
 export class NotFoundError extends AppError {
   constructor(type: string, id: string | number, field?: string) {
-    super('NOT_FOUND', `${type} ${JSON.stringify(String(id))} does not exist${field ? ` (${field})` : ''}.`, field ? { field } : {});
+    const shown = String(id).length > 80 ? `${String(id).slice(0, 80)}…` : String(id);
+    super('NOT_FOUND', `${type} ${JSON.stringify(shown)} does not exist${field ? ` (${field})` : ''}.`, field ? { field } : {});
   }
 }
 
@@ -68,13 +69,33 @@ export function isDuplicateKey(error: unknown): boolean {
   return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError?.message ?? '');
 }
 
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
+
+/** The database is down or unreachable (rather than the query being wrong). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; name?: string; message?: string };
+  if (UNAVAILABLE_CODES.has(e.code ?? '') || UNAVAILABLE_CODES.has(e.driverError?.code ?? '')) return true;
+  return /not (established|open|connected)|connection (is not|lost)|pool is closed/i.test(e.message ?? '');
+}
+
+const originalOf = (error: unknown): unknown => (error as { originalError?: unknown }).originalError ?? error;
+
+/** True for errors the server did not mean to raise; these are masked for the client and logged in full. */
+export function isUnexpected(error: unknown): boolean {
+  const original = originalOf(error);
+  if (original instanceof AppError || isDatabaseUnavailable(original)) return false;
+  if (original instanceof QueryFailedError) return !isDuplicateKey(original);
+  // GraphQL's own errors (parse, validation, variable coercion) carry their code on the outer error.
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return !code || code === 'INTERNAL_SERVER_ERROR';
+}
+
 /**
- * Shapes every error a client sees: known errors keep their code and message; validation errors
- * name the field; anything unexpected is masked (no stack, no SQL) and logged by the caller.
+ * Shapes every error a client sees: known errors keep their code and message; validation errors name
+ * the field; anything unexpected is masked (no stack, no SQL); the request logger records the detail.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, onUnexpected: (error: unknown) => void): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown }).originalError ?? error;
-  const code = formatted.extensions?.code;
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = originalOf(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationFailure[] } }).extensions?.validationErrors;
@@ -86,12 +107,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
       extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, problems },
     };
   }
+  if (isDatabaseUnavailable(original)) {
+    return { ...base, message: 'The database is unavailable right now; retry in a moment.', extensions: { code: 'DATABASE_UNAVAILABLE' } };
+  }
   if (original instanceof QueryFailedError && isDuplicateKey(original)) {
     return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
   }
-  if (original instanceof AppError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !(original instanceof QueryFailedError))) {
-    return { ...base, extensions: formatted.extensions };
-  }
-  onUnexpected(original);
+  if (!isUnexpected(error)) return { ...base, extensions: formatted.extensions };
   return { ...base, message: 'Internal server error. The failure was logged; retrying may help.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -2,15 +2,29 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
-import { formatError } from './errors';
+import { formatError, isUnexpected } from './errors';
+import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
+
+/** Logs what the client only sees masked, with the request id to find it by. */
+const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors, operationName }) {
+        for (const error of errors.filter(isUnexpected)) {
+          logger.error({ err: error.originalError ?? error, requestId: contextValue.requestId, operationName }, 'unexpected error');
+        }
+      },
+    };
+  },
+});
 
 export interface RunningServer {
   url: string;
@@ -26,8 +40,8 @@ export async function startServer(options: { db: Database; port: number; logger:
     schema: buildAppSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (err) => logger.error({ err }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), freshLoadersAfterWrites, logUnexpectedErrors(logger)],
   });
   await apollo.start();
 

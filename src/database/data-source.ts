@@ -15,8 +15,20 @@ function driverOptions(target: DatabaseTarget): DataSourceOptions {
     return { type: 'better-sqlite3', database: target.path, prepareDatabase: (db) => db.pragma('journal_mode = WAL') };
   }
   const { host, port, username, password, database } = target;
-  // timezone 'Z': DATETIME columns hold UTC, whatever the server's zone.
-  return { type: 'mariadb', host, port, username, password, database, timezone: 'Z', charset: 'utf8mb4_unicode_ci', connectTimeout: 5000 };
+  // timezone 'Z': DATETIME columns hold UTC, whatever the server's zone. DATE stays a 'YYYY-MM-DD' string:
+  // as a Date it would be UTC midnight, which TypeORM formats in local time, a day early west of UTC.
+  return {
+    type: 'mariadb',
+    host,
+    port,
+    username,
+    password,
+    database,
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    charset: 'utf8mb4_unicode_ci',
+    connectTimeout: 5000,
+  };
 }
 
 /** The one place a DataSource is built: same entities, naming and migrations on every dialect. Never synchronize. */

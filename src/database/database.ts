@@ -31,7 +31,9 @@ export class Database {
       manager.queryRunner!.data = { origin };
       return work(manager);
     };
-    if (this.dialect !== 'sqlite') return this.dataSource.transaction(attributed);
+    // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
+    // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).
+    if (this.dialect !== 'sqlite') return this.dataSource.transaction('READ COMMITTED', attributed);
     const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
     this.sqliteQueue = run.catch(() => undefined);
     return run;

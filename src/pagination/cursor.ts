@@ -1,16 +1,29 @@
 import { BadInputError } from '../errors';
 
-/** Values of the sort key and the id of the last row seen; opaque to clients. */
-export type CursorValues = (string | number | null)[];
+/** Where a cursor points: which list order it belongs to, the sort key's value and the row id. */
+export interface CursorPosition {
+  list: string;
+  key: string | number;
+  id: number;
+}
 
-export const encodeCursor = (values: CursorValues): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+export const encodeCursor = (position: CursorPosition): string =>
+  Buffer.from(JSON.stringify([position.list, position.key, position.id])).toString('base64url');
 
-export function decodeCursor(cursor: string, expectedLength: number): CursorValues {
+const invalid = () =>
+  new BadInputError('after', 'is not a cursor from this list; pass an edge cursor or pageInfo.endCursor you received from the same field.');
+
+/** Decodes a cursor and checks that it belongs to `list` and holds values of the right types. */
+export function decodeCursor(cursor: string, list: string): CursorPosition {
+  let parsed: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === expectedLength) return values as CursorValues;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw invalid();
   }
-  throw new BadInputError('after', 'is not a cursor from this list; pass an edge cursor or pageInfo.endCursor you received.');
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
+  const [cursorList, key, id] = parsed as unknown[];
+  const keyOk = (typeof key === 'string' && key.length <= 300) || (typeof key === 'number' && Number.isFinite(key));
+  if (cursorList !== list || !keyOk || !Number.isSafeInteger(id) || (id as number) < 1) throw invalid();
+  return { list, key: key as string | number, id: id as number };
 }

@@ -1,6 +1,6 @@
 import { Brackets, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { dbTime } from '../database/db-time';
-import { CursorValues, decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 
 /** How a list is ordered: one key column, then the id in the same direction, so the order is total and stable. */
 export interface SortOrder<T> {
@@ -40,10 +40,13 @@ function dbValue(value: unknown): string | number | null {
   return (value as string | number | null) ?? null;
 }
 
+/** Names a list order in its cursors, so a cursor from one list is refused by another. */
+const listName = (entity: string, order: SortOrder<unknown>) => `${entity}.${order.key}.${order.direction}`;
+
 /** Restricts the query to rows after the cursor in the given order (keyset pagination: no OFFSET). */
 export function applyAfter<T>(qb: SelectQueryBuilder<ObjectLiteral>, alias: string, order: SortOrder<T>, after: string | null | undefined): void {
   if (!after) return;
-  const [key, id] = decodeCursor(after, 2);
+  const { key, id } = decodeCursor(after, listName(qb.expressionMap.mainAlias!.metadata.targetName, order as SortOrder<unknown>));
   const cmp = order.direction === 'ASC' ? '>' : '<';
   const k = keySql(qb, alias, order);
   const idCol = columnSql(qb, alias, 'id');
@@ -52,11 +55,12 @@ export function applyAfter<T>(qb: SelectQueryBuilder<ObjectLiteral>, alias: stri
     new Brackets((w) => {
       w.where(`${k} ${cmp} :${p}_key`).orWhere(`(${k} = :${p}_key AND ${idCol} ${cmp} :${p}_id)`);
     }),
-    { [`${p}_key`]: key ?? order.nullsAs ?? null, [`${p}_id`]: Number(id) },
+    { [`${p}_key`]: key, [`${p}_id`]: id },
   );
 }
 
 export function cursorFor<T>(row: Row, order: SortOrder<T>): string {
-  const key = dbValue(row[order.key]);
-  return encodeCursor([key ?? order.nullsAs ?? null, row.id] as CursorValues);
+  const key = dbValue(row[order.key]) ?? order.nullsAs;
+  if (key === undefined || key === null) throw new Error(`${order.key} is null and the order has no nullsAs`);
+  return encodeCursor({ list: listName(row.constructor.name, order as SortOrder<unknown>), key, id: row.id });
 }

@@ -6,22 +6,24 @@ import type { MarkBilledInput, UnlockBilledInput } from '../../resolvers/billing
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../errors';
-import { getSession } from './session.service';
 import { assertAfter } from './time-rules';
+import { findOrFail } from './find-or-fail';
 
 async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): Promise<Session[]> {
   if (input.sessionId) {
-    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     if (!session.endedAt) throw new ConflictError(`Session ${session.id} is still open; end it before billing it.`, 'sessionId');
     return session.billedAt ? [] : [session];
   }
   if (!input.clientId || !input.from || !input.to) throw new BadInputError('clientId', 'give sessionId, or clientId with from and to');
   assertAfter(input.to, input.from, 'to', 'from');
-  return manager
+  const query = manager
     .createQueryBuilder(Session, 's')
     .where('s.clientId = :clientId AND s.billedAt IS NULL AND s.endedAt IS NOT NULL', { clientId: Number(input.clientId) })
-    .andWhere('s.startedAt >= :from AND s.startedAt < :to', { from: dbTime(input.from), to: dbTime(input.to) })
-    .getMany();
+    .andWhere('s.startedAt >= :from AND s.startedAt < :to', { from: dbTime(input.from), to: dbTime(input.to) });
+  // Lock the sessions so no work item slips into one between this read and the commit.
+  if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+  return query.getMany();
 }
 
 /** Locks ended sessions and their work items as billed. Every row changed gets a BILL entry in the change log. */
@@ -40,7 +42,7 @@ export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sess
 /** Unlocks a billed session and its work items; the change log keeps the reason and who did it. */
 export function unlockBilled(scope: Scope, input: UnlockBilledInput): Promise<Session> {
   return scope.db.transaction({ ...scope, reason: input.reason.trim() }, async (manager) => {
-    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     if (!session.billedAt) throw new ConflictError(`Session ${session.id} is not billed; nothing to unlock.`, 'sessionId');
     const items = await manager.findBy(WorkItem, { sessionId: session.id });
     for (const row of [session, ...items]) row.billedAt = null;

@@ -9,6 +9,7 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from './text';
 import { idempotentWrite } from './idempotency';
+import { findOrFail } from './find-or-fail';
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 
@@ -19,15 +20,10 @@ export function clientFilter(filter: ClientFilter = {}): Filter {
   };
 }
 
-export async function getClient(manager: EntityManager, id: number, field = 'id'): Promise<Client> {
-  const client = await manager.findOneBy(Client, { id });
-  if (!client) throw new NotFoundError('Client', id, field);
-  return client;
-}
-
 export async function findClient(db: Database, by: { id?: number; slug?: string }): Promise<Client> {
-  if (by.id !== undefined) return getClient(db.manager, by.id);
-  if (!by.slug) throw new BadInputError('id', 'give the client id or its slug');
+  if ((by.id === undefined) === !by.slug) throw new BadInputError('id', 'give either the client id or its slug');
+  if (by.id !== undefined) return findOrFail(db.manager, Client, by.id);
+  if (!by.slug || by.slug.length > 100) throw new BadInputError('slug', 'must be 1 to 100 characters');
   const client = await db.manager.findOneBy(Client, { slug: by.slug });
   if (!client) throw new NotFoundError('Client', by.slug, 'slug');
   return client;
@@ -56,7 +52,7 @@ export function createClient(scope: Scope, input: CreateClientInput): Promise<Cl
 
 export function updateClient(scope: Scope, input: UpdateClientInput): Promise<Client> {
   return scope.db.transaction(scope, async (manager) => {
-    const client = await getClient(manager, Number(input.id));
+    const client = await findOrFail(manager, Client, input.id, 'id', true);
     if (input.name != null) {
       client.name = input.name.trim();
       await assertUnique(manager, 'name', client.name, client.id);

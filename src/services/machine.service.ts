@@ -1,33 +1,37 @@
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { emptyCapabilities, MachineCapabilities } from '../../entities/machine-capabilities';
 import { Machine } from '../../entities/machine.entity';
 import type { MachineCapabilitiesInput, RegisterMachineInput } from '../../resolvers/machine.inputs';
 import type { Scope } from '../context';
 import { Database } from '../database/database';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, isDuplicateKey, NotFoundError } from '../errors';
 import { machineFingerprint } from './machine-fingerprint';
-
-export async function getMachine(manager: EntityManager, id: number, field = 'id'): Promise<Machine> {
-  const machine = await manager.findOneBy(Machine, { id });
-  if (!machine) throw new NotFoundError('Machine', id, field);
-  return machine;
-}
+import { findOrFail } from './find-or-fail';
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
-  if (by.id !== undefined) return getMachine(db.manager, by.id);
-  if (!by.fingerprint) throw new BadInputError('fingerprint', 'give the machine fingerprint or its id');
-  const machine = await db.manager.findOneBy(Machine, { fingerprint: by.fingerprint.toLowerCase() });
-  if (!machine) throw new NotFoundError('Machine', by.fingerprint, 'fingerprint');
+  if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');
+  if (by.id !== undefined) return findOrFail(db.manager, Machine, by.id);
+  const fingerprint = by.fingerprint!.toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(fingerprint)) throw new BadInputError('fingerprint', 'must be 64 hexadecimal characters (a SHA-256)');
+  const machine = await db.manager.findOneBy(Machine, { fingerprint });
+  if (!machine) throw new NotFoundError('Machine', fingerprint, 'fingerprint');
   return machine;
 }
 
+/** The stored JSON must fit a TEXT column (64 KiB) with room to spare, whatever the characters. */
+const MAX_CAPABILITIES_BYTES = 48_000;
+
 function toCapabilities(input: MachineCapabilitiesInput): MachineCapabilities {
-  return {
+  const capabilities: MachineCapabilities = {
     ...emptyCapabilities(),
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)),
     packageManagers: (input.packageManagers ?? []).map(({ name, install }) => ({ name, install })),
   };
+  if (Buffer.byteLength(JSON.stringify(capabilities)) > MAX_CAPABILITIES_BYTES) {
+    throw new BadInputError('capabilities', `are larger than ${MAX_CAPABILITIES_BYTES} bytes as JSON; list fewer or shorter entries`);
+  }
+  return capabilities;
 }
 
 async function upsert(manager: EntityManager, input: RegisterMachineInput): Promise<{ machine: Machine; created: boolean }> {
@@ -59,7 +63,7 @@ export async function registerMachine(scope: Scope, input: RegisterMachineInput)
   try {
     return await scope.db.transaction(scope, (manager) => upsert(manager, input));
   } catch (error) {
-    if (!(error instanceof QueryFailedError)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return scope.db.transaction(scope, (manager) => upsert(manager, input));
   }
 }

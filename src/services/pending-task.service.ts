@@ -1,15 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
+import { Client } from '../../entities/client.entity';
 import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.entity';
+import { Project } from '../../entities/project.entity';
+import { Session } from '../../entities/session.entity';
 import type { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from '../../resolvers/pending-task.inputs';
 import type { Scope } from '../context';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { getClient } from './client.service';
-import { getProject } from './project.service';
-import { getSession } from './session.service';
 import { idempotentWrite } from './idempotency';
+import { findOrFail } from './find-or-fail';
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };
@@ -31,11 +32,14 @@ function assertRealDate(date: string, field: string): void {
 
 /** Fills client and project from the session or project, and checks that all three agree. */
 async function resolveOwner(manager: EntityManager, input: AddPendingTaskInput) {
-  const session = input.sessionId ? await getSession(manager, Number(input.sessionId), 'sessionId') : null;
-  const project = input.projectId ? await getProject(manager, Number(input.projectId), 'projectId') : null;
-  const client = input.clientId ? await getClient(manager, Number(input.clientId), 'clientId') : null;
+  const session = input.sessionId ? await findOrFail(manager, Session, input.sessionId, 'sessionId') : null;
+  const project = input.projectId ? await findOrFail(manager, Project, input.projectId, 'projectId') : null;
+  const client = input.clientId ? await findOrFail(manager, Client, input.clientId, 'clientId') : null;
   const clientIds = new Set([client?.id, project?.clientId, session?.clientId].filter((id) => id != null));
   if (clientIds.size > 1) throw new BadInputError('clientId', 'the client, project and session given belong to different clients');
+  if (project && session?.projectId && session.projectId !== project.id) {
+    throw new BadInputError('projectId', `session ${session.id} belongs to another project, not to project ${project.id}`);
+  }
   return {
     clientId: [...clientIds][0] ?? null,
     projectId: project?.id ?? session?.projectId ?? null,
@@ -64,8 +68,7 @@ export function addPendingTask(scope: Scope, input: AddPendingTaskInput): Promis
 /** Completing a task twice is harmless: the first completion time stays. */
 export function completePendingTask(scope: Scope, input: CompletePendingTaskInput): Promise<PendingTask> {
   return scope.db.transaction(scope, async (manager) => {
-    const task = await manager.findOneBy(PendingTask, { id: Number(input.pendingTaskId) });
-    if (!task) throw new NotFoundError('PendingTask', input.pendingTaskId, 'pendingTaskId');
+    const task = await findOrFail(manager, PendingTask, input.pendingTaskId, 'pendingTaskId', true);
     if (task.status === PendingTaskStatus.DONE) return task;
     task.status = PendingTaskStatus.DONE;
     task.completedAt = now();

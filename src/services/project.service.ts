@@ -1,14 +1,15 @@
 import { EntityManager } from 'typeorm';
+import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import type { CreateProjectInput, ProjectFilter, UpdateProjectInput } from '../../resolvers/project.inputs';
 import type { Scope } from '../context';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { getClient } from './client.service';
 import { likeContains, likeSql } from './text';
 import { idempotentWrite } from './idempotency';
+import { findOrFail } from './find-or-fail';
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 
@@ -17,12 +18,6 @@ export function projectFilter(filter: ProjectFilter = {}): Filter {
     if (filter.status) qb.andWhere(`${alias}.status = :status`, { status: filter.status });
     if (filter.search) qb.andWhere(likeSql(`${alias}.name`, 'search'), { search: likeContains(filter.search) });
   };
-}
-
-export async function getProject(manager: EntityManager, id: number, field = 'id'): Promise<Project> {
-  const project = await manager.findOneBy(Project, { id });
-  if (!project) throw new NotFoundError('Project', id, field);
-  return project;
 }
 
 async function assertNameFree(manager: EntityManager, clientId: number, name: string, exceptId?: number): Promise<void> {
@@ -35,7 +30,7 @@ async function assertNameFree(manager: EntityManager, clientId: number, name: st
 
 export function createProject(scope: Scope, input: CreateProjectInput): Promise<Project> {
   return idempotentWrite(scope, 'createProject', input, Project, async (manager) => {
-    const client = await getClient(manager, Number(input.clientId), 'clientId');
+    const client = await findOrFail(manager, Client, input.clientId, 'clientId');
     const name = input.name.trim();
     await assertNameFree(manager, client.id, name);
     const at = now();
@@ -54,7 +49,7 @@ export function createProject(scope: Scope, input: CreateProjectInput): Promise<
 
 export function updateProject(scope: Scope, input: UpdateProjectInput): Promise<Project> {
   return scope.db.transaction(scope, async (manager) => {
-    const project = await getProject(manager, Number(input.id));
+    const project = await findOrFail(manager, Project, input.id, 'id', true);
     if (input.name != null) {
       project.name = input.name.trim();
       await assertNameFree(manager, project.clientId, project.name, project.id);

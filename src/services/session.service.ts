@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
+import { Machine } from '../../entities/machine.entity';
 import { Project } from '../../entities/project.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
@@ -7,16 +9,14 @@ import type { EndSessionInput, SessionFilter, StartSessionInput, TagSessionInput
 import { SessionOrder } from '../../resolvers/session.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import { BadInputError, ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { getClient } from './client.service';
-import { getMachine } from './machine.service';
-import { getProject } from './project.service';
 import { ensureTags, linkTags, normalizeTags } from './tag.service';
 import { assertAfter, assertNotInFuture } from './time-rules';
 import { assertNotBilled, changedFields } from './billed-lock';
 import { idempotentWrite } from './idempotency';
+import { findOrFail } from './find-or-fail';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -24,6 +24,7 @@ export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC)
 });
 
 export function sessionFilter(filter: SessionFilter = {}): Filter {
+  if (filter.startedFrom && filter.startedBefore) assertAfter(filter.startedBefore, filter.startedFrom, 'filter.startedBefore', 'filter.startedFrom');
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
     if (filter.projectId) qb.andWhere(`${a}.projectId = :projectId`, { projectId: Number(filter.projectId) });
@@ -36,12 +37,6 @@ export function sessionFilter(filter: SessionFilter = {}): Filter {
   };
 }
 
-export async function getSession(manager: EntityManager, id: number, field = 'id'): Promise<Session> {
-  const session = await manager.findOneBy(Session, { id });
-  if (!session) throw new NotFoundError('Session', id, field);
-  return session;
-}
-
 /** Which client and project a session belongs to, by the rules of its mode. */
 async function resolveOwner(manager: EntityManager, input: StartSessionInput): Promise<{ clientId: number | null; projectId: number | null }> {
   if (input.mode === SessionMode.NORMAL) {
@@ -50,10 +45,10 @@ async function resolveOwner(manager: EntityManager, input: StartSessionInput): P
     }
     return { clientId: null, projectId: null };
   }
-  const project: Project | null = input.projectId ? await getProject(manager, Number(input.projectId), 'projectId') : null;
+  const project: Project | null = input.projectId ? await findOrFail(manager, Project, input.projectId, 'projectId') : null;
   if (input.mode === SessionMode.DEV && !project) throw new BadInputError('projectId', 'a DEV session needs the project it works on');
   if (input.mode === SessionMode.MSP && !input.clientId) throw new BadInputError('clientId', 'an MSP session needs the client it works for');
-  const client = input.clientId ? await getClient(manager, Number(input.clientId), 'clientId') : null;
+  const client = input.clientId ? await findOrFail(manager, Client, input.clientId, 'clientId') : null;
   if (client && project && project.clientId !== client.id) {
     throw new BadInputError('projectId', `project ${project.id} belongs to another client, not to client ${client.id}`);
   }
@@ -66,7 +61,7 @@ export function startSession(scope: Scope, input: StartSessionInput): Promise<Se
   assertNotInFuture(startedAt, 'startedAt', at);
   return idempotentWrite(scope, 'startSession', input, Session, async (manager) => {
     const owner = await resolveOwner(manager, input);
-    if (input.machineId) await getMachine(manager, Number(input.machineId), 'machineId');
+    if (input.machineId) await findOrFail(manager, Machine, input.machineId, 'machineId');
     const session = manager.create(Session, {
       mode: input.mode,
       ...owner,
@@ -88,7 +83,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
   const endedAt = input.endedAt ?? at;
   assertNotInFuture(endedAt, 'endedAt', at);
   return idempotentWrite(scope, 'endSession', input, Session, async (manager) => {
-    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     if (session.endedAt) throw new ConflictError(`Session ${session.id} already ended at ${session.endedAt.toISOString()}.`, 'sessionId');
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
     session.endedAt = endedAt;
@@ -101,7 +96,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
 export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<Session> {
   const at = now();
   return scope.db.transaction(scope, async (manager) => {
-    const session = await getSession(manager, Number(input.id));
+    const session = await findOrFail(manager, Session, input.id, 'id', true);
     const changes = { billable: input.billable, startedAt: input.startedAt, endedAt: input.endedAt } as Partial<Session>;
     assertNotBilled('Session', session, changedFields(session, changes, ['billable', 'startedAt', 'endedAt']));
     if (input.endedAt && !session.endedAt) throw new BadInputError('endedAt', 'the session is still open; end it with endSession');
@@ -123,7 +118,7 @@ export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<
 export function tagSession(scope: Scope, input: TagSessionInput): Promise<Session> {
   const names = normalizeTags(input.tags, 'tags');
   return scope.db.transaction(scope, async (manager) => {
-    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     const tags = await ensureTags(manager, names);
     await linkTags(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));
     return session;

@@ -11,7 +11,7 @@ export function assertNotInFuture(at: Date, field: string, reference: Date): voi
 }
 
 export function assertAfter(later: Date, earlier: Date, field: string, earlierName: string): void {
-  if (later.getTime() < earlier.getTime()) {
-    throw new BadInputError(field, `${later.toISOString()} is before ${earlierName} ${earlier.toISOString()}`);
+  if (later.getTime() <= earlier.getTime()) {
+    throw new BadInputError(field, `${later.toISOString()} is not after ${earlierName} ${earlier.toISOString()}`);
   }
 }

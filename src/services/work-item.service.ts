@@ -1,21 +1,21 @@
 import { now } from '../../entities/columns';
+import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import type { LogWorkItemInput, UpdateWorkItemInput } from '../../resolvers/work-item.inputs';
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { assertNotBilled, changedFields } from './billed-lock';
-import { getSession } from './session.service';
-import { NotFoundError } from '../errors';
 import { ensureTags, linkTags, normalizeTags } from './tag.service';
 import { idempotentWrite } from './idempotency';
+import { findOrFail } from './find-or-fail';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
 export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<WorkItem> {
   const names = normalizeTags(input.tags ?? [], 'tags');
   return idempotentWrite(scope, 'logWorkItem', input, WorkItem, async (manager) => {
-    const session = await getSession(manager, Number(input.sessionId), 'sessionId');
+    const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     assertNotBilled('Session', session, ['work items']);
     const item = await manager.save(
       manager.create(WorkItem, {
@@ -35,8 +35,7 @@ export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<Work
 
 export function updateWorkItem(scope: Scope, input: UpdateWorkItemInput): Promise<WorkItem> {
   return scope.db.transaction(scope, async (manager) => {
-    const item = await manager.findOneBy(WorkItem, { id: Number(input.id) });
-    if (!item) throw new NotFoundError('WorkItem', input.id, 'id');
+    const item = await findOrFail(manager, WorkItem, input.id, 'id', true);
     assertNotBilled('WorkItem', item, changedFields(item, { minutes: input.minutes, billable: input.billable }, ['minutes', 'billable']));
     if (input.category != null) item.category = input.category;
     if (input.description != null) item.description = input.description.trim();

@@ -50,6 +50,10 @@ describe('clients', () => {
     expect((await apiError(app.sdk.UpdateClient({ input: { id: '99999', active: true } }))).code).toBe('NOT_FOUND');
     expect((await apiError(app.sdk.Client({ id: 'abc' }))).code).toBe('BAD_USER_INPUT');
     expect((await apiError(app.sdk.Client({}))).code).toBe('BAD_USER_INPUT');
+    expect((await apiError(app.sdk.Client({ id: '1', slug: 'acme' }))).code).toBe('BAD_USER_INPUT');
+    const longSlug = await apiError(app.sdk.Client({ slug: 's'.repeat(100_000) }));
+    expect(longSlug.code).toBe('BAD_USER_INPUT');
+    expect(longSlug.message.length).toBeLessThan(200);
   });
 
   it('pages through every client exactly once, in name order, with cursors', async () => {

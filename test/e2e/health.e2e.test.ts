@@ -15,14 +15,14 @@ describe('GET /health', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'up' });
   });
 
-  it('answers 503 with database down when the database is gone, and GraphQL errors stay masked', async () => {
+  it('answers 503 with database down when the database is gone, and GraphQL says DATABASE_UNAVAILABLE without internals', async () => {
     await app.db.dataSource.destroy();
     const response = await health();
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'error', database: 'down' });
     const graphql = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ clients { totalCount } }' }) });
     const body = (await graphql.json()) as { errors: { extensions: { code: string } }[] };
-    expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\.ts:|SELECT/);
   });
 });

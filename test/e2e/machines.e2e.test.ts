@@ -48,13 +48,26 @@ describe('machines', () => {
     const template = await apiError(app.sdk.RegisterMachine({ input: { ...laptop, capabilities: { packageManagers: [{ name: 'apt', install: 'apt install' }] } } }));
     expect(template.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities.packageManagers.0.install' });
     expect((await apiError(app.sdk.Machine({ fingerprint: 'f'.repeat(64) }))).code).toBe('NOT_FOUND');
+    expect((await apiError(app.sdk.Machine({ fingerprint: 'x'.repeat(5000) }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fingerprint' });
+    // "a|b" + "c" and "a" + "b|c" would share a fingerprint
+    expect((await apiError(app.sdk.RegisterMachine({ input: { ...laptop, hostname: 'TECH|LAPTOP' } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hostname' });
+    // Within every per-field limit, yet about 78 kB of UTF-8 JSON: more than a TEXT column holds.
+    const huge = Array.from({ length: 50 }, (_, i) => '€'.repeat(97) + i);
+    const managers = Array.from({ length: 20 }, (_, i) => ({ name: `pm${i}`, install: `${'€'.repeat(480)} {package}` }));
+    const tooBig = await apiError(app.sdk.RegisterMachine({ input: { ...laptop, capabilities: { vpnProfiles: huge, mcps: huge, skills: huge, packageManagers: managers } } }));
+    expect(tooBig.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities' });
   });
 
-  it('lists the sessions worked from a machine', async () => {
+  it('lists the sessions worked from a machine, most recent first, page by page', async () => {
     const machine = (await app.sdk.RegisterMachine({ input: laptop })).registerMachine.machine;
-    const session = (await app.sdk.StartSession({ input: { mode: 'NORMAL', machineId: machine.id } })).startSession;
-    expect(session.machine).toEqual({ id: machine.id, hostname: 'TECH-LAPTOP' });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.unshift((await app.sdk.StartSession({ input: { mode: 'NORMAL', machineId: machine.id, startedAt: new Date(Date.UTC(2026, 5, 1 + i)).toISOString() } })).startSession.id);
     const { sessions } = await app.sdk.Sessions({ filter: { machineId: machine.id } });
-    expect(sessions.edges.map((e) => e.node.id)).toEqual([session.id]);
+    expect(sessions.edges.map((e) => e.node.id)).toEqual(ids);
+    expect(sessions.edges[0].node.machine).toEqual({ id: machine.id, hostname: 'TECH-LAPTOP' });
+    const page1 = (await app.sdk.MachineSessions({ fingerprint: machine.fingerprint, first: 2 })).machine!.sessions;
+    const page2 = (await app.sdk.MachineSessions({ fingerprint: machine.fingerprint, first: 2, after: page1.pageInfo.endCursor })).machine!.sessions;
+    expect([...page1.nodes, ...page2.nodes].map((s) => s.id)).toEqual(ids);
+    expect(page1.totalCount).toBe(3);
   });
 });

@@ -26,6 +26,19 @@ describe('pending tasks', () => {
     expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', sessionId: '9999' } }))).code).toBe('NOT_FOUND');
   });
 
+  it('shows each client its own open tasks, soonest first, in one request for many clients', async () => {
+    const other = (await app.sdk.CreateClient({ input: { name: 'Third' } })).createClient.id;
+    for (const [title, dueDate] of [['B later', '2027-01-02'], ['B sooner', '2027-01-01'], ['B undated', undefined]] as const) {
+      await app.sdk.AddPendingTask({ input: { title, clientId: other, dueDate } });
+    }
+    const { clients } = await app.sdk.ClientsWithOpenTasks({ tasksFirst: 2 });
+    const third = clients.nodes.find((c) => c.id === other)!;
+    expect(third.pendingTasks.nodes.map((t) => t.title)).toEqual(['B sooner', 'B later']);
+    expect(third.pendingTasks).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const page2 = await app.sdk.ClientPendingTasks({ clientId: other, first: 2, after: (await app.sdk.ClientPendingTasks({ clientId: other, first: 2 })).client!.pendingTasks.pageInfo.endCursor });
+    expect(page2.client!.pendingTasks.nodes.map((t) => t.title)).toEqual(['B undated']);
+  });
+
   it('lists soonest due first, undated last, and completes a task once', async () => {
     await app.sdk.AddPendingTask({ input: { title: 'Renew certificate', clientId, dueDate: '2026-11-30' } });
     const undated = (await app.sdk.AddPendingTask({ input: { title: 'Tidy the rack', clientId } })).addPendingTask;

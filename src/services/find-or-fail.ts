@@ -1,0 +1,23 @@
+import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
+import { NotFoundError } from '../errors';
+
+/**
+ * The row with this id, or NOT_FOUND naming the input field. With `forUpdate` the row stays locked until
+ * the transaction ends (MariaDB; SQLite's transactions are serialized already), so two concurrent
+ * writes to one row cannot both pass their checks.
+ */
+export async function findOrFail<T extends { id: number }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number | string,
+  field = 'id',
+  forUpdate = false,
+): Promise<T> {
+  const lockable = forUpdate && manager.connection.options.type !== 'better-sqlite3';
+  const row = await manager.findOne(entity, {
+    where: { id: Number(id) } as FindOptionsWhere<T>,
+    ...(lockable ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!row) throw new NotFoundError(manager.connection.getMetadata(entity).targetName, id, field);
+  return row;
+}
