@@ -1,11 +1,6 @@
 import { ClassType } from 'type-graphql';
-import { childCountLoader, childPageLoader } from '../src/loaders/child-connection.loader';
+import type { ChildList } from '../src/loaders/child-connection.loader';
 import { PageArgs, toConnection } from '../src/pagination/connection';
-
-interface ChildList<T extends { id: number }, F> {
-  page: ReturnType<typeof childPageLoader<T, F>>;
-  count: ReturnType<typeof childCountLoader<T, F>>;
-}
 
 /** Resolves a nested connection (such as Project.sessions) through its per-request loaders. */
 export async function childConnection<T extends { id: number }, F, C extends object>(

@@ -2,8 +2,9 @@ import { Matches, ValidationOptions } from 'class-validator';
 import { BadInputError } from '../src/errors';
 
 /** An id as the API hands them out: a positive integer in a string, such as "42". */
-export const IsId = (options: ValidationOptions = {}) =>
-  Matches(/^[1-9][0-9]{0,9}$/, { message: '$property must be an id such as "42"', ...options });
+const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
+
+export const IsId = (options: ValidationOptions = {}) => Matches(ID_PATTERN, { message: '$property must be an id such as "42"', ...options });
 
 /** Rejects strings made only of spaces. */
 export const NotBlank = (options: ValidationOptions = {}) => Matches(/\S/, { message: '$property must not be blank', ...options });
@@ -14,6 +15,6 @@ export const IsCalendarDate = () =>
 
 /** An id given as a plain query argument (input objects are checked by IsId instead). */
 export function parseId(value: string, field: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(value)) throw new BadInputError(field, 'must be an id such as "42"');
+  if (!ID_PATTERN.test(value)) throw new BadInputError(field, 'must be an id such as "42"');
   return Number(value);
 }

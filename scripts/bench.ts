@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { Dialect } from '../test/helpers/scratch-database';
+import { Dialect } from '../src/database/dialect';
 import { countStatements, startTestApp, TestApp } from '../test/helpers/test-app';
 import { insertTree } from '../test/helpers/tree-data';
 

@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pendingSchemaChanges } from '../src/database/schema-diff';
-import { createMigratedDatabase, Dialect } from '../test/helpers/scratch-database';
+import { Dialect } from '../src/database/dialect';
+import { createMigratedDatabase } from '../test/helpers/scratch-database';
 
 const migrationsDir = join(__dirname, '..', 'migrations');
 

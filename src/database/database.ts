@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { Dialect, dialectOf } from './dialect';
 
 /** Who caused a write; the change log records it with every row changed. */
 export interface ChangeOrigin {
@@ -18,8 +19,8 @@ export class Database {
     return this.dataSource.manager;
   }
 
-  get dialect(): 'sqlite' | 'mariadb' {
-    return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
+  get dialect(): Dialect {
+    return dialectOf(this.dataSource);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { dialectOf } from './dialect';
 
 /** Statements of one migration step for each dialect; both are generated from the same entities. */
 export interface DialectStatements {
@@ -7,7 +8,7 @@ export interface DialectStatements {
 }
 
 export async function runForDialect(queryRunner: QueryRunner, statements: DialectStatements): Promise<void> {
-  if (queryRunner.connection.options.type !== 'better-sqlite3') {
+  if (dialectOf(queryRunner.connection) === 'mariadb') {
     for (const statement of statements.mariadb) await queryRunner.query(statement);
     return;
   }

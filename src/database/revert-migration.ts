@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { dialectOf } from './dialect';
 
 /**
  * Reverts the last applied migration. On SQLite it must run outside a transaction: foreign keys can
@@ -6,5 +7,5 @@ import { DataSource } from 'typeorm';
  * its children. (MariaDB commits DDL implicitly anyway.)
  */
 export function revertLastMigration(dataSource: DataSource): Promise<void> {
-  return dataSource.undoLastMigration({ transaction: dataSource.options.type === 'better-sqlite3' ? 'none' : 'each' });
+  return dataSource.undoLastMigration({ transaction: dialectOf(dataSource) === 'sqlite' ? 'none' : 'each' });
 }

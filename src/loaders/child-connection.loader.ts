@@ -82,6 +82,17 @@ export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db:
   );
 }
 
+/** A child list's loaders: its pages and its per-parent totals. */
+export interface ChildList<T extends ObjectLiteral & { id: number }, F> {
+  page: ReturnType<typeof childPageLoader<T, F>>;
+  count: ReturnType<typeof childCountLoader<T, F>>;
+}
+
+export const childList = <T extends ObjectLiteral & { id: number }, F>(db: Database, spec: ChildListSpec<T, F>): ChildList<T, F> => ({
+  page: childPageLoader(db, spec),
+  count: childCountLoader(db, spec),
+});
+
 /** Per-parent totals for `totalCount`: one grouped COUNT per filter, only when a query selects it. */
 export function childCountLoader<T extends ObjectLiteral, F>(db: Database, spec: ChildListSpec<T, F>) {
   return new DataLoader<Omit<ChildPageKey<F>, 'args'>, number, string>(

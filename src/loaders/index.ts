@@ -17,14 +17,9 @@ import { PENDING_TASK_ORDER, pendingTaskFilter } from '../services/pending-task.
 import { PROJECT_ORDER, projectFilter } from '../services/project.service';
 import { sessionFilter, sessionOrder } from '../services/session.service';
 import { WORK_ITEM_ORDER } from '../services/work-item.service';
-import { ChildListSpec, childCountLoader, childPageLoader } from './child-connection.loader';
+import { childList } from './child-connection.loader';
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
-
-/** A child list: its pages and its per-parent totals. */
-function childList<T extends { id: number }, F>(db: Database, spec: ChildListSpec<T, F>) {
-  return { page: childPageLoader(db, spec), count: childCountLoader(db, spec) };
-}
 
 /** Sessions under a parent, most recent first. */
 const sessionsBy = (db: Database, parentKey: 'clientId' | 'projectId' | 'machineId') =>

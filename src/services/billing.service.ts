@@ -8,6 +8,7 @@ import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
+import { hasRowLocks } from '../database/dialect';
 
 async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): Promise<Session[]> {
   if (input.sessionId) {
@@ -22,7 +23,7 @@ async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): P
     .where('s.clientId = :clientId AND s.billedAt IS NULL AND s.endedAt IS NOT NULL', { clientId: Number(input.clientId) })
     .andWhere('s.startedAt >= :from AND s.startedAt < :to', { from: dbTime(input.from), to: dbTime(input.to) });
   // Lock the sessions so no work item slips into one between this read and the commit.
-  if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+  if (hasRowLocks(manager.connection)) query.setLock('pessimistic_write');
   return query.getMany();
 }
 

@@ -5,8 +5,8 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { parseDatabaseUrl } from '../../src/database/database-url';
+import { Dialect } from '../../src/database/dialect';
 
-export type Dialect = 'sqlite' | 'mariadb';
 
 /** The dialect this test run uses: `TEST_DB=sqlite|mariadb` (npm test runs both). */
 export const testDialect: Dialect = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
