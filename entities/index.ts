@@ -1,14 +1,59 @@
 import { ChangeLogEntry } from './change-log-entry.entity';
 import { Client } from './client.entity';
+import { CommandRun } from './command-run.entity';
+import { DatabaseChange } from './database-change.entity';
+import { Deployment } from './deployment.entity';
+import { FileChange } from './file-change.entity';
+import { FirewallRule } from './firewall-rule.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
+import { InfrastructureChange } from './infrastructure-change.entity';
+import { ProjectInfrastructure, SessionInfrastructure } from './infrastructure-links.entity';
+import { InfrastructureRelationship } from './infrastructure-relationship.entity';
+import { InfrastructureService } from './infrastructure-service.entity';
+import { Infrastructure } from './infrastructure.entity';
+import { M365Tenant } from './m365-tenant.entity';
 import { Machine } from './machine.entity';
+import { Network } from './network.entity';
 import { PendingTask } from './pending-task.entity';
+import { ProblemSolution } from './problem-solution.entity';
 import { Project } from './project.entity';
 import { SessionTag } from './session-tag.entity';
 import { Session } from './session.entity';
+import { Site } from './site.entity';
 import { Tag } from './tag.entity';
 import { WorkItemTag } from './work-item-tag.entity';
 import { WorkItem } from './work-item.entity';
 
 /** Every table the data source maps; migrations must match exactly this list. */
-export const entities = [Client, Project, Machine, Session, WorkItem, PendingTask, Tag, SessionTag, WorkItemTag, ChangeLogEntry, IdempotencyKey];
+export const entities = [
+  // core tracking
+  Client,
+  Project,
+  Machine,
+  Session,
+  WorkItem,
+  PendingTask,
+  Tag,
+  SessionTag,
+  WorkItemTag,
+  // client and infrastructure
+  Site,
+  Infrastructure,
+  InfrastructureService,
+  Network,
+  FirewallRule,
+  M365Tenant,
+  InfrastructureRelationship,
+  SessionInfrastructure,
+  ProjectInfrastructure,
+  // work details
+  CommandRun,
+  FileChange,
+  InfrastructureChange,
+  ProblemSolution,
+  Deployment,
+  DatabaseChange,
+  // system
+  ChangeLogEntry,
+  IdempotencyKey,
+];

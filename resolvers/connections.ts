@@ -5,6 +5,18 @@ import { PendingTask } from '../entities/pending-task.entity';
 import { Project } from '../entities/project.entity';
 import { Session } from '../entities/session.entity';
 import { WorkItem } from '../entities/work-item.entity';
+import { CommandRun } from '../entities/command-run.entity';
+import { DatabaseChange } from '../entities/database-change.entity';
+import { Deployment } from '../entities/deployment.entity';
+import { FileChange } from '../entities/file-change.entity';
+import { FirewallRule } from '../entities/firewall-rule.entity';
+import { InfrastructureChange } from '../entities/infrastructure-change.entity';
+import { InfrastructureService } from '../entities/infrastructure-service.entity';
+import { Infrastructure } from '../entities/infrastructure.entity';
+import { M365Tenant } from '../entities/m365-tenant.entity';
+import { Network } from '../entities/network.entity';
+import { ProblemSolution } from '../entities/problem-solution.entity';
+import { Site } from '../entities/site.entity';
 import { Connection } from '../src/pagination/connection';
 
 @ObjectType({ description: 'A page of clients, ordered by name.' })
@@ -24,3 +36,39 @@ export class PendingTaskConnection extends Connection(PendingTask) {}
 
 @ObjectType({ description: 'A page of changes, oldest first.' })
 export class ChangeConnection extends Connection(ChangeLogEntry) {}
+
+@ObjectType({ description: 'A page of sites, by name.' })
+export class SiteConnection extends Connection(Site) {}
+
+@ObjectType({ description: 'A page of infrastructure, by host name.' })
+export class InfrastructureConnection extends Connection(Infrastructure) {}
+
+@ObjectType({ description: 'A page of services, by name.' })
+export class ServiceConnection extends Connection(InfrastructureService, 'Service') {}
+
+@ObjectType({ description: 'A page of networks, by name.' })
+export class NetworkConnection extends Connection(Network) {}
+
+@ObjectType({ description: 'A page of firewall rules, by name.' })
+export class FirewallRuleConnection extends Connection(FirewallRule) {}
+
+@ObjectType({ description: 'A page of Microsoft 365 tenants, by primary domain.' })
+export class M365TenantConnection extends Connection(M365Tenant) {}
+
+@ObjectType({ description: 'A page of commands, most recent first.' })
+export class CommandRunConnection extends Connection(CommandRun) {}
+
+@ObjectType({ description: 'A page of file changes, in the order they were recorded.' })
+export class FileChangeConnection extends Connection(FileChange) {}
+
+@ObjectType({ description: 'A page of problem solutions, in the order they were recorded.' })
+export class ProblemSolutionConnection extends Connection(ProblemSolution) {}
+
+@ObjectType({ description: 'A page of infrastructure changes, in the order they were made.' })
+export class InfrastructureChangeConnection extends Connection(InfrastructureChange) {}
+
+@ObjectType({ description: 'A page of deployments, in the order they were recorded.' })
+export class DeploymentConnection extends Connection(Deployment) {}
+
+@ObjectType({ description: 'A page of database changes, in the order they were recorded.' })
+export class DatabaseChangeConnection extends Connection(DatabaseChange) {}

@@ -1,4 +1,4 @@
-import { Matches, ValidationOptions } from 'class-validator';
+import { isIP, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 import { BadInputError } from '../src/errors';
 
 /** An id as the API hands them out: a positive integer in a string, such as "42". */
@@ -18,3 +18,18 @@ export function parseId(value: string, field: string): number {
   if (!ID_PATTERN.test(value)) throw new BadInputError(field, 'must be an id such as "42"');
   return Number(value);
 }
+
+/** An IPv4 or IPv6 network in CIDR notation, such as "192.168.10.0/24". */
+export const IsCidr = () =>
+  ValidateBy({
+    name: 'isCidr',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        const [address, prefix, ...rest] = value.split('/');
+        const maxBits = isIP(address, 4) ? 32 : isIP(address, 6) ? 128 : 0;
+        return rest.length === 0 && maxBits > 0 && /^\d{1,3}$/.test(prefix ?? '') && Number(prefix) <= maxBits;
+      },
+      defaultMessage: () => '$property must be a network in CIDR notation, such as "192.168.10.0/24"',
+    },
+  });

@@ -2,6 +2,10 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { ClientResolver } from '../resolvers/client.resolver';
+import { infrastructureResolvers } from '../resolvers/infrastructure.resolver';
+import { networkResolvers } from '../resolvers/network.resolver';
+import { siteResolvers } from '../resolvers/site.resolver';
+import { workDetailResolvers } from '../resolvers/work-detail.resolver';
 import { MachineResolver } from '../resolvers/machine.resolver';
 import { PendingTaskResolver } from '../resolvers/pending-task.resolver';
 import { ProjectResolver } from '../resolvers/project.resolver';
@@ -20,6 +24,10 @@ export function buildAppSchema(): GraphQLSchema {
       PendingTaskResolver,
       ChangeResolver,
       ...historyResolvers(),
+      ...siteResolvers,
+      ...infrastructureResolvers,
+      ...networkResolvers,
+      ...workDetailResolvers,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -1,4 +1,9 @@
+import DataLoader from 'dataloader';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
 import { ChangeLogEntry } from '../../entities/change-log-entry.entity';
+import { ProjectInfrastructure, SessionInfrastructure } from '../../entities/infrastructure-links.entity';
+import { RelationshipKind } from '../../entities/infrastructure-relationship.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
 import { Client } from '../../entities/client.entity';
 import { Machine } from '../../entities/machine.entity';
 import { PendingTask } from '../../entities/pending-task.entity';
@@ -17,9 +22,23 @@ import { PENDING_TASK_ORDER, pendingTaskFilter } from '../services/pending-task.
 import { PROJECT_ORDER, projectFilter } from '../services/project.service';
 import { sessionFilter, sessionOrder } from '../services/session.service';
 import { WORK_ITEM_ORDER } from '../services/work-item.service';
-import { childList } from './child-connection.loader';
+import { attachedInfrastructure } from '../services/infrastructure.service';
+import { clientTopologies, neighbourhoods, TopologyGraph } from '../services/topology.service';
+import { ChildList, childList, ChildListSpec } from './child-connection.loader';
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
+
+interface NeighbourKey {
+  id: number;
+  kind?: RelationshipKind;
+  depth: number;
+}
+
+function groupBy<K>(keys: readonly K[], signature: (key: K) => string): K[][] {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) groups.set(signature(key), [...(groups.get(signature(key)) ?? []), key]);
+  return [...groups.values()];
+}
 
 /** Sessions under a parent, most recent first. */
 const sessionsBy = (db: Database, parentKey: 'clientId' | 'projectId' | 'machineId') =>
@@ -30,7 +49,20 @@ const sessionsBy = (db: Database, parentKey: 'clientId' | 'projectId' | 'machine
  * so batches and caches never leak between requests or users.
  */
 export function createLoaders(db: Database) {
+  const byIdLoaders = new Map<EntityTarget<unknown>, unknown>();
+  const childLists = new Map<ChildListSpec<never, never>, unknown>();
   return {
+    /** Rows of any table by id, one loader per table. */
+    byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
+      if (!byIdLoaders.has(entity)) byIdLoaders.set(entity, entityByIdLoader(db, entity));
+      return byIdLoaders.get(entity) as DataLoader<number, T | null>;
+    },
+    /** Any child list described by a (module-level, so identical) spec. */
+    children<T extends ObjectLiteral & { id: number }, F>(spec: ChildListSpec<T, F>): ChildList<T, F> {
+      const key = spec as unknown as ChildListSpec<never, never>;
+      if (!childLists.has(key)) childLists.set(key, childList(db, spec));
+      return childLists.get(key) as ChildList<T, F>;
+    },
     client: entityByIdLoader(db, Client),
     project: entityByIdLoader(db, Project),
     machine: entityByIdLoader(db, Machine),
@@ -48,6 +80,21 @@ export function createLoaders(db: Database) {
     }),
     /** Change log per object; the filter is the object type, so each type is one statement. */
     historyOf: childList<ChangeLogEntry, string>(db, { entity: ChangeLogEntry, parentKey: 'objectId', order: CHANGE_ORDER, filter: changeFilter }),
+    topologyOfClient: new DataLoader<number, TopologyGraph>((clientIds) => clientTopologies(db.manager, clientIds)),
+    /** Neighbourhoods; keys with the same kind and depth share their statements. */
+    neighbours: new DataLoader<NeighbourKey, TopologyGraph, string>(
+      async (keys) => {
+        const results = new Map<NeighbourKey, TopologyGraph>();
+        for (const group of groupBy(keys, (k) => `${k.kind}:${k.depth}`)) {
+          const graphs = await neighbourhoods(db.manager, group.map((k) => k.id), group[0].kind, group[0].depth);
+          group.forEach((key, i) => results.set(key, graphs[i]));
+        }
+        return keys.map((key) => results.get(key)!);
+      },
+      { cacheKeyFn: (key) => JSON.stringify([key.id, key.kind, key.depth]) },
+    ),
+    sessionInfrastructure: new DataLoader<number, Infrastructure[]>((ids) => attachedInfrastructure(db.manager, SessionInfrastructure, 'sessionId', ids)),
+    projectInfrastructure: new DataLoader<number, Infrastructure[]>((ids) => attachedInfrastructure(db.manager, ProjectInfrastructure, 'projectId', ids)),
     tagsOfSession: tagsLoader(db, SessionTag, 'sessionId'),
     tagsOfWorkItem: tagsLoader(db, WorkItemTag, 'workItemId'),
   };

@@ -54,18 +54,18 @@ export interface ConnectionShape<T> {
  * A Relay connection type for `node`: edges, nodes, pageInfo and a totalCount that is only
  * counted (one grouped COUNT) when the query selects it.
  */
-export function Connection<T extends object>(node: ClassType<T>) {
-  @ObjectType(`${node.name}Edge`, { description: `A ${node.name} in a list, with its cursor.` })
+export function Connection<T extends object>(node: ClassType<T>, typeName: string = node.name) {
+  @ObjectType(`${typeName}Edge`, { description: `A ${typeName} in a list, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue after it.' })
     cursor: string;
 
-    @Field(() => node, { description: `The ${node.name}.` })
+    @Field(() => node, { description: `The ${typeName}.` })
     node: T;
   }
 
   // Decorated so its fields are inherited; only the named subclasses (ClientConnection, …) are reachable, so only they are emitted.
-  @ObjectType(`${node.name}ConnectionBase`)
+  @ObjectType(`${typeName}ConnectionBase`)
   abstract class ConnectionBase implements ConnectionShape<T> {
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
     edges: Edge[];

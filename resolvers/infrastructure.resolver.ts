@@ -1,0 +1,113 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Client } from '../entities/client.entity';
+import { InfrastructureRelationship, RelationshipKind } from '../entities/infrastructure-relationship.entity';
+import { Infrastructure } from '../entities/infrastructure.entity';
+import { Project } from '../entities/project.entity';
+import { Session } from '../entities/session.entity';
+import { Site } from '../entities/site.entity';
+import { Context } from '../src/context';
+import { BadInputError, NotFoundError } from '../src/errors';
+import { childLists } from '../src/loaders/child-lists';
+import {
+  attachInfrastructure,
+  INFRASTRUCTURE_ORDER,
+  infrastructureFilter,
+  linkInfrastructure,
+  recordInfrastructure,
+  updateInfrastructure,
+} from '../src/services/infrastructure.service';
+import { archiveRecord } from '../src/services/record.service';
+import { MAX_NEIGHBOUR_DEPTH } from '../src/services/topology.service';
+import { archiveInputFor } from './archive.input';
+import { CommandRunConnection, FirewallRuleConnection, InfrastructureChangeConnection, InfrastructureConnection, ServiceConnection } from './connections';
+import {
+  AttachInfrastructureInput,
+  InfrastructureFilter,
+  LinkInfrastructureInput,
+  RecordInfrastructureInput,
+  UpdateInfrastructureInput,
+} from './infrastructure.inputs';
+import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { Topology } from './topology.types';
+import { parseId } from './validators';
+
+@Resolver(() => Infrastructure)
+class InfrastructureResolver {
+  @Query(() => Infrastructure, { nullable: true, description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.' })
+  async infrastructure(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Infrastructure id.' }) id: string): Promise<Infrastructure> {
+    const row = await ctx.loaders.byId(Infrastructure).load(parseId(id, 'id'));
+    if (!row) throw new NotFoundError('Infrastructure', id, 'id');
+    return row;
+  }
+
+  @FieldResolver(() => Topology, { description: `Infrastructure within \`depth\` relationships (1 to ${MAX_NEIGHBOUR_DEPTH}, either direction), itself included.` })
+  neighbours(
+    @Root() row: Infrastructure,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => RelationshipKind, { nullable: true, description: 'Follow only edges of this kind.' }) kind?: RelationshipKind,
+    @Arg('depth', () => Int, { defaultValue: 1, description: `How many edges away (1 to ${MAX_NEIGHBOUR_DEPTH}).` }) depth: number = 1,
+  ): Promise<Topology> {
+    if (depth < 1 || depth > MAX_NEIGHBOUR_DEPTH) throw new BadInputError('depth', `must be between 1 and ${MAX_NEIGHBOUR_DEPTH}`);
+    return ctx.loaders.neighbours.load({ id: row.id, kind, depth });
+  }
+}
+
+@Resolver(() => Client)
+class ClientTopologyResolver {
+  @FieldResolver(() => Topology, { description: 'The client’s active infrastructure and the relationships between it.' })
+  topology(@Root() client: Client, @Ctx() ctx: Context): Promise<Topology> {
+    return ctx.loaders.topologyOfClient.load(client.id);
+  }
+}
+
+@Resolver(() => Session)
+class SessionInfrastructureResolver {
+  @FieldResolver(() => [Infrastructure], { description: 'Infrastructure this session touched, by host name.' })
+  infrastructure(@Root() session: Session, @Ctx() ctx: Context): Promise<Infrastructure[]> {
+    return ctx.loaders.sessionInfrastructure.load(session.id);
+  }
+}
+
+@Resolver(() => Project)
+class ProjectInfrastructureResolver {
+  @FieldResolver(() => [Infrastructure], { description: 'Infrastructure this project involves, by host name.' })
+  infrastructure(@Root() project: Project, @Ctx() ctx: Context): Promise<Infrastructure[]> {
+    return ctx.loaders.projectInfrastructure.load(project.id);
+  }
+}
+
+export const infrastructureResolvers = [
+  InfrastructureResolver,
+  ClientTopologyResolver,
+  SessionInfrastructureResolver,
+  ProjectInfrastructureResolver,
+  listQuery({
+    name: 'infrastructures',
+    description: 'Infrastructure across clients, by host name; archived items only when asked.',
+    entity: Infrastructure,
+    connection: InfrastructureConnection,
+    filterType: InfrastructureFilter,
+    filter: infrastructureFilter,
+    order: INFRASTRUCTURE_ORDER,
+  }),
+  inputMutation({ name: 'recordInfrastructure', description: 'Records a device or system of a client. CONFLICT when the host name is taken.', input: RecordInfrastructureInput, returns: Infrastructure, run: recordInfrastructure }),
+  inputMutation({ name: 'updateInfrastructure', description: 'Changes infrastructure.', input: UpdateInfrastructureInput, returns: Infrastructure, run: updateInfrastructure }),
+  inputMutation({
+    name: 'archiveInfrastructure',
+    description: 'Archives (decommissions) infrastructure; it keeps its history and leaves the lists.',
+    input: archiveInputFor('Infrastructure'),
+    returns: Infrastructure,
+    run: (ctx, input) => archiveRecord(ctx, Infrastructure, input.id),
+  }),
+  inputMutation({ name: 'linkInfrastructure', description: 'Adds a typed edge to the topology. CONFLICT when it exists.', input: LinkInfrastructureInput, returns: InfrastructureRelationship, run: linkInfrastructure }),
+  inputMutation({ name: 'attachInfrastructure', description: 'Records that a session touched, or a project involves, the infrastructure.', input: AttachInfrastructureInput, returns: Infrastructure, run: attachInfrastructure }),
+  belongsTo({ on: Infrastructure, name: 'client', description: 'The client it belongs to.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Infrastructure, name: 'site', description: 'The site it stands at, if recorded.', target: Site, key: 'siteId' }),
+  belongsTo({ on: InfrastructureRelationship, name: 'from', description: 'Where the edge starts.', target: Infrastructure, key: 'fromId' }),
+  belongsTo({ on: InfrastructureRelationship, name: 'to', description: 'Where the edge points.', target: Infrastructure, key: 'toId' }),
+  hasMany({ on: Infrastructure, name: 'services', description: 'Active services on it, by name.', connection: ServiceConnection, spec: childLists.servicesOfInfrastructure }),
+  hasMany({ on: Infrastructure, name: 'firewallRules', description: 'Active firewall rules on it, by name.', connection: FirewallRuleConnection, spec: childLists.firewallRulesOfInfrastructure }),
+  hasMany({ on: Infrastructure, name: 'commands', description: 'Commands run on it, most recent first.', connection: CommandRunConnection, spec: childLists.commandsOfInfrastructure }),
+  hasMany({ on: Infrastructure, name: 'changes', description: 'Configuration changes made to it, oldest first.', connection: InfrastructureChangeConnection, spec: childLists.changesOfInfrastructure }),
+  hasMany({ on: Client, name: 'infrastructure', description: 'Active infrastructure of the client, by host name.', connection: InfrastructureConnection, spec: childLists.infrastructureOfClient }),
+];

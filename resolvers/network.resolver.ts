@@ -1,0 +1,60 @@
+import { Client } from '../entities/client.entity';
+import { FirewallRule } from '../entities/firewall-rule.entity';
+import { InfrastructureService } from '../entities/infrastructure-service.entity';
+import { Infrastructure } from '../entities/infrastructure.entity';
+import { M365Tenant } from '../entities/m365-tenant.entity';
+import { Network } from '../entities/network.entity';
+import { Site } from '../entities/site.entity';
+import { childLists } from '../src/loaders/child-lists';
+import { recordFirewallRule, recordM365Tenant, recordNetwork, recordService } from '../src/services/infrastructure.service';
+import { archiveRecord } from '../src/services/record.service';
+import { archiveInputFor } from './archive.input';
+import { M365TenantConnection, NetworkConnection } from './connections';
+import { RecordFirewallRuleInput, RecordM365TenantInput, RecordNetworkInput, RecordServiceInput } from './infrastructure.inputs';
+import { belongsTo, hasMany, inputMutation } from './record-resolvers';
+
+/** Services, networks, firewall rules and Microsoft 365 tenants: what surrounds a client's infrastructure. */
+export const networkResolvers = [
+  inputMutation({ name: 'recordService', description: 'Records a service running on infrastructure.', input: RecordServiceInput, returns: InfrastructureService, run: recordService }),
+  inputMutation({
+    name: 'archiveService',
+    description: 'Archives a service that no longer runs; its history stays.',
+    input: archiveInputFor('Service'),
+    returns: InfrastructureService,
+    run: (ctx, input) => archiveRecord(ctx, InfrastructureService, input.id),
+  }),
+  belongsTo({ on: InfrastructureService, name: 'infrastructure', description: 'Where it runs.', target: Infrastructure, key: 'infrastructureId' }),
+
+  inputMutation({ name: 'recordNetwork', description: 'Records an IP network of a client.', input: RecordNetworkInput, returns: Network, run: recordNetwork }),
+  inputMutation({
+    name: 'archiveNetwork',
+    description: 'Archives a network that no longer exists; its history stays.',
+    input: archiveInputFor('Network'),
+    returns: Network,
+    run: (ctx, input) => archiveRecord(ctx, Network, input.id),
+  }),
+  belongsTo({ on: Network, name: 'client', description: 'The client.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Network, name: 'site', description: 'The site, if recorded.', target: Site, key: 'siteId' }),
+  hasMany({ on: Client, name: 'networks', description: 'Active networks of the client, by name.', connection: NetworkConnection, spec: childLists.networksOfClient }),
+
+  inputMutation({ name: 'recordFirewallRule', description: 'Records a firewall rule.', input: RecordFirewallRuleInput, returns: FirewallRule, run: recordFirewallRule }),
+  inputMutation({
+    name: 'archiveFirewallRule',
+    description: 'Archives a rule removed from the firewall; its history stays.',
+    input: archiveInputFor('FirewallRule'),
+    returns: FirewallRule,
+    run: (ctx, input) => archiveRecord(ctx, FirewallRule, input.id),
+  }),
+  belongsTo({ on: FirewallRule, name: 'infrastructure', description: 'The firewall.', target: Infrastructure, key: 'infrastructureId' }),
+
+  inputMutation({ name: 'recordM365Tenant', description: 'Records a Microsoft 365 tenant. CONFLICT when the tenant id is known.', input: RecordM365TenantInput, returns: M365Tenant, run: recordM365Tenant }),
+  inputMutation({
+    name: 'archiveM365Tenant',
+    description: 'Archives a tenant no longer managed; its history stays.',
+    input: archiveInputFor('M365Tenant'),
+    returns: M365Tenant,
+    run: (ctx, input) => archiveRecord(ctx, M365Tenant, input.id),
+  }),
+  belongsTo({ on: M365Tenant, name: 'client', description: 'The client.', target: Client, key: 'clientId' }),
+  hasMany({ on: Client, name: 'm365Tenants', description: 'Active Microsoft 365 tenants of the client.', connection: M365TenantConnection, spec: childLists.m365TenantsOfClient }),
+];

@@ -1,0 +1,95 @@
+/**
+ * Resolver building blocks for the many record types (infrastructure, commands, file changes, …):
+ * each call makes one small resolver class, so a type's resolver file lists what its API offers
+ * instead of repeating the same plumbing.
+ */
+import { Arg, Args, ClassType, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ObjectLiteral } from 'typeorm';
+import { Context } from '../src/context';
+import type { ChildListSpec } from '../src/loaders/child-connection.loader';
+import { PageArgs } from '../src/pagination/connection';
+import { Filter, listConnection } from '../src/pagination/list-query';
+import { SortOrder } from '../src/pagination/sort-order';
+import { childConnection } from './child-connection';
+
+type Row = ObjectLiteral & { id: number };
+const INPUT_DESCRIPTION = 'What to write; see the input type.';
+
+/** A top-level list query with a filter, as a Relay connection. */
+export function listQuery<T extends Row, F extends object, C extends object>(o: {
+  name: string;
+  description: string;
+  entity: ClassType<T>;
+  connection: ClassType<C>;
+  filterType: ClassType<F>;
+  filter: (filter?: F) => Filter;
+  order: SortOrder<T>;
+}): ClassType {
+  @Resolver(() => o.entity)
+  class ListQueryResolver {
+    @Query(() => o.connection, { name: o.name, description: o.description })
+    list(
+      @Ctx() ctx: Context,
+      @Args(() => PageArgs) page: PageArgs,
+      @Arg('filter', () => o.filterType, { nullable: true, description: 'Conditions the items must meet.' }) filter?: F,
+    ): Promise<C> {
+      return listConnection(o.connection, ctx.db.manager, o.entity, page, o.order, o.filter(filter));
+    }
+  }
+  return ListQueryResolver;
+}
+
+/** A mutation taking one `input`. */
+export function inputMutation<I extends object, R extends object>(o: {
+  name: string;
+  description: string;
+  input: ClassType<I>;
+  returns: ClassType<R>;
+  run: (ctx: Context, input: I) => Promise<R>;
+}): ClassType {
+  @Resolver()
+  class InputMutationResolver {
+    @Mutation(() => o.returns, { name: o.name, description: o.description })
+    mutate(@Ctx() ctx: Context, @Arg('input', () => o.input, { description: INPUT_DESCRIPTION }) input: I): Promise<R> {
+      return o.run(ctx, input);
+    }
+  }
+  return InputMutationResolver;
+}
+
+/** A to-one relation resolved through the per-request by-id loader (null when the key is null). */
+export function belongsTo<T extends object, P extends Row>(o: {
+  on: ClassType<T>;
+  name: string;
+  description: string;
+  target: ClassType<P>;
+  key: keyof T & string;
+}): ClassType {
+  @Resolver(() => o.on)
+  class BelongsToResolver {
+    @FieldResolver(() => o.target, { name: o.name, description: o.description, nullable: true })
+    parent(@Root() row: T, @Ctx() ctx: Context): Promise<P | null> | null {
+      const id = row[o.key] as unknown as number | null;
+      return id ? ctx.loaders.byId(o.target).load(id) : null;
+    }
+  }
+  return BelongsToResolver;
+}
+
+/** A to-many relation as a connection, paged per parent in SQL through the per-request loaders. */
+export function hasMany<P extends Row, T extends Row, C extends object>(o: {
+  on: ClassType<P>;
+  name: string;
+  description: string;
+  connection: ClassType<C>;
+  spec: ChildListSpec<T, undefined>;
+}): ClassType {
+  @Resolver(() => o.on)
+  class HasManyResolver {
+    @FieldResolver(() => o.connection, { name: o.name, description: o.description })
+    children(@Root() parent: P, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<C> {
+      return childConnection(o.connection, ctx.loaders.children(o.spec), parent.id, page);
+    }
+  }
+  return HasManyResolver;
+}

@@ -1,0 +1,43 @@
+import { CommandRun } from '../../entities/command-run.entity';
+import { DatabaseChange } from '../../entities/database-change.entity';
+import { Deployment } from '../../entities/deployment.entity';
+import { FileChange } from '../../entities/file-change.entity';
+import { FirewallRule } from '../../entities/firewall-rule.entity';
+import { InfrastructureChange } from '../../entities/infrastructure-change.entity';
+import { InfrastructureService } from '../../entities/infrastructure-service.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { M365Tenant } from '../../entities/m365-tenant.entity';
+import { Network } from '../../entities/network.entity';
+import { ProblemSolution } from '../../entities/problem-solution.entity';
+import { Site } from '../../entities/site.entity';
+import { Filter, noFilter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../services/infrastructure.service';
+import { COMMAND_ORDER, RECORDED_ORDER } from '../services/work-detail.service';
+import { ChildListSpec } from './child-connection.loader';
+
+/** Nested lists resolved through `loaders.children(spec)`; each spec is one module-level object, so one loader per request. */
+const spec = <T extends { id: number }>(entity: new () => T, parentKey: keyof T & string, order: SortOrder<T>, filter: Filter = noFilter): ChildListSpec<T, undefined> => ({
+  entity,
+  parentKey,
+  order,
+  filter: () => filter,
+});
+
+export const childLists = {
+  sitesOfClient: spec(Site, 'clientId', BY_NAME, notArchived),
+  infrastructureOfClient: spec(Infrastructure, 'clientId', INFRASTRUCTURE_ORDER, notArchived),
+  infrastructureOfSite: spec(Infrastructure, 'siteId', INFRASTRUCTURE_ORDER, notArchived),
+  networksOfClient: spec(Network, 'clientId', BY_NAME, notArchived),
+  m365TenantsOfClient: spec(M365Tenant, 'clientId', { key: 'primaryDomain', direction: 'ASC' }, notArchived),
+  servicesOfInfrastructure: spec(InfrastructureService, 'infrastructureId', BY_NAME, notArchived),
+  firewallRulesOfInfrastructure: spec(FirewallRule, 'infrastructureId', BY_NAME, notArchived),
+  commandsOfInfrastructure: spec(CommandRun, 'infrastructureId', COMMAND_ORDER),
+  changesOfInfrastructure: spec(InfrastructureChange, 'infrastructureId', RECORDED_ORDER),
+  commandsOfSession: spec(CommandRun, 'sessionId', COMMAND_ORDER),
+  fileChangesOfSession: spec(FileChange, 'sessionId', RECORDED_ORDER),
+  problemSolutionsOfSession: spec(ProblemSolution, 'sessionId', RECORDED_ORDER),
+  infrastructureChangesOfSession: spec(InfrastructureChange, 'sessionId', RECORDED_ORDER),
+  deploymentsOfSession: spec(Deployment, 'sessionId', RECORDED_ORDER),
+  databaseChangesOfSession: spec(DatabaseChange, 'sessionId', RECORDED_ORDER),
+};

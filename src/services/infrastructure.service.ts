@@ -1,0 +1,176 @@
+import { EntityManager, In } from 'typeorm';
+import { Client } from '../../entities/client.entity';
+import { now } from '../../entities/columns';
+import { FirewallRule } from '../../entities/firewall-rule.entity';
+import { ProjectInfrastructure, SessionInfrastructure } from '../../entities/infrastructure-links.entity';
+import { InfrastructureRelationship } from '../../entities/infrastructure-relationship.entity';
+import { InfrastructureService } from '../../entities/infrastructure-service.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { M365Tenant } from '../../entities/m365-tenant.entity';
+import { Network } from '../../entities/network.entity';
+import { Project } from '../../entities/project.entity';
+import { Session } from '../../entities/session.entity';
+import { Site } from '../../entities/site.entity';
+import type {
+  AttachInfrastructureInput,
+  CreateSiteInput,
+  InfrastructureFilter,
+  LinkInfrastructureInput,
+  RecordFirewallRuleInput,
+  RecordInfrastructureInput,
+  RecordM365TenantInput,
+  RecordNetworkInput,
+  RecordServiceInput,
+  UpdateInfrastructureInput,
+  UpdateSiteInput,
+} from '../../resolvers/infrastructure.inputs';
+import type { Scope } from '../context';
+import { BadInputError, ConflictError } from '../errors';
+import { Filter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+import { findOrFail } from './find-or-fail';
+import { insertRecord, Referenced, updateRecord } from './record.service';
+import { likeContains, likeSql } from './text';
+
+export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
+export const BY_NAME = { key: 'name', direction: 'ASC' } as const;
+
+/** Lists leave archived rows out unless asked. */
+export const notArchived: Filter = (qb, a) => {
+  qb.andWhere(`${a}.archivedAt IS NULL`);
+};
+
+export function infrastructureFilter(filter: InfrastructureFilter = {}): Filter {
+  return (qb, a) => {
+    if (!filter.includeArchived) notArchived(qb, a);
+    if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
+    if (filter.siteId) qb.andWhere(`${a}.siteId = :siteId`, { siteId: Number(filter.siteId) });
+    if (filter.kind) qb.andWhere(`${a}.kind = :kind`, { kind: filter.kind });
+    if (filter.search) qb.andWhere(likeSql(`${a}.hostname`, 'search'), { search: likeContains(filter.search) });
+  };
+}
+
+/** A site given with a client must be one of that client's sites. */
+function assertSiteOfClient(referenced: Referenced, clientId: number): void {
+  const site = referenced.siteId as Site | undefined;
+  if (site && site.clientId !== clientId) throw new BadInputError('siteId', `site ${site.id} belongs to another client`);
+}
+
+async function assertHostnameFree(manager: EntityManager, clientId: number, hostname: string, exceptId?: number): Promise<void> {
+  const qb = manager
+    .createQueryBuilder(Infrastructure, 'i')
+    .where('i.clientId = :clientId AND LOWER(i.hostname) = :hostname', { clientId, hostname: hostname.toLowerCase() });
+  if (exceptId) qb.andWhere('i.id <> :exceptId', { exceptId });
+  if (await qb.getExists()) throw new ConflictError(`This client already has infrastructure named "${hostname}".`, 'hostname');
+}
+
+export const createSite = (scope: Scope, input: CreateSiteInput) => insertRecord(scope, 'createSite', Site, input, { references: { clientId: Client } });
+
+export const updateSite = (scope: Scope, input: UpdateSiteInput) => updateRecord(scope, Site, input);
+
+export function recordInfrastructure(scope: Scope, input: RecordInfrastructureInput): Promise<Infrastructure> {
+  return insertRecord<Infrastructure>(scope, 'recordInfrastructure', Infrastructure, input, {
+    references: { clientId: Client, siteId: Site },
+    derive: (columns, referenced) => {
+      assertSiteOfClient(referenced, Number(columns.clientId));
+      return { ipAddresses: input.ipAddresses ?? [] };
+    },
+    check: (manager) => assertHostnameFree(manager, Number(input.clientId), input.hostname.trim()),
+  });
+}
+
+export function updateInfrastructure(scope: Scope, input: UpdateInfrastructureInput): Promise<Infrastructure> {
+  return updateRecord(scope, Infrastructure, input, {
+    references: { siteId: Site },
+    derive: (_columns, referenced, existing) => assertSiteOfClient(referenced, existing!.clientId),
+    check: async (manager, existing) => {
+      if (input.hostname) await assertHostnameFree(manager, existing!.clientId, input.hostname.trim(), existing!.id);
+    },
+  });
+}
+
+export const recordService = (scope: Scope, input: RecordServiceInput) =>
+  insertRecord(scope, 'recordService', InfrastructureService, input, { references: { infrastructureId: Infrastructure } });
+
+export function recordNetwork(scope: Scope, input: RecordNetworkInput): Promise<Network> {
+  return insertRecord<Network>(scope, 'recordNetwork', Network, input, {
+    references: { clientId: Client, siteId: Site },
+    derive: (columns, referenced) => {
+      assertSiteOfClient(referenced, Number(columns.clientId));
+      return { dnsServers: input.dnsServers ?? [] };
+    },
+  });
+}
+
+export const recordFirewallRule = (scope: Scope, input: RecordFirewallRuleInput) =>
+  insertRecord(scope, 'recordFirewallRule', FirewallRule, input, {
+    references: { infrastructureId: Infrastructure },
+    derive: () => ({ enabled: input.enabled ?? true }),
+  });
+
+export function recordM365Tenant(scope: Scope, input: RecordM365TenantInput): Promise<M365Tenant> {
+  const tenantId = input.tenantId.toLowerCase();
+  const primaryDomain = input.primaryDomain.toLowerCase();
+  return insertRecord<M365Tenant>(scope, 'recordM365Tenant', M365Tenant, input, {
+    references: { clientId: Client },
+    derive: () => ({ tenantId, primaryDomain, domains: [...new Set([primaryDomain, ...(input.domains ?? []).map((d) => d.toLowerCase())])] }),
+    check: async (manager) => {
+      if (await manager.existsBy(M365Tenant, { tenantId })) throw new ConflictError(`Tenant ${tenantId} is already recorded.`, 'tenantId');
+    },
+  });
+}
+
+export function linkInfrastructure(scope: Scope, input: LinkInfrastructureInput): Promise<InfrastructureRelationship> {
+  if (input.fromId === input.toId) throw new BadInputError('toId', 'an edge must join two different pieces of infrastructure');
+  return insertRecord(scope, 'linkInfrastructure', InfrastructureRelationship, input, {
+    references: { fromId: Infrastructure, toId: Infrastructure },
+    derive: (_columns, referenced) => {
+      if ((referenced.fromId as Infrastructure).clientId !== (referenced.toId as Infrastructure).clientId) {
+        throw new BadInputError('toId', 'both ends of an edge must belong to the same client');
+      }
+    },
+    check: async (manager) => {
+      const duplicate = await manager.existsBy(InfrastructureRelationship, { fromId: Number(input.fromId), toId: Number(input.toId), kind: input.kind });
+      if (duplicate) throw new ConflictError(`That ${input.kind} edge already exists.`, 'kind');
+    },
+  });
+}
+
+/** Records that a session touched, or a project involves, the infrastructure; doing it twice changes nothing. */
+export function attachInfrastructure(scope: Scope, input: AttachInfrastructureInput): Promise<Infrastructure> {
+  if (Boolean(input.sessionId) === Boolean(input.projectId)) throw new BadInputError('sessionId', 'give either sessionId or projectId');
+  return scope.db.transaction(scope, async (manager) => {
+    const infrastructure = await findOrFail(manager, Infrastructure, input.infrastructureId, 'infrastructureId');
+    const owner = input.sessionId
+      ? await findOrFail(manager, Session, input.sessionId, 'sessionId')
+      : await findOrFail(manager, Project, input.projectId!, 'projectId');
+    const field = input.sessionId ? 'sessionId' : 'projectId';
+    if (owner.clientId !== infrastructure.clientId) throw new BadInputError(field, `belongs to another client than infrastructure ${infrastructure.id}`);
+    const junction = input.sessionId ? SessionInfrastructure : ProjectInfrastructure;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(junction)
+      .values({ [field]: owner.id, infrastructureId: infrastructure.id, createdAt: now() })
+      .orIgnore()
+      .execute();
+    return infrastructure;
+  });
+}
+
+/** Infrastructure linked to sessions or projects, by owner id, in one statement. */
+export async function attachedInfrastructure(
+  manager: EntityManager,
+  junction: typeof SessionInfrastructure | typeof ProjectInfrastructure,
+  ownerKey: 'sessionId' | 'projectId',
+  ownerIds: readonly number[],
+): Promise<Infrastructure[][]> {
+  const links = await manager.find(junction, {
+    where: { [ownerKey]: In([...ownerIds]) },
+    relations: { infrastructure: true },
+    order: { infrastructure: { hostname: 'ASC' } },
+  });
+  return ownerIds.map((id) =>
+    links.filter((link) => (link as unknown as Record<string, number>)[ownerKey] === id).map((link) => link.infrastructure!),
+  );
+}

@@ -1,0 +1,115 @@
+import { EntityManager } from 'typeorm';
+import { CommandRun } from '../../entities/command-run.entity';
+import { now } from '../../entities/columns';
+import { DatabaseChange } from '../../entities/database-change.entity';
+import { Deployment } from '../../entities/deployment.entity';
+import { FileChange } from '../../entities/file-change.entity';
+import { InfrastructureChange } from '../../entities/infrastructure-change.entity';
+import { SessionInfrastructure } from '../../entities/infrastructure-links.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { ProblemSolution } from '../../entities/problem-solution.entity';
+import { Project } from '../../entities/project.entity';
+import { Session } from '../../entities/session.entity';
+import { WorkItem } from '../../entities/work-item.entity';
+import type {
+  CommandFilter,
+  LogCommandInput,
+  LogFileChangeInput,
+  LogProblemSolutionInput,
+  ProblemSolutionFilter,
+  RecordDatabaseChangeInput,
+  RecordDeploymentInput,
+  RecordInfrastructureChangeInput,
+  UpdateProblemSolutionInput,
+} from '../../resolvers/work-detail.inputs';
+import type { Scope } from '../context';
+import { dbTime } from '../database/db-time';
+import { BadInputError } from '../errors';
+import { Filter } from '../pagination/list-query';
+import { SortOrder } from '../pagination/sort-order';
+import { insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
+import { likeContains, likeSql } from './text';
+import { assertNotInFuture } from './time-rules';
+
+export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
+export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
+
+const sessionsOfClient = (a: string) => `${a}.sessionId IN (SELECT s.id FROM sessions s WHERE s.client_id = :clientId)`;
+
+export function commandFilter(filter: CommandFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.clientId) qb.andWhere(sessionsOfClient(a), { clientId: Number(filter.clientId) });
+    if (filter.sessionId) qb.andWhere(`${a}.sessionId = :sessionId`, { sessionId: Number(filter.sessionId) });
+    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.success != null) qb.andWhere(`${a}.success = :success`, { success: filter.success });
+    if (filter.failureCategory) qb.andWhere(`${a}.failureCategory = :failureCategory`, { failureCategory: filter.failureCategory });
+    if (filter.ranFrom) qb.andWhere(`${a}.ranAt >= :ranFrom`, { ranFrom: dbTime(filter.ranFrom) });
+    if (filter.ranBefore) qb.andWhere(`${a}.ranAt < :ranBefore`, { ranBefore: dbTime(filter.ranBefore) });
+  };
+}
+
+export function problemSolutionFilter(filter: ProblemSolutionFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.clientId) qb.andWhere(sessionsOfClient(a), { clientId: Number(filter.clientId) });
+    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.verified != null) qb.andWhere(`${a}.verified = :verified`, { verified: filter.verified });
+    if (filter.search) {
+      qb.andWhere(`(${likeSql(`${a}.symptom`, 'search')} OR ${likeSql(`${a}.solution`, 'search')})`, { search: likeContains(filter.search) });
+    }
+  };
+}
+
+/** The work item must be of the session; infrastructure and project must be of the session's client. */
+function assertSameContext(referenced: Referenced): void {
+  const session = referenced.sessionId as Session;
+  const item = referenced.workItemId as WorkItem | undefined;
+  if (item && item.sessionId !== session.id) throw new BadInputError('workItemId', `work item ${item.id} belongs to another session`);
+  for (const field of ['infrastructureId', 'projectId'] as const) {
+    const row = referenced[field] as Infrastructure | Project | undefined;
+    if (row && row.clientId !== session.clientId) throw new BadInputError(field, `belongs to another client than session ${session.id}`);
+  }
+}
+
+/** Rules every work detail shares; the session is linked to the infrastructure it touched. */
+function workDetailRules<T extends { infrastructureId: number | null; sessionId: number }>(derive?: RecordRules<T>['derive']): RecordRules<T> {
+  return {
+    references: { sessionId: Session, workItemId: WorkItem, infrastructureId: Infrastructure, projectId: Project },
+    derive: (columns, referenced, existing) => {
+      assertSameContext(referenced);
+      return derive?.(columns, referenced, existing);
+    },
+    after: async (manager: EntityManager, row: T) => {
+      if (!row.infrastructureId) return;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SessionInfrastructure)
+        .values({ sessionId: row.sessionId, infrastructureId: row.infrastructureId, createdAt: now() })
+        .orIgnore()
+        .execute();
+    },
+  };
+}
+
+export function logCommand(scope: Scope, input: LogCommandInput): Promise<CommandRun> {
+  const ranAt = input.ranAt ?? now();
+  assertNotInFuture(ranAt, 'ranAt', now());
+  if (input.success && input.failureCategory) throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
+  return insertRecord(scope, 'logCommand', CommandRun, input, workDetailRules<CommandRun>(() => ({ ranAt })));
+}
+
+export const logFileChange = (scope: Scope, input: LogFileChangeInput) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());
+
+export const logProblemSolution = (scope: Scope, input: LogProblemSolutionInput) =>
+  insertRecord(scope, 'logProblemSolution', ProblemSolution, input, workDetailRules<ProblemSolution>(() => ({ verified: input.verified ?? false })));
+
+export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolutionInput) => updateRecord(scope, ProblemSolution, input);
+
+export const recordInfrastructureChange = (scope: Scope, input: RecordInfrastructureChangeInput) =>
+  insertRecord<InfrastructureChange>(scope, 'recordInfrastructureChange', InfrastructureChange, input, workDetailRules());
+
+export const recordDeployment = (scope: Scope, input: RecordDeploymentInput) =>
+  insertRecord<Deployment>(scope, 'recordDeployment', Deployment, input, workDetailRules());
+
+export const recordDatabaseChange = (scope: Scope, input: RecordDatabaseChangeInput) =>
+  insertRecord<DatabaseChange>(scope, 'recordDatabaseChange', DatabaseChange, input, workDetailRules());
