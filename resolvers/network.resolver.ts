@@ -23,7 +23,7 @@ export const networkResolvers = [
     returns: InfrastructureService,
     run: (ctx, input) => archiveRecord(ctx, InfrastructureService, input.id),
   }),
-  belongsTo({ on: InfrastructureService, name: 'infrastructure', description: 'Where it runs.', target: Infrastructure, key: 'infrastructureId' }),
+  belongsTo({ on: InfrastructureService, name: 'infrastructure', description: 'Where it runs.', target: Infrastructure, key: 'infrastructureId', required: true }),
 
   inputMutation({ name: 'recordNetwork', description: 'Records an IP network of a client.', input: RecordNetworkInput, returns: Network, run: recordNetwork }),
   inputMutation({
@@ -33,7 +33,7 @@ export const networkResolvers = [
     returns: Network,
     run: (ctx, input) => archiveRecord(ctx, Network, input.id),
   }),
-  belongsTo({ on: Network, name: 'client', description: 'The client.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Network, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   belongsTo({ on: Network, name: 'site', description: 'The site, if recorded.', target: Site, key: 'siteId' }),
   hasMany({ on: Client, name: 'networks', description: 'Active networks of the client, by name.', connection: NetworkConnection, spec: childLists.networksOfClient }),
 
@@ -45,7 +45,7 @@ export const networkResolvers = [
     returns: FirewallRule,
     run: (ctx, input) => archiveRecord(ctx, FirewallRule, input.id),
   }),
-  belongsTo({ on: FirewallRule, name: 'infrastructure', description: 'The firewall.', target: Infrastructure, key: 'infrastructureId' }),
+  belongsTo({ on: FirewallRule, name: 'infrastructure', description: 'The firewall.', target: Infrastructure, key: 'infrastructureId', required: true }),
 
   inputMutation({ name: 'recordM365Tenant', description: 'Records a Microsoft 365 tenant. CONFLICT when the tenant id is known.', input: RecordM365TenantInput, returns: M365Tenant, run: recordM365Tenant }),
   inputMutation({
@@ -55,6 +55,6 @@ export const networkResolvers = [
     returns: M365Tenant,
     run: (ctx, input) => archiveRecord(ctx, M365Tenant, input.id),
   }),
-  belongsTo({ on: M365Tenant, name: 'client', description: 'The client.', target: Client, key: 'clientId' }),
+  belongsTo({ on: M365Tenant, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   hasMany({ on: Client, name: 'm365Tenants', description: 'Active Microsoft 365 tenants of the client.', connection: M365TenantConnection, spec: childLists.m365TenantsOfClient }),
 ];

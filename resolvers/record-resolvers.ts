@@ -1,3 +1,8 @@
+/*
+ * Each generated class names its method after the GraphQL field or operation: type-graphql treats two
+ * resolver methods of the same name on one type as an override, so a shared name would make every
+ * `belongsTo` on a type answer with the first one's loader.
+ */
 /**
  * Resolver building blocks for the many record types (infrastructure, commands, file changes, …):
  * each call makes one small resolver class, so a type's resolver file lists what its API offers
@@ -28,7 +33,7 @@ export function listQuery<T extends Row, F extends object, C extends object>(o: 
   @Resolver(() => o.entity)
   class ListQueryResolver {
     @Query(() => o.connection, { name: o.name, description: o.description })
-    list(
+    [o.name](
       @Ctx() ctx: Context,
       @Args(() => PageArgs) page: PageArgs,
       @Arg('filter', () => o.filterType, { nullable: true, description: 'Conditions the items must meet.' }) filter?: F,
@@ -50,7 +55,7 @@ export function inputMutation<I extends object, R extends object>(o: {
   @Resolver()
   class InputMutationResolver {
     @Mutation(() => o.returns, { name: o.name, description: o.description })
-    mutate(@Ctx() ctx: Context, @Arg('input', () => o.input, { description: INPUT_DESCRIPTION }) input: I): Promise<R> {
+    [o.name](@Ctx() ctx: Context, @Arg('input', () => o.input, { description: INPUT_DESCRIPTION }) input: I): Promise<R> {
       return o.run(ctx, input);
     }
   }
@@ -64,11 +69,13 @@ export function belongsTo<T extends object, P extends Row>(o: {
   description: string;
   target: ClassType<P>;
   key: keyof T & string;
+  /** The key is a NOT NULL foreign key, so the field is non-null. */
+  required?: boolean;
 }): ClassType {
   @Resolver(() => o.on)
   class BelongsToResolver {
-    @FieldResolver(() => o.target, { name: o.name, description: o.description, nullable: true })
-    parent(@Root() row: T, @Ctx() ctx: Context): Promise<P | null> | null {
+    @FieldResolver(() => o.target, { name: o.name, description: o.description, nullable: !o.required })
+    [o.name](@Root() row: T, @Ctx() ctx: Context): Promise<P | null> | null {
       const id = row[o.key] as unknown as number | null;
       return id ? ctx.loaders.byId(o.target).load(id) : null;
     }
@@ -87,7 +94,7 @@ export function hasMany<P extends Row, T extends Row, C extends object>(o: {
   @Resolver(() => o.on)
   class HasManyResolver {
     @FieldResolver(() => o.connection, { name: o.name, description: o.description })
-    children(@Root() parent: P, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<C> {
+    [o.name](@Root() parent: P, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<C> {
       return childConnection(o.connection, ctx.loaders.children(o.spec), parent.id, page);
     }
   }

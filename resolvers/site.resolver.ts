@@ -18,7 +18,7 @@ export const siteResolvers = [
     returns: Site,
     run: (ctx, input) => archiveRecord(ctx, Site, input.id),
   }),
-  belongsTo({ on: Site, name: 'client', description: 'The client.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Site, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   hasMany({ on: Site, name: 'infrastructure', description: 'Active infrastructure at this site, by host name.', connection: InfrastructureConnection, spec: childLists.infrastructureOfSite }),
   hasMany({ on: Client, name: 'sites', description: 'Active sites of the client, by name.', connection: SiteConnection, spec: childLists.sitesOfClient }),
 ];

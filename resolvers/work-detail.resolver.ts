@@ -53,7 +53,7 @@ const CONTEXT = {
 /** `session` on a work-detail type, plus workItem, infrastructure or project where it has them. */
 function contextFields<T extends { sessionId: number }>(on: ClassType<T>, keys: (keyof typeof CONTEXT & keyof T)[]): ClassType[] {
   return [
-    belongsTo({ on, name: 'session', description: 'The session it happened in.', target: Session, key: 'sessionId' }),
+    belongsTo({ on, name: 'session', description: 'The session it happened in.', target: Session, key: 'sessionId', required: true }),
     ...keys.map((key) => belongsTo<T, { id: number }>({ on, ...CONTEXT[key], key: key as keyof T & string })),
   ];
 }

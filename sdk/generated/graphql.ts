@@ -22,6 +22,34 @@ export type AddPendingTaskInput = {
   title: string;
 };
 
+/** The Infrastructure to archive; it stays readable with its history. */
+export type ArchiveInfrastructureInput = {
+  /** Id of the Infrastructure. */
+  id: string;
+};
+
+/** The Service to archive; it stays readable with its history. */
+export type ArchiveServiceInput = {
+  /** Id of the Service. */
+  id: string;
+};
+
+/** The Site to archive; it stays readable with its history. */
+export type ArchiveSiteInput = {
+  /** Id of the Site. */
+  id: string;
+};
+
+/** Records that a session touched, or a project involves, a piece of infrastructure. */
+export type AttachInfrastructureInput = {
+  /** The infrastructure. */
+  infrastructureId: string;
+  /** The project that involves it. */
+  projectId?: string | null | undefined;
+  /** The session that touched it. */
+  sessionId?: string | null | undefined;
+};
+
 /** What a change did. */
 export type ChangeAction =
   /** The object was archived (kept for history, hidden from active lists). */
@@ -41,6 +69,24 @@ export type ClientFilter = {
   active?: boolean | null | undefined;
   /** Only clients whose name contains this text (case-insensitive). */
   search?: string | null | undefined;
+};
+
+/** Narrows the commands list; all conditions must hold. */
+export type CommandFilter = {
+  /** Only commands in sessions of this client. */
+  clientId?: string | null | undefined;
+  /** Only failures of this category. */
+  failureCategory?: FailureCategory | null | undefined;
+  /** Only commands run on this infrastructure. */
+  infrastructureId?: string | null | undefined;
+  /** Only commands run before this time. */
+  ranBefore?: string | null | undefined;
+  /** Only commands run at or after this time. */
+  ranFrom?: string | null | undefined;
+  /** Only commands of this session. */
+  sessionId?: string | null | undefined;
+  /** Only successes (true) or failures (false). */
+  success?: boolean | null | undefined;
 };
 
 /** Marks a pending task done. */
@@ -77,6 +123,29 @@ export type CreateProjectInput = {
   status?: ProjectStatus | null | undefined;
 };
 
+/** A new site of a client. */
+export type CreateSiteInput = {
+  /** Postal address (up to 500 characters). */
+  address?: string | null | undefined;
+  /** The client. */
+  clientId: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** Name (1 to 200 characters). */
+  name: string;
+  /** Access notes (up to 2000 characters). */
+  notes?: string | null | undefined;
+};
+
+/** Outcome of a deployment. */
+export type DeploymentStatus =
+  /** Did not deploy. */
+  | 'FAILED'
+  /** Deployed, then undone. */
+  | 'ROLLED_BACK'
+  /** Deployed and working. */
+  | 'SUCCEEDED';
+
 /** Ends an open session. */
 export type EndSessionInput = {
   /** When the work ended; now when omitted; after startedAt and not in the future. */
@@ -87,6 +156,168 @@ export type EndSessionInput = {
   sessionId: string;
   /** Summary in markdown (up to 20000 characters). */
   summary?: string | null | undefined;
+};
+
+/** Why a command or operation failed. */
+export type FailureCategory =
+  /** Not available on this OS, shell or version (for example a cmdlet missing in PowerShell 2.0). */
+  | 'COMPATIBILITY'
+  /** A module, package or service it needs is missing. */
+  | 'DEPENDENCY'
+  /** Host unreachable, DNS, firewall. */
+  | 'NETWORK'
+  /** Command, file or object not found. */
+  | 'NOT_FOUND'
+  /** Anything else. */
+  | 'OTHER'
+  /** Access denied, elevation needed. */
+  | 'PERMISSION'
+  /** Wrong syntax or parameters. */
+  | 'SYNTAX'
+  /** Took too long. */
+  | 'TIMEOUT';
+
+/** What happened to a file. */
+export type FileChangeKind =
+  /** New file. */
+  | 'CREATED'
+  /** Removed. */
+  | 'DELETED'
+  /** Content changed. */
+  | 'MODIFIED'
+  /** Moved or renamed; the summary names the old path. */
+  | 'RENAMED';
+
+/** What a rule does with matching traffic. */
+export type FirewallAction =
+  /** Let it through. */
+  | 'ALLOW'
+  /** Drop or reject it. */
+  | 'DENY';
+
+/** Narrows the infrastructure list; all conditions must hold. */
+export type InfrastructureFilter = {
+  /** Only this client’s. */
+  clientId?: string | null | undefined;
+  /** Include archived (decommissioned) items; false by default. */
+  includeArchived?: boolean | null | undefined;
+  /** Only of this kind. */
+  kind?: InfrastructureKind | null | undefined;
+  /** Only host names containing this text (case-insensitive). */
+  search?: string | null | undefined;
+  /** Only at this site. */
+  siteId?: string | null | undefined;
+};
+
+/** What a piece of infrastructure is. */
+export type InfrastructureKind =
+  /** A access point. */
+  | 'ACCESS_POINT'
+  /** A cloud. */
+  | 'CLOUD'
+  /** A container. */
+  | 'CONTAINER'
+  /** A firewall. */
+  | 'FIREWALL'
+  /** A nas. */
+  | 'NAS'
+  /** A other. */
+  | 'OTHER'
+  /** A printer. */
+  | 'PRINTER'
+  /** A router. */
+  | 'ROUTER'
+  /** A server. */
+  | 'SERVER'
+  /** A switch. */
+  | 'SWITCH'
+  /** A vm. */
+  | 'VM'
+  /** A workstation. */
+  | 'WORKSTATION';
+
+/** A typed edge between two pieces of infrastructure of the same client. */
+export type LinkInfrastructureInput = {
+  /** Where the edge starts. */
+  fromId: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** What the edge means. */
+  kind: RelationshipKind;
+  /** Notes (up to 1000 characters). */
+  notes?: string | null | undefined;
+  /** Where the edge points. */
+  toId: string;
+};
+
+/** A command that ran, and how it went. A failure updates failure patterns. */
+export type LogCommandInput = {
+  /** The command line (1 to 4000 characters); leave secrets out. */
+  command: string;
+  /** Run time in milliseconds (0 to 86400000). */
+  durationMs?: number | null | undefined;
+  /** The error it printed (up to 4000 characters). */
+  errorMessage?: string | null | undefined;
+  /** Exit code (-2147483648 to 2147483647). */
+  exitCode?: number | null | undefined;
+  /** Why it failed; only with success: false. */
+  failureCategory?: FailureCategory | null | undefined;
+  /** Host it ran on, when it is not recorded infrastructure (up to 255 characters). */
+  host?: string | null | undefined;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The infrastructure it touched (of the session’s client); the session is linked to it. */
+  infrastructureId?: string | null | undefined;
+  /** The useful part of the output (up to 4000 characters). */
+  outputExcerpt?: string | null | undefined;
+  /** When it ran; now when omitted; not in the future. */
+  ranAt?: string | null | undefined;
+  /** The session it happened in. */
+  sessionId: string;
+  /** Shell and version, for example "powershell 2.0" (up to 50 characters). */
+  shell?: string | null | undefined;
+  /** Whether it did what was intended. */
+  success: boolean;
+  /** The work item it belongs to (of the same session). */
+  workItemId?: string | null | undefined;
+};
+
+/** A file created, changed, deleted or renamed. */
+export type LogFileChangeInput = {
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The infrastructure it touched (of the session’s client); the session is linked to it. */
+  infrastructureId?: string | null | undefined;
+  /** What happened to it. */
+  kind: FileChangeKind;
+  /** Full path (1 to 1000 characters). */
+  path: string;
+  /** The session it happened in. */
+  sessionId: string;
+  /** What changed and why (up to 2000 characters). */
+  summary?: string | null | undefined;
+  /** The work item it belongs to (of the same session). */
+  workItemId?: string | null | undefined;
+};
+
+/** A problem and its solution. */
+export type LogProblemSolutionInput = {
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The infrastructure it touched (of the session’s client); the session is linked to it. */
+  infrastructureId?: string | null | undefined;
+  /** Why it happened (up to 2000 characters). */
+  rootCause?: string | null | undefined;
+  /** The session it happened in. */
+  sessionId: string;
+  /** What fixed it (1 to 4000 characters). */
+  solution: string;
+  /** What was seen (1 to 2000 characters). */
+  symptom: string;
+  /** Whether the fix was confirmed; false when omitted. */
+  verified?: boolean | null | undefined;
+  /** The work item it belongs to (of the same session). */
+  workItemId?: string | null | undefined;
 };
 
 /** A piece of work done in a session. */
@@ -175,6 +406,18 @@ export type Platform =
   /** Windows. */
   | 'win32';
 
+/** Narrows the problem-solutions list; all conditions must hold. */
+export type ProblemSolutionFilter = {
+  /** Only problems met for this client. */
+  clientId?: string | null | undefined;
+  /** Only problems on this infrastructure. */
+  infrastructureId?: string | null | undefined;
+  /** Only problems whose symptom or solution contains this text (case-insensitive). */
+  search?: string | null | undefined;
+  /** Only verified (true) or unverified (false) solutions. */
+  verified?: boolean | null | undefined;
+};
+
 /** Narrows a projects list. */
 export type ProjectFilter = {
   /** Only projects whose name contains this text (case-insensitive). */
@@ -194,6 +437,168 @@ export type ProjectStatus =
   /** Paused; expected to resume. */
   | 'ON_HOLD';
 
+/** A change to a database. */
+export type RecordDatabaseChangeInput = {
+  /** Whether a backup was taken first. */
+  backupTaken: boolean;
+  /** Kind of change, for example "schema", "data fix", "restore" (1 to 50 characters). */
+  changeType: string;
+  /** Database name (1 to 200 characters). */
+  databaseName: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The database server (of the session’s client). */
+  infrastructureId?: string | null | undefined;
+  /** Rows affected (0 or more). */
+  rowsAffected?: number | null | undefined;
+  /** The session it was made in. */
+  sessionId: string;
+  /** What was run, summarised, without data or secrets (1 to 4000 characters). */
+  statementSummary: string;
+};
+
+/** A deployment and its outcome. */
+export type RecordDeploymentInput = {
+  /** What was deployed (1 to 200 characters). */
+  component: string;
+  /** Environment, for example "production" (1 to 50 characters). */
+  environment: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** Where it was deployed (of the session’s client). */
+  infrastructureId?: string | null | undefined;
+  /** Notes (up to 2000 characters). */
+  notes?: string | null | undefined;
+  /** The project deployed (of the session’s client). */
+  projectId?: string | null | undefined;
+  /** The session it was done in. */
+  sessionId: string;
+  /** How it went. */
+  status: DeploymentStatus;
+  /** Version or commit (up to 100 characters). */
+  version?: string | null | undefined;
+};
+
+/** A rule on a firewall. */
+export type RecordFirewallRuleInput = {
+  /** Allow or deny. */
+  action: FirewallAction;
+  /** Destination (up to 200 characters). */
+  destination: string;
+  /** Inbound or outbound. */
+  direction: TrafficDirection;
+  /** Whether the rule is active; true when omitted. */
+  enabled?: boolean | null | undefined;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The firewall (any infrastructure, including a server’s own firewall). */
+  infrastructureId: string;
+  /** Rule name (1 to 200 characters). */
+  name: string;
+  /** Why the rule exists (up to 2000 characters). */
+  notes?: string | null | undefined;
+  /** Ports: "443", "1000-2000", "80,443" or "any". */
+  ports: string;
+  /** Protocol: tcp, udp, icmp or any. */
+  protocol: string;
+  /** Source (up to 200 characters). */
+  source: string;
+};
+
+/** A configuration change to infrastructure. */
+export type RecordInfrastructureChangeInput = {
+  /** State after (up to 4000 characters). */
+  after?: string | null | undefined;
+  /** State before (up to 4000 characters). */
+  before?: string | null | undefined;
+  /** What was changed (1 to 2000 characters). */
+  description: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The infrastructure changed (of the session’s client). */
+  infrastructureId: string;
+  /** How to undo it (up to 2000 characters). */
+  rollbackNote?: string | null | undefined;
+  /** The session it was made in. */
+  sessionId: string;
+};
+
+/** A device or system of a client. The hostname is unique within the client. */
+export type RecordInfrastructureInput = {
+  /** The client it belongs to. */
+  clientId: string;
+  /** What an agent must know before touching it (up to 4000 characters). */
+  environmentalNotes?: string | null | undefined;
+  /** Host name (1 to 255 characters). */
+  hostname: string;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** IP addresses (up to 20, v4 or v6). */
+  ipAddresses?: Array<string> | null | undefined;
+  /** What it is. */
+  kind: InfrastructureKind;
+  /** Operating system (up to 100 characters). */
+  os?: string | null | undefined;
+  /** Operating-system version (up to 100 characters). */
+  osVersion?: string | null | undefined;
+  /** The site it stands at (a site of the same client). */
+  siteId?: string | null | undefined;
+};
+
+/** A Microsoft 365 tenant of a client. */
+export type RecordM365TenantInput = {
+  /** The client. */
+  clientId: string;
+  /** Other verified domains (up to 50); the primary domain is always included. */
+  domains?: Array<string> | null | undefined;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** Notes (up to 2000 characters). */
+  notes?: string | null | undefined;
+  /** Primary domain. */
+  primaryDomain: string;
+  /** Entra ID tenant id (a GUID). */
+  tenantId: string;
+};
+
+/** An IP network of a client. */
+export type RecordNetworkInput = {
+  /** Range in CIDR notation, such as "192.168.10.0/24". */
+  cidr: string;
+  /** The client. */
+  clientId: string;
+  /** DNS servers (up to 10 IP addresses). */
+  dnsServers?: Array<string> | null | undefined;
+  /** Default gateway (an IP address). */
+  gateway?: string | null | undefined;
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** Name (1 to 100 characters). */
+  name: string;
+  /** Notes (up to 2000 characters). */
+  notes?: string | null | undefined;
+  /** The site (of the same client). */
+  siteId?: string | null | undefined;
+  /** VLAN id (1 to 4094). */
+  vlan?: number | null | undefined;
+};
+
+/** A service running on infrastructure. */
+export type RecordServiceInput = {
+  /** Optional key (up to 100 of A-Z a-z 0-9 . _ : -, a UUID is ideal) that makes retries safe: the same key with the same input returns the first result and writes nothing; with different input it is a CONFLICT. */
+  idempotencyKey?: string | null | undefined;
+  /** The infrastructure it runs on. */
+  infrastructureId: string;
+  /** Name (1 to 100 characters). */
+  name: string;
+  /** Notes (up to 2000 characters). */
+  notes?: string | null | undefined;
+  /** Port (1 to 65535). */
+  port?: number | null | undefined;
+  /** Version (up to 100 characters). */
+  version?: string | null | undefined;
+};
+
 /** A machine announcing itself; the fingerprint is computed from hostname, username, platform and home directory. */
 export type RegisterMachineInput = {
   /** Capabilities; replace the stored ones when given. */
@@ -209,6 +614,17 @@ export type RegisterMachineInput = {
   /** Operating-system user (up to 100 characters, no "|"). */
   username: string;
 };
+
+/** How one piece of infrastructure relates to another (an edge of the topology, from → to). */
+export type RelationshipKind =
+  /** from holds backups of to (a NAS of a server). */
+  | 'BACKS_UP'
+  /** from is wired or linked to to (a switch to the firewall). */
+  | 'CONNECTS_TO'
+  /** from needs to (an app on its database server). */
+  | 'DEPENDS_ON'
+  /** from runs on to (a VM on its host). */
+  | 'RUNS_ON';
 
 /** Narrows a sessions list; all conditions must hold. */
 export type SessionFilter = {
@@ -274,6 +690,13 @@ export type TagSessionInput = {
   tags: Array<string>;
 };
 
+/** Which way traffic flows through the firewall. */
+export type TrafficDirection =
+  /** From outside in. */
+  | 'INBOUND'
+  /** From inside out. */
+  | 'OUTBOUND';
+
 /** Unlocks a billed session and its work items for editing; the reason goes to the change log. */
 export type UnlockBilledInput = {
   /** Why the invoiced time must change (1 to 500 characters). */
@@ -294,6 +717,38 @@ export type UpdateClientInput = {
   name?: string | null | undefined;
   /** New unique key. */
   slug?: string | null | undefined;
+};
+
+/** Changes to infrastructure; omitted fields stay. */
+export type UpdateInfrastructureInput = {
+  /** New environmental notes. */
+  environmentalNotes?: string | null | undefined;
+  /** New host name. */
+  hostname?: string | null | undefined;
+  /** The infrastructure. */
+  id: string;
+  /** New IP addresses (replace the old ones). */
+  ipAddresses?: Array<string> | null | undefined;
+  /** New kind. */
+  kind?: InfrastructureKind | null | undefined;
+  /** New operating system. */
+  os?: string | null | undefined;
+  /** New operating-system version. */
+  osVersion?: string | null | undefined;
+  /** New site (of the same client). */
+  siteId?: string | null | undefined;
+};
+
+/** Changes to a problem solution, for example once it is verified. */
+export type UpdateProblemSolutionInput = {
+  /** The problem solution. */
+  id: string;
+  /** New root cause. */
+  rootCause?: string | null | undefined;
+  /** New solution. */
+  solution?: string | null | undefined;
+  /** Confirmed or not. */
+  verified?: boolean | null | undefined;
 };
 
 /** Changes to a project; omitted fields stay as they are. */
@@ -322,6 +777,18 @@ export type UpdateSessionInput = {
   summary?: string | null | undefined;
   /** New title (up to 300 characters). */
   title?: string | null | undefined;
+};
+
+/** Changes to a site; omitted fields stay. */
+export type UpdateSiteInput = {
+  /** New address. */
+  address?: string | null | undefined;
+  /** The site. */
+  id: string;
+  /** New name. */
+  name?: string | null | undefined;
+  /** New notes. */
+  notes?: string | null | undefined;
 };
 
 /** Changes to a work item; omitted fields stay. Minutes and billable flag are locked while it is billed. */
@@ -452,6 +919,126 @@ export type WorkItemFieldsFragment = { id: string, category: WorkCategory, descr
 export type PendingTaskFieldsFragment = { id: string, title: string, notes: string | null, status: PendingTaskStatus, dueDate: string | null, completedAt: string | null, createdAt: string, client: { id: string, name: string } | null, project: { id: string, name: string } | null, session: { id: string } | null };
 
 export type ChangeFieldsFragment = { id: string, objectType: string, objectId: string, action: ChangeAction, changedFields: Array<string>, before: Record<string, unknown> | null, after: Record<string, unknown>, reason: string | null, requestId: string, actor: string, createdAt: string };
+
+export type InfrastructureFieldsFragment = { id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, client: { id: string, name: string }, site: { id: string, name: string } | null };
+
+export type EdgeFieldsFragment = { id: string, kind: RelationshipKind, fromId: string, toId: string, notes: string | null };
+
+export type CreateSiteMutationVariables = Exact<{
+  input: CreateSiteInput;
+}>;
+
+
+export type CreateSiteMutation = { createSite: { id: string, name: string, address: string | null, notes: string | null, client: { id: string } } };
+
+export type UpdateSiteMutationVariables = Exact<{
+  input: UpdateSiteInput;
+}>;
+
+
+export type UpdateSiteMutation = { updateSite: { id: string, name: string, address: string | null, notes: string | null } };
+
+export type ArchiveSiteMutationVariables = Exact<{
+  input: ArchiveSiteInput;
+}>;
+
+
+export type ArchiveSiteMutation = { archiveSite: { id: string, archivedAt: string | null } };
+
+export type RecordInfrastructureMutationVariables = Exact<{
+  input: RecordInfrastructureInput;
+}>;
+
+
+export type RecordInfrastructureMutation = { recordInfrastructure: { id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, client: { id: string, name: string }, site: { id: string, name: string } | null } };
+
+export type UpdateInfrastructureMutationVariables = Exact<{
+  input: UpdateInfrastructureInput;
+}>;
+
+
+export type UpdateInfrastructureMutation = { updateInfrastructure: { id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, client: { id: string, name: string }, site: { id: string, name: string } | null } };
+
+export type ArchiveInfrastructureMutationVariables = Exact<{
+  input: ArchiveInfrastructureInput;
+}>;
+
+
+export type ArchiveInfrastructureMutation = { archiveInfrastructure: { id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, client: { id: string, name: string }, site: { id: string, name: string } | null } };
+
+export type LinkInfrastructureMutationVariables = Exact<{
+  input: LinkInfrastructureInput;
+}>;
+
+
+export type LinkInfrastructureMutation = { linkInfrastructure: { id: string, kind: RelationshipKind, fromId: string, toId: string, notes: string | null, from: { hostname: string }, to: { hostname: string } } };
+
+export type AttachInfrastructureMutationVariables = Exact<{
+  input: AttachInfrastructureInput;
+}>;
+
+
+export type AttachInfrastructureMutation = { attachInfrastructure: { id: string } };
+
+export type InfrastructureQueryVariables = Exact<{
+  id: string;
+  depth?: number;
+  kind?: RelationshipKind | null | undefined;
+}>;
+
+
+export type InfrastructureQuery = { infrastructure: { id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, services: { nodes: Array<{ id: string, name: string, port: number | null, version: string | null }> }, firewallRules: { nodes: Array<{ id: string, name: string, action: FirewallAction, direction: TrafficDirection, ports: string, protocol: string, enabled: boolean }> }, neighbours: { nodes: Array<{ id: string, hostname: string }>, edges: Array<{ id: string, kind: RelationshipKind, fromId: string, toId: string, notes: string | null }> }, client: { id: string, name: string }, site: { id: string, name: string } | null } | null };
+
+export type InfrastructuresQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: InfrastructureFilter | null | undefined;
+}>;
+
+
+export type InfrastructuresQuery = { infrastructures: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, hostname: string, kind: InfrastructureKind, os: string | null, osVersion: string | null, ipAddresses: Array<string>, environmentalNotes: string | null, archivedAt: string | null, client: { id: string, name: string }, site: { id: string, name: string } | null }> } };
+
+export type ClientEnvironmentQueryVariables = Exact<{
+  clientId: string;
+}>;
+
+
+export type ClientEnvironmentQuery = { client: { id: string, name: string, sites: { nodes: Array<{ id: string, name: string, infrastructure: { nodes: Array<{ id: string, hostname: string }> } }> }, networks: { nodes: Array<{ id: string, name: string, cidr: string, vlan: number | null, gateway: string | null, dnsServers: Array<string> }> }, m365Tenants: { nodes: Array<{ id: string, tenantId: string, primaryDomain: string, domains: Array<string> }> }, topology: { nodes: Array<{ id: string, hostname: string, kind: InfrastructureKind }>, edges: Array<{ id: string, kind: RelationshipKind, fromId: string, toId: string, notes: string | null }> } } | null };
+
+export type RecordServiceMutationVariables = Exact<{
+  input: RecordServiceInput;
+}>;
+
+
+export type RecordServiceMutation = { recordService: { id: string, name: string, port: number | null, version: string | null, infrastructure: { id: string } } };
+
+export type ArchiveServiceMutationVariables = Exact<{
+  input: ArchiveServiceInput;
+}>;
+
+
+export type ArchiveServiceMutation = { archiveService: { id: string, archivedAt: string | null } };
+
+export type RecordNetworkMutationVariables = Exact<{
+  input: RecordNetworkInput;
+}>;
+
+
+export type RecordNetworkMutation = { recordNetwork: { id: string, name: string, cidr: string, vlan: number | null, gateway: string | null, dnsServers: Array<string> } };
+
+export type RecordFirewallRuleMutationVariables = Exact<{
+  input: RecordFirewallRuleInput;
+}>;
+
+
+export type RecordFirewallRuleMutation = { recordFirewallRule: { id: string, name: string, action: FirewallAction, direction: TrafficDirection, source: string, destination: string, ports: string, protocol: string, enabled: boolean } };
+
+export type RecordM365TenantMutationVariables = Exact<{
+  input: RecordM365TenantInput;
+}>;
+
+
+export type RecordM365TenantMutation = { recordM365Tenant: { id: string, tenantId: string, primaryDomain: string, domains: Array<string> } };
 
 export type MachineQueryVariables = Exact<{
   fingerprint?: string | null | undefined;
@@ -601,6 +1188,89 @@ export type SessionHistoryQueryVariables = Exact<{
 
 export type SessionHistoryQuery = { session: { id: string, history: { totalCount: number, nodes: Array<{ id: string, objectType: string, objectId: string, action: ChangeAction, changedFields: Array<string>, before: Record<string, unknown> | null, after: Record<string, unknown>, reason: string | null, requestId: string, actor: string, createdAt: string }> } } | null };
 
+export type CommandFieldsFragment = { id: string, command: string, host: string | null, shell: string | null, success: boolean, exitCode: number | null, outputExcerpt: string | null, errorMessage: string | null, failureCategory: FailureCategory | null, durationMs: number | null, ranAt: string, session: { id: string }, workItem: { id: string } | null, infrastructure: { id: string, hostname: string } | null };
+
+export type LogCommandMutationVariables = Exact<{
+  input: LogCommandInput;
+}>;
+
+
+export type LogCommandMutation = { logCommand: { id: string, command: string, host: string | null, shell: string | null, success: boolean, exitCode: number | null, outputExcerpt: string | null, errorMessage: string | null, failureCategory: FailureCategory | null, durationMs: number | null, ranAt: string, session: { id: string }, workItem: { id: string } | null, infrastructure: { id: string, hostname: string } | null } };
+
+export type CommandsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: CommandFilter | null | undefined;
+}>;
+
+
+export type CommandsQuery = { commands: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, nodes: Array<{ id: string, command: string, host: string | null, shell: string | null, success: boolean, exitCode: number | null, outputExcerpt: string | null, errorMessage: string | null, failureCategory: FailureCategory | null, durationMs: number | null, ranAt: string, session: { id: string }, workItem: { id: string } | null, infrastructure: { id: string, hostname: string } | null }> } };
+
+export type LogFileChangeMutationVariables = Exact<{
+  input: LogFileChangeInput;
+}>;
+
+
+export type LogFileChangeMutation = { logFileChange: { id: string, path: string, kind: FileChangeKind, summary: string | null } };
+
+export type LogProblemSolutionMutationVariables = Exact<{
+  input: LogProblemSolutionInput;
+}>;
+
+
+export type LogProblemSolutionMutation = { logProblemSolution: { id: string, symptom: string, rootCause: string | null, solution: string, verified: boolean } };
+
+export type UpdateProblemSolutionMutationVariables = Exact<{
+  input: UpdateProblemSolutionInput;
+}>;
+
+
+export type UpdateProblemSolutionMutation = { updateProblemSolution: { id: string, symptom: string, rootCause: string | null, solution: string, verified: boolean } };
+
+export type ProblemSolutionsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ProblemSolutionFilter | null | undefined;
+}>;
+
+
+export type ProblemSolutionsQuery = { problemSolutions: { totalCount: number, nodes: Array<{ id: string, symptom: string, rootCause: string | null, solution: string, verified: boolean }> } };
+
+export type RecordInfrastructureChangeMutationVariables = Exact<{
+  input: RecordInfrastructureChangeInput;
+}>;
+
+
+export type RecordInfrastructureChangeMutation = { recordInfrastructureChange: { id: string, description: string, before: string | null, after: string | null, rollbackNote: string | null } };
+
+export type RecordDeploymentMutationVariables = Exact<{
+  input: RecordDeploymentInput;
+}>;
+
+
+export type RecordDeploymentMutation = { recordDeployment: { id: string, component: string, version: string | null, environment: string, status: DeploymentStatus } };
+
+export type RecordDatabaseChangeMutationVariables = Exact<{
+  input: RecordDatabaseChangeInput;
+}>;
+
+
+export type RecordDatabaseChangeMutation = { recordDatabaseChange: { id: string, databaseName: string, changeType: string, statementSummary: string, rowsAffected: number | null, backupTaken: boolean } };
+
+export type SessionDetailsQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SessionDetailsQuery = { session: { id: string, infrastructure: Array<{ id: string, hostname: string }>, commands: { totalCount: number, nodes: Array<{ id: string, command: string, host: string | null, shell: string | null, success: boolean, exitCode: number | null, outputExcerpt: string | null, errorMessage: string | null, failureCategory: FailureCategory | null, durationMs: number | null, ranAt: string, session: { id: string }, workItem: { id: string } | null, infrastructure: { id: string, hostname: string } | null }> }, fileChanges: { nodes: Array<{ path: string, kind: FileChangeKind }> }, problemSolutions: { nodes: Array<{ symptom: string, verified: boolean }> }, infrastructureChanges: { nodes: Array<{ description: string, rollbackNote: string | null }> }, deployments: { nodes: Array<{ component: string, status: DeploymentStatus }> }, databaseChanges: { nodes: Array<{ databaseName: string, backupTaken: boolean }> } } | null };
+
+export type ClientInfrastructureCommandsQueryVariables = Exact<{
+  first?: number;
+}>;
+
+
+export type ClientInfrastructureCommandsQuery = { clients: { nodes: Array<{ id: string, infrastructure: { nodes: Array<{ id: string, hostname: string, commands: { nodes: Array<{ id: string, success: boolean, session: { id: string, startedAt: string } }> } }> } }> } };
+
 export type LogWorkItemMutationVariables = Exact<{
   input: LogWorkItemInput;
 }>;
@@ -623,6 +1293,9 @@ export const SessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind
 export const WorkItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
 export const PendingTaskFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PendingTaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PendingTask"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode;
 export const ChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Change"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"objectId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"changedFields"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const InfrastructureFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+export const EdgeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EdgeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InfrastructureRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fromId"}},{"kind":"Field","name":{"kind":"Name","value":"toId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]} as unknown as DocumentNode;
+export const CommandFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CommandRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"shell"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"outputExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"failureCategory"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"ranAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]} as unknown as DocumentNode;
 export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Changes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"objectType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectType"}}},{"kind":"Argument","name":{"kind":"Name","value":"objectId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"objectId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Change"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"objectId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"changedFields"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
 export const ClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Client"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Client"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyRateCents"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyRate"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode;
 export const ClientsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Clients"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Client"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyRateCents"}},{"kind":"Field","name":{"kind":"Name","value":"hourlyRate"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode;
@@ -632,6 +1305,22 @@ export const UpdateClientDocument = {"kind":"Document","definitions":[{"kind":"O
 export const ClientSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SessionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
 export const ClientPendingTasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientPendingTasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PendingTaskFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pendingTasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PendingTaskFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PendingTaskFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PendingTask"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode;
 export const ClientsWithOpenTasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientsWithOpenTasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tasksFirst"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"pendingTasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tasksFirst"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"OPEN"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode;
+export const CreateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const UpdateSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]}}]} as unknown as DocumentNode;
+export const ArchiveSiteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveSite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveSiteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveSite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordInfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInfrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInfrastructureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInfrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InfrastructureFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+export const UpdateInfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateInfrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateInfrastructureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInfrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InfrastructureFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+export const ArchiveInfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveInfrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveInfrastructureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveInfrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InfrastructureFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+export const LinkInfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LinkInfrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LinkInfrastructureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linkInfrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EdgeFields"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EdgeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InfrastructureRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fromId"}},{"kind":"Field","name":{"kind":"Name","value":"toId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]} as unknown as DocumentNode;
+export const AttachInfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AttachInfrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AttachInfrastructureInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachInfrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode;
+export const InfrastructureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Infrastructure"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"depth"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"1"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RelationshipKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InfrastructureFields"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"firewallRules"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"ports"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighbours"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"depth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"depth"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EdgeFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EdgeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InfrastructureRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fromId"}},{"kind":"Field","name":{"kind":"Name","value":"toId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]} as unknown as DocumentNode;
+export const InfrastructuresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Infrastructures"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"InfrastructureFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"infrastructures"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InfrastructureFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InfrastructureFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Infrastructure"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"ipAddresses"}},{"kind":"Field","name":{"kind":"Name","value":"environmentalNotes"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
+export const ClientEnvironmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientEnvironment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"client"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"networks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cidr"}},{"kind":"Field","name":{"kind":"Name","value":"vlan"}},{"kind":"Field","name":{"kind":"Name","value":"gateway"}},{"kind":"Field","name":{"kind":"Name","value":"dnsServers"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"m365Tenants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"primaryDomain"}},{"kind":"Field","name":{"kind":"Name","value":"domains"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"topology"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EdgeFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EdgeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InfrastructureRelationship"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"fromId"}},{"kind":"Field","name":{"kind":"Name","value":"toId"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]} as unknown as DocumentNode;
+export const RecordServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordServiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const ArchiveServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ArchiveServiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"archivedAt"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordNetworkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordNetwork"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordNetworkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordNetwork"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"cidr"}},{"kind":"Field","name":{"kind":"Name","value":"vlan"}},{"kind":"Field","name":{"kind":"Name","value":"gateway"}},{"kind":"Field","name":{"kind":"Name","value":"dnsServers"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordFirewallRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordFirewallRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordFirewallRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordFirewallRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"destination"}},{"kind":"Field","name":{"kind":"Name","value":"ports"}},{"kind":"Field","name":{"kind":"Name","value":"protocol"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordM365TenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordM365Tenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordM365TenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordM365Tenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"primaryDomain"}},{"kind":"Field","name":{"kind":"Name","value":"domains"}}]}}]}}]} as unknown as DocumentNode;
 export const MachineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Machine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"fingerprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}}},{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MachineFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"homeDirectory"}},{"kind":"Field","name":{"kind":"Name","value":"preferredShell"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vpnProfiles"}},{"kind":"Field","name":{"kind":"Name","value":"docker"}},{"kind":"Field","name":{"kind":"Name","value":"shellVersion"}},{"kind":"Field","name":{"kind":"Name","value":"powershellVersion"}},{"kind":"Field","name":{"kind":"Name","value":"mcps"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"packageManagers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"install"}}]}}]}}]}}]} as unknown as DocumentNode;
 export const RegisterMachineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterMachine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterMachineInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerMachine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MachineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fingerprint"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"homeDirectory"}},{"kind":"Field","name":{"kind":"Name","value":"preferredShell"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vpnProfiles"}},{"kind":"Field","name":{"kind":"Name","value":"docker"}},{"kind":"Field","name":{"kind":"Name","value":"shellVersion"}},{"kind":"Field","name":{"kind":"Name","value":"powershellVersion"}},{"kind":"Field","name":{"kind":"Name","value":"mcps"}},{"kind":"Field","name":{"kind":"Name","value":"skills"}},{"kind":"Field","name":{"kind":"Name","value":"packageManagers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"install"}}]}}]}}]}}]} as unknown as DocumentNode;
 export const MachineSessionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MachineSessions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"fingerprint"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fingerprint"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
@@ -651,6 +1340,17 @@ export const UpdateSessionDocument = {"kind":"Document","definitions":[{"kind":"
 export const MarkBilledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkBilled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkBilledInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markBilled"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionsBilled"}},{"kind":"Field","name":{"kind":"Name","value":"workItemsBilled"}}]}}]}}]} as unknown as DocumentNode;
 export const UnlockBilledDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnlockBilled"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnlockBilledInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unlockBilled"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionFields"}},{"kind":"Field","name":{"kind":"Name","value":"billedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Session"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"machine"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
 export const SessionHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SessionHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Change"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"objectId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"changedFields"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode;
+export const LogCommandDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogCommand"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogCommandInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logCommand"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommandFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CommandRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"shell"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"outputExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"failureCategory"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"ranAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]} as unknown as DocumentNode;
+export const CommandsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Commands"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CommandFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommandFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CommandRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"shell"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"outputExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"failureCategory"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"ranAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]} as unknown as DocumentNode;
+export const LogFileChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogFileChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogFileChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logFileChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]} as unknown as DocumentNode;
+export const LogProblemSolutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogProblemSolution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogProblemSolutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logProblemSolution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"symptom"}},{"kind":"Field","name":{"kind":"Name","value":"rootCause"}},{"kind":"Field","name":{"kind":"Name","value":"solution"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}}]}}]} as unknown as DocumentNode;
+export const UpdateProblemSolutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProblemSolution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProblemSolutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProblemSolution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"symptom"}},{"kind":"Field","name":{"kind":"Name","value":"rootCause"}},{"kind":"Field","name":{"kind":"Name","value":"solution"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}}]}}]} as unknown as DocumentNode;
+export const ProblemSolutionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProblemSolutions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProblemSolutionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"problemSolutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"symptom"}},{"kind":"Field","name":{"kind":"Name","value":"rootCause"}},{"kind":"Field","name":{"kind":"Name","value":"solution"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const RecordInfrastructureChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInfrastructureChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInfrastructureChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInfrastructureChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackNote"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordDeploymentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordDeployment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordDeploymentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordDeployment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"component"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"environment"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode;
+export const RecordDatabaseChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordDatabaseChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordDatabaseChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordDatabaseChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"databaseName"}},{"kind":"Field","name":{"kind":"Name","value":"changeType"}},{"kind":"Field","name":{"kind":"Name","value":"statementSummary"}},{"kind":"Field","name":{"kind":"Name","value":"rowsAffected"}},{"kind":"Field","name":{"kind":"Name","value":"backupTaken"}}]}}]}}]} as unknown as DocumentNode;
+export const SessionDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SessionDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"session"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}},{"kind":"Field","name":{"kind":"Name","value":"commands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommandFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"problemSolutions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"symptom"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"infrastructureChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"rollbackNote"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deployments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"component"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"databaseChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"databaseName"}},{"kind":"Field","name":{"kind":"Name","value":"backupTaken"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommandFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CommandRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"command"}},{"kind":"Field","name":{"kind":"Name","value":"host"}},{"kind":"Field","name":{"kind":"Name","value":"shell"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"exitCode"}},{"kind":"Field","name":{"kind":"Name","value":"outputExcerpt"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"failureCategory"}},{"kind":"Field","name":{"kind":"Name","value":"durationMs"}},{"kind":"Field","name":{"kind":"Name","value":"ranAt"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}}]}}]}}]} as unknown as DocumentNode;
+export const ClientInfrastructureCommandsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientInfrastructureCommands"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clients"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"infrastructure"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hostname"}},{"kind":"Field","name":{"kind":"Name","value":"commands"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"success"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode;
 export const LogWorkItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LogWorkItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LogWorkItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logWorkItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"session"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
 export const UpdateWorkItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateWorkItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateWorkItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateWorkItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WorkItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"billedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"billable"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode;
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
@@ -682,6 +1382,54 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ClientsWithOpenTasks(variables?: ClientsWithOpenTasksQueryVariables, options?: C): Promise<ClientsWithOpenTasksQuery> {
       return requester<ClientsWithOpenTasksQuery, ClientsWithOpenTasksQueryVariables>(ClientsWithOpenTasksDocument, variables, options) as Promise<ClientsWithOpenTasksQuery>;
+    },
+    CreateSite(variables: CreateSiteMutationVariables, options?: C): Promise<CreateSiteMutation> {
+      return requester<CreateSiteMutation, CreateSiteMutationVariables>(CreateSiteDocument, variables, options) as Promise<CreateSiteMutation>;
+    },
+    UpdateSite(variables: UpdateSiteMutationVariables, options?: C): Promise<UpdateSiteMutation> {
+      return requester<UpdateSiteMutation, UpdateSiteMutationVariables>(UpdateSiteDocument, variables, options) as Promise<UpdateSiteMutation>;
+    },
+    ArchiveSite(variables: ArchiveSiteMutationVariables, options?: C): Promise<ArchiveSiteMutation> {
+      return requester<ArchiveSiteMutation, ArchiveSiteMutationVariables>(ArchiveSiteDocument, variables, options) as Promise<ArchiveSiteMutation>;
+    },
+    RecordInfrastructure(variables: RecordInfrastructureMutationVariables, options?: C): Promise<RecordInfrastructureMutation> {
+      return requester<RecordInfrastructureMutation, RecordInfrastructureMutationVariables>(RecordInfrastructureDocument, variables, options) as Promise<RecordInfrastructureMutation>;
+    },
+    UpdateInfrastructure(variables: UpdateInfrastructureMutationVariables, options?: C): Promise<UpdateInfrastructureMutation> {
+      return requester<UpdateInfrastructureMutation, UpdateInfrastructureMutationVariables>(UpdateInfrastructureDocument, variables, options) as Promise<UpdateInfrastructureMutation>;
+    },
+    ArchiveInfrastructure(variables: ArchiveInfrastructureMutationVariables, options?: C): Promise<ArchiveInfrastructureMutation> {
+      return requester<ArchiveInfrastructureMutation, ArchiveInfrastructureMutationVariables>(ArchiveInfrastructureDocument, variables, options) as Promise<ArchiveInfrastructureMutation>;
+    },
+    LinkInfrastructure(variables: LinkInfrastructureMutationVariables, options?: C): Promise<LinkInfrastructureMutation> {
+      return requester<LinkInfrastructureMutation, LinkInfrastructureMutationVariables>(LinkInfrastructureDocument, variables, options) as Promise<LinkInfrastructureMutation>;
+    },
+    AttachInfrastructure(variables: AttachInfrastructureMutationVariables, options?: C): Promise<AttachInfrastructureMutation> {
+      return requester<AttachInfrastructureMutation, AttachInfrastructureMutationVariables>(AttachInfrastructureDocument, variables, options) as Promise<AttachInfrastructureMutation>;
+    },
+    Infrastructure(variables: InfrastructureQueryVariables, options?: C): Promise<InfrastructureQuery> {
+      return requester<InfrastructureQuery, InfrastructureQueryVariables>(InfrastructureDocument, variables, options) as Promise<InfrastructureQuery>;
+    },
+    Infrastructures(variables?: InfrastructuresQueryVariables, options?: C): Promise<InfrastructuresQuery> {
+      return requester<InfrastructuresQuery, InfrastructuresQueryVariables>(InfrastructuresDocument, variables, options) as Promise<InfrastructuresQuery>;
+    },
+    ClientEnvironment(variables: ClientEnvironmentQueryVariables, options?: C): Promise<ClientEnvironmentQuery> {
+      return requester<ClientEnvironmentQuery, ClientEnvironmentQueryVariables>(ClientEnvironmentDocument, variables, options) as Promise<ClientEnvironmentQuery>;
+    },
+    RecordService(variables: RecordServiceMutationVariables, options?: C): Promise<RecordServiceMutation> {
+      return requester<RecordServiceMutation, RecordServiceMutationVariables>(RecordServiceDocument, variables, options) as Promise<RecordServiceMutation>;
+    },
+    ArchiveService(variables: ArchiveServiceMutationVariables, options?: C): Promise<ArchiveServiceMutation> {
+      return requester<ArchiveServiceMutation, ArchiveServiceMutationVariables>(ArchiveServiceDocument, variables, options) as Promise<ArchiveServiceMutation>;
+    },
+    RecordNetwork(variables: RecordNetworkMutationVariables, options?: C): Promise<RecordNetworkMutation> {
+      return requester<RecordNetworkMutation, RecordNetworkMutationVariables>(RecordNetworkDocument, variables, options) as Promise<RecordNetworkMutation>;
+    },
+    RecordFirewallRule(variables: RecordFirewallRuleMutationVariables, options?: C): Promise<RecordFirewallRuleMutation> {
+      return requester<RecordFirewallRuleMutation, RecordFirewallRuleMutationVariables>(RecordFirewallRuleDocument, variables, options) as Promise<RecordFirewallRuleMutation>;
+    },
+    RecordM365Tenant(variables: RecordM365TenantMutationVariables, options?: C): Promise<RecordM365TenantMutation> {
+      return requester<RecordM365TenantMutation, RecordM365TenantMutationVariables>(RecordM365TenantDocument, variables, options) as Promise<RecordM365TenantMutation>;
     },
     Machine(variables?: MachineQueryVariables, options?: C): Promise<MachineQuery> {
       return requester<MachineQuery, MachineQueryVariables>(MachineDocument, variables, options) as Promise<MachineQuery>;
@@ -739,6 +1487,39 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     SessionHistory(variables: SessionHistoryQueryVariables, options?: C): Promise<SessionHistoryQuery> {
       return requester<SessionHistoryQuery, SessionHistoryQueryVariables>(SessionHistoryDocument, variables, options) as Promise<SessionHistoryQuery>;
+    },
+    LogCommand(variables: LogCommandMutationVariables, options?: C): Promise<LogCommandMutation> {
+      return requester<LogCommandMutation, LogCommandMutationVariables>(LogCommandDocument, variables, options) as Promise<LogCommandMutation>;
+    },
+    Commands(variables?: CommandsQueryVariables, options?: C): Promise<CommandsQuery> {
+      return requester<CommandsQuery, CommandsQueryVariables>(CommandsDocument, variables, options) as Promise<CommandsQuery>;
+    },
+    LogFileChange(variables: LogFileChangeMutationVariables, options?: C): Promise<LogFileChangeMutation> {
+      return requester<LogFileChangeMutation, LogFileChangeMutationVariables>(LogFileChangeDocument, variables, options) as Promise<LogFileChangeMutation>;
+    },
+    LogProblemSolution(variables: LogProblemSolutionMutationVariables, options?: C): Promise<LogProblemSolutionMutation> {
+      return requester<LogProblemSolutionMutation, LogProblemSolutionMutationVariables>(LogProblemSolutionDocument, variables, options) as Promise<LogProblemSolutionMutation>;
+    },
+    UpdateProblemSolution(variables: UpdateProblemSolutionMutationVariables, options?: C): Promise<UpdateProblemSolutionMutation> {
+      return requester<UpdateProblemSolutionMutation, UpdateProblemSolutionMutationVariables>(UpdateProblemSolutionDocument, variables, options) as Promise<UpdateProblemSolutionMutation>;
+    },
+    ProblemSolutions(variables?: ProblemSolutionsQueryVariables, options?: C): Promise<ProblemSolutionsQuery> {
+      return requester<ProblemSolutionsQuery, ProblemSolutionsQueryVariables>(ProblemSolutionsDocument, variables, options) as Promise<ProblemSolutionsQuery>;
+    },
+    RecordInfrastructureChange(variables: RecordInfrastructureChangeMutationVariables, options?: C): Promise<RecordInfrastructureChangeMutation> {
+      return requester<RecordInfrastructureChangeMutation, RecordInfrastructureChangeMutationVariables>(RecordInfrastructureChangeDocument, variables, options) as Promise<RecordInfrastructureChangeMutation>;
+    },
+    RecordDeployment(variables: RecordDeploymentMutationVariables, options?: C): Promise<RecordDeploymentMutation> {
+      return requester<RecordDeploymentMutation, RecordDeploymentMutationVariables>(RecordDeploymentDocument, variables, options) as Promise<RecordDeploymentMutation>;
+    },
+    RecordDatabaseChange(variables: RecordDatabaseChangeMutationVariables, options?: C): Promise<RecordDatabaseChangeMutation> {
+      return requester<RecordDatabaseChangeMutation, RecordDatabaseChangeMutationVariables>(RecordDatabaseChangeDocument, variables, options) as Promise<RecordDatabaseChangeMutation>;
+    },
+    SessionDetails(variables: SessionDetailsQueryVariables, options?: C): Promise<SessionDetailsQuery> {
+      return requester<SessionDetailsQuery, SessionDetailsQueryVariables>(SessionDetailsDocument, variables, options) as Promise<SessionDetailsQuery>;
+    },
+    ClientInfrastructureCommands(variables?: ClientInfrastructureCommandsQueryVariables, options?: C): Promise<ClientInfrastructureCommandsQuery> {
+      return requester<ClientInfrastructureCommandsQuery, ClientInfrastructureCommandsQueryVariables>(ClientInfrastructureCommandsDocument, variables, options) as Promise<ClientInfrastructureCommandsQuery>;
     },
     LogWorkItem(variables: LogWorkItemMutationVariables, options?: C): Promise<LogWorkItemMutation> {
       return requester<LogWorkItemMutation, LogWorkItemMutationVariables>(LogWorkItemDocument, variables, options) as Promise<LogWorkItemMutation>;

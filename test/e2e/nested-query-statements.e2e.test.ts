@@ -1,6 +1,6 @@
 import { countLoadedRows } from '../helpers/loaded-rows';
 import { countStatements, startTestApp, TestApp } from '../helpers/test-app';
-import { insertTree } from '../helpers/tree-data';
+import { insertInfrastructureTree, insertTree } from '../helpers/tree-data';
 
 async function withTree<T>(perLevel: number, work: (app: TestApp) => Promise<T>): Promise<T> {
   const app = await startTestApp(`nested_${perLevel}`);
@@ -61,5 +61,30 @@ describe('a 4-level nested query', () => {
       expect(next.client?.projects.nodes.map((p) => p.name)).toEqual(['Project 3']);
       expect(next.client?.projects.pageInfo.hasNextPage).toBe(false);
     });
+  });
+
+  it('crosses groups (clients → infrastructure → commands → session) at a fixed statement count', async () => {
+    const run = async (perLevel: number) => {
+      const app = await startTestApp(`nested_infra_${perLevel}`);
+      try {
+        await insertInfrastructureTree(app.db, perLevel);
+        let commands = 0;
+        const statements = await countStatements(app, async () => {
+          const { clients } = await app.sdk.ClientInfrastructureCommands({ first: 20 });
+          const all = clients.nodes.flatMap((c) => c.infrastructure.nodes.flatMap((i) => i.commands.nodes));
+          expect(all.every((c) => c.session.id)).toBe(true);
+          commands = all.length;
+        });
+        return { statements, commands };
+      } finally {
+        await app.stop();
+      }
+    };
+    const small = await run(2);
+    const large = await run(6);
+    expect(small.commands).toBe(2 ** 3);
+    expect(large.commands).toBe(6 ** 3);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(5);
   });
 });

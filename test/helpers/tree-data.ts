@@ -1,5 +1,7 @@
 import { In } from 'typeorm';
 import { Client } from '../../entities/client.entity';
+import { CommandRun } from '../../entities/command-run.entity';
+import { Infrastructure, InfrastructureKind } from '../../entities/infrastructure.entity';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
@@ -55,6 +57,25 @@ export async function insertTree(db: Database, perLevel: number): Promise<void> 
     WorkItem,
     sessionIds.flatMap((sessionId) =>
       range.map((i) => ({ sessionId, category: WorkCategory.TROUBLESHOOTING, description: `Step ${i}`, minutes: 15, billable: true, createdAt: at })),
+    ),
+  );
+}
+
+/** `perLevel` clients, each with one session and `perLevel` servers, each with `perLevel` commands run in that session. */
+export async function insertInfrastructureTree(db: Database, perLevel: number): Promise<void> {
+  const at = new Date('2026-03-01T12:00:00Z');
+  const range = Array.from({ length: perLevel }, (_, i) => i);
+  const clientIds = await insertAll(db, Client, range.map((i) => ({ name: `Infra client ${i}`, slug: `infra-client-${i}`, hourlyRateCents: 0, active: true, createdAt: at, updatedAt: at })));
+  const sessionIds = await insertAll(db, Session, clientIds.map((clientId) => ({ mode: SessionMode.MSP, clientId, billable: true, startedAt: at, createdAt: at, updatedAt: at })));
+  const servers = clientIds.flatMap((clientId, c) =>
+    range.map((i) => ({ clientId, sessionId: sessionIds[c], row: { clientId, hostname: `srv-${i}`, kind: InfrastructureKind.SERVER, ipAddresses: [], createdAt: at, updatedAt: at } })),
+  );
+  const serverIds = await insertAll(db, Infrastructure, servers.map((s) => s.row));
+  await insertAll(
+    db,
+    CommandRun,
+    serverIds.flatMap((infrastructureId, s) =>
+      range.map((i) => ({ sessionId: servers[s].sessionId, infrastructureId, command: `cmd ${i}`, success: i % 2 === 0, ranAt: new Date(at.getTime() + i * 1000), createdAt: at })),
     ),
   );
 }
