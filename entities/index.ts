@@ -1,3 +1,15 @@
+import { ApiAuditEntry } from './api-audit-entry.entity';
+import { CredentialAuditEntry } from './credential-audit-entry.entity';
+import { CredentialPermission } from './credential-permission.entity';
+import { Credential } from './credential.entity';
+import { EnvironmentalInsight } from './environmental-insight.entity';
+import { ExternalIntegrationCall } from './external-integration-call.entity';
+import { FailurePattern } from './failure-pattern.entity';
+import { IntegrationCredential } from './integration-credential.entity';
+import { OperationFailure } from './operation-failure.entity';
+import { SecurityIncident } from './security-incident.entity';
+import { TicketLink } from './ticket-link.entity';
+import { User } from './user.entity';
 import { ChangeLogEntry } from './change-log-entry.entity';
 import { Client } from './client.entity';
 import { CommandRun } from './command-run.entity';
@@ -53,7 +65,22 @@ export const entities = [
   ProblemSolution,
   Deployment,
   DatabaseChange,
-  // system
+  // credentials and security
+  Credential,
+  CredentialAuditEntry,
+  CredentialPermission,
+  SecurityIncident,
+  // failure analysis
+  OperationFailure,
+  FailurePattern,
+  EnvironmentalInsight,
+  // system and audit
+  User,
+  ApiAuditEntry,
   ChangeLogEntry,
   IdempotencyKey,
+  // external integrations
+  ExternalIntegrationCall,
+  IntegrationCredential,
+  TicketLink,
 ];

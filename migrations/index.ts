@@ -2,5 +2,6 @@
 import { Foundation1795621839907 } from './1795621839907-Foundation';
 import { ChangeLogIdempotencyBilling1795623099942 } from './1795623099942-ChangeLogIdempotencyBilling';
 import { InfrastructureAndWorkDetails1795624055353 } from './1795624055353-InfrastructureAndWorkDetails';
+import { SecurityFailuresIntegrations1795624868368 } from './1795624868368-SecurityFailuresIntegrations';
 
-export const migrations = [Foundation1795621839907, ChangeLogIdempotencyBilling1795623099942, InfrastructureAndWorkDetails1795624055353];
+export const migrations = [Foundation1795621839907, ChangeLogIdempotencyBilling1795623099942, InfrastructureAndWorkDetails1795624055353, SecurityFailuresIntegrations1795624868368];

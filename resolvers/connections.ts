@@ -1,4 +1,16 @@
 import { ObjectType } from 'type-graphql';
+import { ApiAuditEntry } from '../entities/api-audit-entry.entity';
+import { CredentialAuditEntry } from '../entities/credential-audit-entry.entity';
+import { CredentialPermission } from '../entities/credential-permission.entity';
+import { Credential } from '../entities/credential.entity';
+import { EnvironmentalInsight } from '../entities/environmental-insight.entity';
+import { ExternalIntegrationCall } from '../entities/external-integration-call.entity';
+import { FailurePattern } from '../entities/failure-pattern.entity';
+import { IntegrationCredential } from '../entities/integration-credential.entity';
+import { OperationFailure } from '../entities/operation-failure.entity';
+import { SecurityIncident } from '../entities/security-incident.entity';
+import { TicketLink } from '../entities/ticket-link.entity';
+import { User } from '../entities/user.entity';
 import { ChangeLogEntry } from '../entities/change-log-entry.entity';
 import { Client } from '../entities/client.entity';
 import { PendingTask } from '../entities/pending-task.entity';
@@ -72,3 +84,39 @@ export class DeploymentConnection extends Connection(Deployment) {}
 
 @ObjectType({ description: 'A page of database changes, in the order they were recorded.' })
 export class DatabaseChangeConnection extends Connection(DatabaseChange) {}
+
+@ObjectType({ description: 'A page of credentials (metadata only), by name.' })
+export class CredentialConnection extends Connection(Credential) {}
+
+@ObjectType({ description: 'A page of credential accesses, newest first.' })
+export class CredentialAuditConnection extends Connection(CredentialAuditEntry) {}
+
+@ObjectType({ description: 'A page of security incidents, most recently detected first.' })
+export class SecurityIncidentConnection extends Connection(SecurityIncident) {}
+
+@ObjectType({ description: 'A page of operation failures, most recent first.' })
+export class OperationFailureConnection extends Connection(OperationFailure) {}
+
+@ObjectType({ description: 'A page of failure patterns, most recently seen first.' })
+export class FailurePatternConnection extends Connection(FailurePattern) {}
+
+@ObjectType({ description: 'A page of environmental insights, most confident first.' })
+export class EnvironmentalInsightConnection extends Connection(EnvironmentalInsight) {}
+
+@ObjectType({ description: 'A page of users, newest first.' })
+export class UserConnection extends Connection(User) {}
+
+@ObjectType({ description: 'A page of API requests, newest first.' })
+export class ApiAuditConnection extends Connection(ApiAuditEntry) {}
+
+@ObjectType({ description: 'A page of outbound integration calls, newest first.' })
+export class ExternalIntegrationCallConnection extends Connection(ExternalIntegrationCall) {}
+
+@ObjectType({ description: 'A page of integration credentials (metadata only), newest first.' })
+export class IntegrationCredentialConnection extends Connection(IntegrationCredential) {}
+
+@ObjectType({ description: 'A page of credential permissions, by principal.' })
+export class CredentialPermissionConnection extends Connection(CredentialPermission) {}
+
+@ObjectType({ description: 'A page of ticket links, oldest first.' })
+export class TicketLinkConnection extends Connection(TicketLink) {}

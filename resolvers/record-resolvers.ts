@@ -20,28 +20,39 @@ import { childConnection } from './child-connection';
 type Row = ObjectLiteral & { id: number };
 const INPUT_DESCRIPTION = 'What to write; see the input type.';
 
-/** A top-level list query with a filter, as a Relay connection. */
+/** A top-level list query, as a Relay connection, with a filter argument when the list has one. */
 export function listQuery<T extends Row, F extends object, C extends object>(o: {
   name: string;
   description: string;
   entity: ClassType<T>;
   connection: ClassType<C>;
-  filterType: ClassType<F>;
+  filterType?: ClassType<F>;
   filter: (filter?: F) => Filter;
   order: SortOrder<T>;
 }): ClassType {
+  const list = (ctx: Context, page: PageArgs, filter?: F) => listConnection(o.connection, ctx.db.manager, o.entity, page, o.order, o.filter(filter));
+  if (!o.filterType) {
+    @Resolver(() => o.entity)
+    class ListQueryResolver {
+      @Query(() => o.connection, { name: o.name, description: o.description })
+      [o.name](@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<C> {
+        return list(ctx, page);
+      }
+    }
+    return ListQueryResolver;
+  }
   @Resolver(() => o.entity)
-  class ListQueryResolver {
+  class FilteredListQueryResolver {
     @Query(() => o.connection, { name: o.name, description: o.description })
     [o.name](
       @Ctx() ctx: Context,
       @Args(() => PageArgs) page: PageArgs,
-      @Arg('filter', () => o.filterType, { nullable: true, description: 'Conditions the items must meet.' }) filter?: F,
+      @Arg('filter', () => o.filterType!, { nullable: true, description: 'Conditions the items must meet.' }) filter?: F,
     ): Promise<C> {
-      return listConnection(o.connection, ctx.db.manager, o.entity, page, o.order, o.filter(filter));
+      return list(ctx, page, filter);
     }
   }
-  return ListQueryResolver;
+  return FilteredListQueryResolver;
 }
 
 /** A mutation taking one `input`. */

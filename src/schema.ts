@@ -1,7 +1,10 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
+import { adminResolvers } from '../resolvers/admin.resolver';
 import { ClientResolver } from '../resolvers/client.resolver';
+import { failureResolvers } from '../resolvers/failure.resolver';
+import { securityResolvers } from '../resolvers/security.resolver';
 import { infrastructureResolvers } from '../resolvers/infrastructure.resolver';
 import { networkResolvers } from '../resolvers/network.resolver';
 import { siteResolvers } from '../resolvers/site.resolver';
@@ -28,6 +31,9 @@ export function buildAppSchema(): GraphQLSchema {
       ...infrastructureResolvers,
       ...networkResolvers,
       ...workDetailResolvers,
+      ...securityResolvers,
+      ...failureResolvers,
+      ...adminResolvers,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -3,7 +3,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { auditedEntities } from '../../entities/audited';
 import { ChangeAction, ChangeLogEntry } from '../../entities/change-log-entry.entity';
 import { now } from '../../entities/columns';
-import { ChangeOrigin } from './database';
+import { originOf } from './database';
 
 const SECRET_COLUMN = /secret|password|cipher|token|auth_?tag|^iv$/i;
 
@@ -42,7 +42,7 @@ export class ChangeLogSubscriber implements EntitySubscriberInterface {
   private async record(event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral>, beforeRow: ObjectLiteral | null, afterRow: ObjectLiteral) {
     const objectType = auditedEntities.get(event.metadata.target as Function);
     if (!objectType) return;
-    const origin = (event.queryRunner.data as { origin?: ChangeOrigin } | undefined)?.origin;
+    const origin = originOf(event.queryRunner);
     if (!origin) throw new Error(`${objectType} written outside Database.transaction: the change log needs an origin`);
     const before = beforeRow ? snapshot(event.metadata, beforeRow) : null;
     const after = snapshot(event.metadata, afterRow);

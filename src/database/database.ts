@@ -9,6 +9,11 @@ export interface ChangeOrigin {
   reason?: string;
 }
 
+/** The origin Database.transaction attached to this transaction's manager. */
+export function originOf(runner: { data?: unknown } | undefined): ChangeOrigin | undefined {
+  return (runner?.data as { origin?: ChangeOrigin } | undefined)?.origin;
+}
+
 /** The data source plus the one way the services write: a transaction that lands whole or not at all. */
 export class Database {
   private sqliteQueue: Promise<unknown> = Promise.resolve();

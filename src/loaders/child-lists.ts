@@ -1,4 +1,11 @@
 import { CommandRun } from '../../entities/command-run.entity';
+import { CredentialAuditEntry } from '../../entities/credential-audit-entry.entity';
+import { CredentialPermission } from '../../entities/credential-permission.entity';
+import { Credential } from '../../entities/credential.entity';
+import { EnvironmentalInsight } from '../../entities/environmental-insight.entity';
+import { OperationFailure } from '../../entities/operation-failure.entity';
+import { SecurityIncident } from '../../entities/security-incident.entity';
+import { TicketLink } from '../../entities/ticket-link.entity';
 import { DatabaseChange } from '../../entities/database-change.entity';
 import { Deployment } from '../../entities/deployment.entity';
 import { FileChange } from '../../entities/file-change.entity';
@@ -14,7 +21,13 @@ import { Filter, noFilter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../services/infrastructure.service';
 import { COMMAND_ORDER, RECORDED_ORDER } from '../services/work-detail.service';
+import { AUDIT_ORDER, CREDENTIAL_ORDER, INCIDENT_ORDER } from '../services/security.service';
+import { INSIGHT_ORDER, OPERATION_FAILURE_ORDER } from '../services/failure.service';
 import { ChildListSpec } from './child-connection.loader';
+
+const activeOnly: Filter = (qb, a) => {
+  qb.andWhere(`${a}.active = :active`, { active: true });
+};
 
 /** Nested lists resolved through `loaders.children(spec)`; each spec is one module-level object, so one loader per request. */
 const spec = <T extends { id: number }>(entity: new () => T, parentKey: keyof T & string, order: SortOrder<T>, filter: Filter = noFilter): ChildListSpec<T, undefined> => ({
@@ -40,4 +53,13 @@ export const childLists = {
   infrastructureChangesOfSession: spec(InfrastructureChange, 'sessionId', RECORDED_ORDER),
   deploymentsOfSession: spec(Deployment, 'sessionId', RECORDED_ORDER),
   databaseChangesOfSession: spec(DatabaseChange, 'sessionId', RECORDED_ORDER),
+  ticketLinksOfSession: spec(TicketLink, 'sessionId', RECORDED_ORDER),
+  credentialsOfClient: spec(Credential, 'clientId', CREDENTIAL_ORDER, notArchived),
+  auditOfCredential: spec(CredentialAuditEntry, 'credentialId', AUDIT_ORDER),
+  permissionsOfCredential: spec(CredentialPermission, 'credentialId', { key: 'principal', direction: 'ASC' }),
+  incidentsOfClient: spec(SecurityIncident, 'clientId', INCIDENT_ORDER),
+  operationFailuresOfClient: spec(OperationFailure, 'clientId', OPERATION_FAILURE_ORDER),
+  operationFailuresOfSession: spec(OperationFailure, 'sessionId', OPERATION_FAILURE_ORDER),
+  insightsOfClient: spec(EnvironmentalInsight, 'clientId', INSIGHT_ORDER, activeOnly),
+  insightsOfInfrastructure: spec(EnvironmentalInsight, 'infrastructureId', INSIGHT_ORDER, activeOnly),
 };

@@ -64,7 +64,9 @@ export function updateRecord<T extends Row>(scope: Scope, entity: EntityClass<T>
     await rules.check?.(manager, row);
     const columns = Object.fromEntries(Object.entries(toColumns(input)).filter(([, v]) => v !== null));
     Object.assign(row, columns, rules.derive?.(columns, referenced, row) ?? {}, { updatedAt: now() });
-    return manager.save(row);
+    const saved = await manager.save(row);
+    await rules.after?.(manager, saved);
+    return saved;
   });
 }
 

@@ -1,0 +1,67 @@
+import { ApiAuditEntry } from '../entities/api-audit-entry.entity';
+import { ExternalIntegrationCall } from '../entities/external-integration-call.entity';
+import { IntegrationCredential } from '../entities/integration-credential.entity';
+import { Session } from '../entities/session.entity';
+import { TicketLink } from '../entities/ticket-link.entity';
+import { User } from '../entities/user.entity';
+import { childLists } from '../src/loaders/child-lists';
+import { noFilter } from '../src/pagination/list-query';
+import {
+  apiAuditFilter,
+  createIntegrationCredential,
+  createUser,
+  integrationCallFilter,
+  linkTicket,
+  NEWEST_FIRST,
+  updateUser,
+} from '../src/services/admin.service';
+import { archiveRecord } from '../src/services/record.service';
+import {
+  ApiAuditFilter,
+  CreateIntegrationCredentialInput,
+  CreateUserInput,
+  IntegrationCallFilter,
+  LinkTicketInput,
+  UpdateUserInput,
+} from './admin.inputs';
+import { archiveInputFor } from './archive.input';
+import { ApiAuditConnection, ExternalIntegrationCallConnection, IntegrationCredentialConnection, TicketLinkConnection, UserConnection } from './connections';
+import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+/** Users, the API audit log and external integrations. */
+export const adminResolvers = [
+  listQuery({ name: 'users', description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
+  inputMutation({ name: 'createUser', description: 'Adds a technician or admin. CONFLICT when the e-mail is taken.', input: CreateUserInput, returns: User, run: createUser }),
+  inputMutation({ name: 'updateUser', description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
+
+  listQuery({ name: 'apiAuditLog', description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilter, filter: apiAuditFilter, order: NEWEST_FIRST }),
+
+  listQuery({
+    name: 'externalIntegrationCalls',
+    description: 'Outbound calls to external systems, newest first.',
+    entity: ExternalIntegrationCall,
+    connection: ExternalIntegrationCallConnection,
+    filterType: IntegrationCallFilter,
+    filter: integrationCallFilter,
+    order: NEWEST_FIRST,
+  }),
+  belongsTo({ on: ExternalIntegrationCall, name: 'session', description: 'The session it was made for, if any.', target: Session, key: 'sessionId' }),
+  listQuery({
+    name: 'integrationCredentials',
+    description: 'Credentials for external systems (metadata only), newest first.',
+    entity: IntegrationCredential,
+    connection: IntegrationCredentialConnection,
+    filter: () => noFilter,
+    order: NEWEST_FIRST,
+  }),
+  inputMutation({ name: 'createIntegrationCredential', description: 'Records credentials for an external system (metadata).', input: CreateIntegrationCredentialInput, returns: IntegrationCredential, run: createIntegrationCredential }),
+  inputMutation({
+    name: 'archiveIntegrationCredential',
+    description: 'Archives integration credentials no longer used.',
+    input: archiveInputFor('IntegrationCredential'),
+    returns: IntegrationCredential,
+    run: (ctx, input) => archiveRecord(ctx, IntegrationCredential, input.id),
+  }),
+  inputMutation({ name: 'linkTicket', description: 'Links a session to a PSA ticket.', input: LinkTicketInput, returns: TicketLink, run: linkTicket }),
+  belongsTo({ on: TicketLink, name: 'session', description: 'The session.', target: Session, key: 'sessionId', required: true }),
+  hasMany({ on: Session, name: 'ticketLinks', description: 'Tickets this session is linked to.', connection: TicketLinkConnection, spec: childLists.ticketLinksOfSession }),
+];

@@ -1,0 +1,76 @@
+import { Client } from '../entities/client.entity';
+import { CredentialAuditEntry } from '../entities/credential-audit-entry.entity';
+import { CredentialPermission } from '../entities/credential-permission.entity';
+import { Credential } from '../entities/credential.entity';
+import { Infrastructure } from '../entities/infrastructure.entity';
+import { SecurityIncident } from '../entities/security-incident.entity';
+import { Session } from '../entities/session.entity';
+import { childLists } from '../src/loaders/child-lists';
+import { archiveRecord } from '../src/services/record.service';
+import {
+  CREDENTIAL_ORDER,
+  createCredential,
+  credentialFilter,
+  grantCredentialAccess,
+  INCIDENT_ORDER,
+  recordSecurityIncident,
+  securityIncidentFilter,
+  updateCredential,
+  updateSecurityIncident,
+} from '../src/services/security.service';
+import { archiveInputFor } from './archive.input';
+import { CredentialAuditConnection, CredentialConnection, CredentialPermissionConnection, SecurityIncidentConnection } from './connections';
+import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import {
+  CreateCredentialInput,
+  CredentialFilter,
+  GrantCredentialAccessInput,
+  RecordSecurityIncidentInput,
+  SecurityIncidentFilter,
+  UpdateCredentialInput,
+  UpdateSecurityIncidentInput,
+} from './security.inputs';
+
+/** Credential metadata, permissions and audit; security incidents. The vault (values) comes with authentication. */
+export const securityResolvers = [
+  listQuery({
+    name: 'credentials',
+    description: 'Credentials (metadata only, never values), by name.',
+    entity: Credential,
+    connection: CredentialConnection,
+    filterType: CredentialFilter,
+    filter: credentialFilter,
+    order: CREDENTIAL_ORDER,
+  }),
+  inputMutation({ name: 'createCredential', description: 'Records a credential’s metadata; the audit log gets a CREATE entry.', input: CreateCredentialInput, returns: Credential, run: createCredential }),
+  inputMutation({ name: 'updateCredential', description: 'Changes a credential’s metadata; the audit log gets an UPDATE entry.', input: UpdateCredentialInput, returns: Credential, run: updateCredential }),
+  inputMutation({
+    name: 'archiveCredential',
+    description: 'Archives a credential no longer in use; its audit log stays.',
+    input: archiveInputFor('Credential'),
+    returns: Credential,
+    run: (ctx, input) => archiveRecord(ctx, Credential, input.id),
+  }),
+  inputMutation({ name: 'grantCredentialAccess', description: 'Allows or withdraws a principal’s right to reveal a credential.', input: GrantCredentialAccessInput, returns: CredentialPermission, run: grantCredentialAccess }),
+  belongsTo({ on: Credential, name: 'client', description: 'The client it belongs to, if any.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Credential, name: 'infrastructure', description: 'The infrastructure it opens, if any.', target: Infrastructure, key: 'infrastructureId' }),
+  hasMany({ on: Credential, name: 'auditLog', description: 'Every access to this credential, newest first.', connection: CredentialAuditConnection, spec: childLists.auditOfCredential }),
+  hasMany({ on: Credential, name: 'permissions', description: 'Who may reveal it.', connection: CredentialPermissionConnection, spec: childLists.permissionsOfCredential }),
+  belongsTo({ on: CredentialAuditEntry, name: 'session', description: 'The agent session that accessed it, if any.', target: Session, key: 'sessionId' }),
+  hasMany({ on: Client, name: 'credentials', description: 'Active credentials of the client (metadata only), by name.', connection: CredentialConnection, spec: childLists.credentialsOfClient }),
+
+  listQuery({
+    name: 'securityIncidents',
+    description: 'Security incidents, most recently detected first.',
+    entity: SecurityIncident,
+    connection: SecurityIncidentConnection,
+    filterType: SecurityIncidentFilter,
+    filter: securityIncidentFilter,
+    order: INCIDENT_ORDER,
+  }),
+  inputMutation({ name: 'recordSecurityIncident', description: 'Records a security incident; its timeline starts with the detection.', input: RecordSecurityIncidentInput, returns: SecurityIncident, run: recordSecurityIncident }),
+  inputMutation({ name: 'updateSecurityIncident', description: 'Moves an incident on; each change becomes a timeline entry.', input: UpdateSecurityIncidentInput, returns: SecurityIncident, run: updateSecurityIncident }),
+  belongsTo({ on: SecurityIncident, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
+  belongsTo({ on: SecurityIncident, name: 'infrastructure', description: 'The infrastructure affected, if one.', target: Infrastructure, key: 'infrastructureId' }),
+  hasMany({ on: Client, name: 'securityIncidents', description: 'The client’s security incidents, most recent first.', connection: SecurityIncidentConnection, spec: childLists.incidentsOfClient }),
+];

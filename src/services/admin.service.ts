@@ -1,0 +1,64 @@
+import { now } from '../../entities/columns';
+import { IntegrationCredential } from '../../entities/integration-credential.entity';
+import { Session } from '../../entities/session.entity';
+import { TicketLink } from '../../entities/ticket-link.entity';
+import { User } from '../../entities/user.entity';
+import type { ApiAuditFilter, CreateIntegrationCredentialInput, CreateUserInput, IntegrationCallFilter, LinkTicketInput, UpdateUserInput } from '../../resolvers/admin.inputs';
+import type { Scope } from '../context';
+import { dbTime } from '../database/db-time';
+import { ConflictError } from '../errors';
+import { Filter } from '../pagination/list-query';
+import { findOrFail } from './find-or-fail';
+import { insertRecord, updateRecord } from './record.service';
+
+export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
+
+export function integrationCallFilter(filter: IntegrationCallFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.provider) qb.andWhere(`${a}.provider = :provider`, { provider: filter.provider });
+    if (filter.sessionId) qb.andWhere(`${a}.sessionId = :sessionId`, { sessionId: Number(filter.sessionId) });
+    if (filter.outcome) qb.andWhere(`${a}.outcome = :outcome`, { outcome: filter.outcome });
+  };
+}
+
+export function apiAuditFilter(filter: ApiAuditFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.actor) qb.andWhere(`${a}.actor = :actor`, { actor: filter.actor });
+    if (filter.outcome) qb.andWhere(`${a}.outcome = :outcome`, { outcome: filter.outcome });
+    if (filter.from) qb.andWhere(`${a}.createdAt >= :from`, { from: dbTime(filter.from) });
+    if (filter.to) qb.andWhere(`${a}.createdAt < :to`, { to: dbTime(filter.to) });
+  };
+}
+
+export function createUser(scope: Scope, input: CreateUserInput): Promise<User> {
+  const email = input.email.trim().toLowerCase();
+  return insertRecord<User>(scope, 'createUser', User, input, {
+    check: async (manager) => {
+      if (await manager.existsBy(User, { email })) throw new ConflictError(`A user with e-mail ${email} exists.`, 'email');
+    },
+    derive: () => ({ email, active: true, passwordHash: null }),
+  });
+}
+
+export const updateUser = (scope: Scope, input: UpdateUserInput) => updateRecord(scope, User, input);
+
+export function createIntegrationCredential(scope: Scope, input: CreateIntegrationCredentialInput): Promise<IntegrationCredential> {
+  return insertRecord<IntegrationCredential>(scope, 'createIntegrationCredential', IntegrationCredential, input, {
+    check: async (manager) => {
+      if (await manager.existsBy(IntegrationCredential, { provider: input.provider, name: input.name.trim() })) {
+        throw new ConflictError(`${input.provider} already has credentials named "${input.name.trim()}".`, 'name');
+      }
+    },
+  });
+}
+
+/** Links a session to a ticket; the same link twice returns the first. */
+export function linkTicket(scope: Scope, input: LinkTicketInput): Promise<TicketLink> {
+  return scope.db.transaction(scope, async (manager) => {
+    const session = await findOrFail(manager, Session, input.sessionId, 'sessionId', true);
+    const key = { sessionId: session.id, provider: input.provider, ticketId: input.ticketId.trim() };
+    const existing = await manager.findOneBy(TicketLink, key);
+    if (existing) return existing;
+    return manager.save(manager.create(TicketLink, { ...key, ticketNumber: input.ticketNumber ?? null, url: input.url ?? null, createdAt: now() }));
+  });
+}

@@ -1,0 +1,39 @@
+import { apiError, startTestApp, TestApp } from '../helpers/test-app';
+
+describe('users and integration records', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('admin_records');
+  });
+  afterAll(() => app.stop());
+
+  it('adds users with unique lower-case e-mails and changes their role', async () => {
+    const { createUser } = await app.sdk.CreateUser({ input: { email: 'Mike@Example.com', displayName: 'Mike', role: 'TECHNICIAN' } });
+    expect(createUser).toMatchObject({ email: 'mike@example.com', active: true });
+    expect((await apiError(app.sdk.CreateUser({ input: { email: 'mike@example.COM', displayName: 'M2', role: 'ADMIN' } }))).errors[0]).toMatchObject({ code: 'CONFLICT', field: 'email' });
+    expect((await apiError(app.sdk.CreateUser({ input: { email: 'not-an-email', displayName: 'x', role: 'ADMIN' } }))).errors[0].field).toBe('email');
+    const { updateUser } = await app.sdk.UpdateUser({ input: { id: createUser.id, role: 'ADMIN', active: false } });
+    expect(updateUser).toMatchObject({ role: 'ADMIN', active: false, displayName: 'Mike' });
+    expect((await app.sdk.Users({})).users.totalCount).toBe(1);
+  });
+
+  it('records integration credentials (metadata only) and links sessions to tickets once', async () => {
+    const { createIntegrationCredential } = await app.sdk.CreateIntegrationCredential({ input: { provider: 'syncro', name: 'Main tenant', baseUrl: 'https://acme.syncromsp.com/api/v1' } });
+    expect(createIntegrationCredential.hasValue).toBe(false);
+    expect((await apiError(app.sdk.CreateIntegrationCredential({ input: { provider: 'syncro', name: 'Main tenant' } }))).code).toBe('CONFLICT');
+    expect((await apiError(app.sdk.CreateIntegrationCredential({ input: { provider: 'Syncro MSP', name: 'x' } }))).errors[0].field).toBe('provider');
+    expect((await apiError(app.sdk.CreateIntegrationCredential({ input: { provider: 'syncro', name: 'y', baseUrl: 'http://plain.example' } }))).errors[0].field).toBe('baseUrl');
+
+    const sessionId = (await app.sdk.StartSession({ input: { mode: 'NORMAL' } })).startSession.id;
+    const first = await app.sdk.LinkTicket({ input: { sessionId, provider: 'syncro', ticketId: '123456', ticketNumber: '1042' } });
+    const second = await app.sdk.LinkTicket({ input: { sessionId, provider: 'syncro', ticketId: '123456' } });
+    expect(second.linkTicket.id).toBe(first.linkTicket.id);
+    expect(second.linkTicket.session.ticketLinks.totalCount).toBe(1);
+    expect((await apiError(app.sdk.LinkTicket({ input: { sessionId: '9999', provider: 'syncro', ticketId: '1' } }))).code).toBe('NOT_FOUND');
+  });
+
+  it('lists the outbound-call and API audit logs (empty until the integrations and authentication fill them)', async () => {
+    expect((await app.sdk.ExternalIntegrationCalls({ filter: { provider: 'syncro' } })).externalIntegrationCalls.totalCount).toBe(0);
+    expect((await app.sdk.ApiAuditLog({})).apiAuditLog.totalCount).toBe(0);
+  });
+});
