@@ -1,11 +1,11 @@
 /**
- * `npm run seed`: a small, realistic demo dataset in the database DATABASE_URL names (SQLite by default).
+ * `npm run seed`: a small, realistic demo dataset, every table group included, in the database DATABASE_URL names (SQLite by default).
  * Idempotent: every record has a natural key (client slug, project name, machine fingerprint,
  * session title; the tasks when there are none) and is only created when missing, so running it twice changes nothing.
  */
 import 'reflect-metadata';
 import { Client } from '../entities/client.entity';
-import { Platform } from '../entities/machine.entity';
+import { Machine, Platform } from '../entities/machine.entity';
 import { PendingTask } from '../entities/pending-task.entity';
 import { Project } from '../entities/project.entity';
 import { Session, SessionMode } from '../entities/session.entity';
@@ -14,11 +14,13 @@ import { loadConfig } from '../src/config';
 import { Scope, systemScope } from '../src/context';
 import { openDatabase } from '../src/database/open-database';
 import { createClient } from '../src/services/client.service';
+import { machineFingerprint } from '../src/services/machine-fingerprint';
 import { registerMachine } from '../src/services/machine.service';
 import { addPendingTask } from '../src/services/pending-task.service';
 import { createProject } from '../src/services/project.service';
 import { endSession, startSession, tagSession } from '../src/services/session.service';
 import { logWorkItem } from '../src/services/work-item.service';
+import { seedEnvironment } from './seed-environment';
 
 const daysAgo = (days: number, hour: number) => {
   const d = new Date();
@@ -100,7 +102,11 @@ async function ensureProject(scope: Scope, clientId: number, name: string): Prom
 }
 
 async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, number>, machineId: number): Promise<boolean> {
-  if (await scope.db.manager.findOneBy(Session, { title: s.title })) return false;
+  const existing = await scope.db.manager.findOneBy(Session, { title: s.title });
+  if (existing) {
+    ids.set(s.title, existing.id);
+    return false;
+  }
   const startedAt = daysAgo(s.day, s.hour);
   const session = await startSession(scope, {
     mode: s.mode,
@@ -113,38 +119,49 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
   for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
   await endSession(scope, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
+  ids.set(s.title, session.id);
   return true;
 }
 
-async function main() {
-  const { db } = await openDatabase(loadConfig().DATABASE_URL);
-  const scope = systemScope(db, 'seed');
+/** The technician's laptop; registered once (registering again would move its last-seen time). */
+async function ensureMachine(scope: Scope): Promise<Machine> {
+  const identity = { hostname: 'TECH-LAPTOP', username: 'mike', platform: Platform.win32, homeDirectory: 'C:\\Users\\mike' };
+  const existing = await scope.db.manager.findOneBy(Machine, { fingerprint: machineFingerprint(identity) });
+  if (existing) return existing;
+  const capabilities = { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] };
+  return (await registerMachine(scope, { ...identity, preferredShell: 'powershell', capabilities })).machine;
+}
+
+/** Fills the database behind `scope` with the demo dataset; safe to run again. */
+export async function seed(scope: Scope): Promise<{ sessionsCreated: number }> {
   const ids = new Map<string, number>();
   for (const c of clients) {
     const client = await ensureClient(scope, c);
     ids.set(c.name, client.id);
     for (const name of c.projects) ids.set(name, (await ensureProject(scope, client.id, name)).id);
   }
-  const { machine } = await registerMachine(scope, {
-    hostname: 'TECH-LAPTOP',
-    username: 'mike',
-    platform: Platform.win32,
-    homeDirectory: 'C:\\Users\\mike',
-    preferredShell: 'powershell',
-    capabilities: { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] },
-  });
-  let created = 0;
-  for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id)) created++;
-  if ((await db.manager.count(PendingTask)) === 0) {
+  const machine = await ensureMachine(scope);
+  let sessionsCreated = 0;
+  for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id)) sessionsCreated++;
+  if ((await scope.db.manager.count(PendingTask)) === 0) {
     await addPendingTask(scope, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
     await addPendingTask(scope, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
     await addPendingTask(scope, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
   }
-  console.log(`Seed done: ${clients.length} clients, ${created} new sessions (${sessions.length - created} already there).`);
+  await seedEnvironment(scope, ids);
+  return { sessionsCreated };
+}
+
+async function main() {
+  const { db } = await openDatabase(loadConfig().DATABASE_URL);
+  const { sessionsCreated } = await seed(systemScope(db, 'seed'));
+  console.log(`Seed done: ${sessionsCreated} new sessions (${sessions.length - sessionsCreated} already there); every table group has demo records.`);
   await db.dataSource.destroy();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -55,13 +55,36 @@ async function resolveOwner(manager: EntityManager, input: StartSessionInput): P
   return { clientId: client?.id ?? project!.clientId, projectId: project?.id ?? null };
 }
 
+/**
+ * Billable time is billed once: a billable session of a client may not overlap another billable session
+ * of the same client on the same machine. (The machine row is locked, so concurrent starts queue.)
+ */
+async function assertNoBillableOverlap(manager: EntityManager, session: Session, field: string): Promise<void> {
+  if (!session.billable || !session.machineId || !session.clientId) return;
+  const qb = manager
+    .createQueryBuilder(Session, 's')
+    .where('s.machineId = :machineId AND s.clientId = :clientId AND s.billable = :billable', { machineId: session.machineId, clientId: session.clientId, billable: true })
+    .andWhere('s.startedAt < :end AND (s.endedAt IS NULL OR s.endedAt > :start)', {
+      start: dbTime(session.startedAt),
+      end: session.endedAt ? dbTime(session.endedAt) : '9999-12-31 00:00:00.000',
+    });
+  if (session.id) qb.andWhere('s.id <> :id', { id: session.id });
+  const other = await qb.orderBy('s.startedAt').getOne();
+  if (other) {
+    throw new ConflictError(
+      `Billable session ${other.id} of this client on this machine already covers ${other.startedAt.toISOString()}–${other.endedAt?.toISOString() ?? 'now'}; end it, adjust the times, or make this session non-billable.`,
+      field,
+    );
+  }
+}
+
 export function startSession(scope: Scope, input: StartSessionInput): Promise<Session> {
   const at = now();
   const startedAt = input.startedAt ?? at;
   assertNotInFuture(startedAt, 'startedAt', at);
   return idempotentWrite(scope, 'startSession', input, Session, async (manager) => {
     const owner = await resolveOwner(manager, input);
-    if (input.machineId) await findOrFail(manager, Machine, input.machineId, 'machineId');
+    if (input.machineId) await findOrFail(manager, Machine, input.machineId, 'machineId', true);
     const session = manager.create(Session, {
       mode: input.mode,
       ...owner,
@@ -74,6 +97,7 @@ export function startSession(scope: Scope, input: StartSessionInput): Promise<Se
       createdAt: at,
       updatedAt: at,
     });
+    await assertNoBillableOverlap(manager, session, 'startedAt');
     return manager.save(session);
   });
 }
@@ -87,6 +111,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
     if (session.endedAt) throw new ConflictError(`Session ${session.id} already ended at ${session.endedAt.toISOString()}.`, 'sessionId');
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
     session.endedAt = endedAt;
+    await assertNoBillableOverlap(manager, session, 'endedAt');
     if (input.summary !== undefined) session.summary = input.summary;
     session.updatedAt = at;
     return manager.save(session);
@@ -111,6 +136,7 @@ export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<
     if (input.title !== undefined) session.title = input.title;
     if (input.summary !== undefined) session.summary = input.summary;
     if (input.billable != null) session.billable = input.billable;
+    await assertNoBillableOverlap(manager, session, input.endedAt ? 'endedAt' : 'startedAt');
     return manager.save(session);
   });
 }

@@ -77,6 +77,14 @@ describe('client infrastructure and topology', () => {
     expect(client?.sites.nodes[0].infrastructure.nodes.map((i) => i.hostname)).toEqual(['AD2', 'FW1', 'HV1', 'NAS1', 'SW1']);
     expect(client?.networks.nodes.map((n) => n.name)).toEqual(['Office LAN']);
     expect(client?.m365Tenants.nodes.map((t) => t.primaryDomain)).toEqual(['dataforth.com']);
+
+    await app.sdk.ArchiveNetwork({ input: { id: recordNetwork.id } });
+    await app.sdk.ArchiveFirewallRule({ input: { id: recordFirewallRule.id } });
+    await app.sdk.ArchiveM365Tenant({ input: { id: recordM365Tenant.id } });
+    const after = (await app.sdk.ClientEnvironment({ clientId })).client!;
+    expect([after.networks.nodes, after.m365Tenants.nodes]).toEqual([[], []]);
+    const firewall = (await app.sdk.Infrastructure({ id: ids.FW1 })).infrastructure!;
+    expect(firewall.firewallRules.nodes).toEqual([]);
   });
 
   it('answers topology and neighbours up to depth 3 in a bounded number of statements', async () => {

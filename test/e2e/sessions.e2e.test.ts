@@ -150,6 +150,21 @@ describe('sessions and work items', () => {
     }
   });
 
+  it('refuses billable time for a client that overlaps other billable time from the same machine', async () => {
+    const machineId = (await app.sdk.RegisterMachine({ input: { hostname: 'OVERLAP', username: 'u', platform: 'linux', homeDirectory: '/home/u' } })).registerMachine.machine.id;
+    const first = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(120) } })).startSession;
+    await app.sdk.EndSession({ input: { sessionId: first.id, endedAt: minutesAgo(60) } });
+    const overlapping = await apiError(app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(90) } }));
+    expect(overlapping.errors[0]).toMatchObject({ code: 'CONFLICT', field: 'startedAt' });
+    expect(overlapping.message).toContain(`session ${first.id}`);
+    // non-billable, or right after it: fine
+    await app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(90), billable: false } });
+    const next = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(60) } })).startSession;
+    const stretched = await apiError(app.sdk.UpdateSession({ input: { id: first.id, endedAt: minutesAgo(30) } }));
+    expect(stretched.errors[0]).toMatchObject({ code: 'CONFLICT', field: 'endedAt' });
+    expect((await app.sdk.Session({ id: next.id })).session?.endedAt).toBeNull();
+  });
+
   it('pages sessions with identical start times without losing or repeating any', async () => {
     const startedAt = '2026-01-05T09:00:00Z';
     const ids = new Set<string>();
