@@ -10,7 +10,9 @@ const swc = {
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // jose ships ES modules only: it is compiled to CommonJS like our own code.
+  transform: { '^.+\\.(ts|js)$': ['@swc/jest', swc] },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   setupFiles: ['reflect-metadata'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   maxWorkers: 2,

@@ -1,3 +1,5 @@
+import { RefreshToken } from './refresh-token.entity';
+import { RevokedToken } from './revoked-token.entity';
 import { ApiAuditEntry } from './api-audit-entry.entity';
 import { CredentialAuditEntry } from './credential-audit-entry.entity';
 import { CredentialPermission } from './credential-permission.entity';
@@ -76,6 +78,8 @@ export const entities = [
   EnvironmentalInsight,
   // system and audit
   User,
+  RefreshToken,
+  RevokedToken,
   ApiAuditEntry,
   ChangeLogEntry,
   IdempotencyKey,

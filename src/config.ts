@@ -8,6 +8,10 @@ const schema = z.object({
     .default('sqlite:./data/msp.sqlite'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_KEY_FILE: z.string().default('./data/jwt-keys.json'),
+  MSP_ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@localhost'),
+  MSP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { UserRole } from '../entities/user.entity';
+import type { AccessScope } from './auth/access-tokens';
 import { ChangeOrigin, Database } from './database/database';
 import { createLoaders, Loaders } from './loaders';
+import type { Authenticator } from './services/auth.service';
 
-/** Who is calling. Authentication (JWT, agent tokens) fills it; until then every caller is anonymous. */
+/** Who is calling, from a verified access token. */
 export interface Viewer {
   userId: number;
-  scopes: string[];
+  role: UserRole;
+  scopes: AccessScope[];
+  /** Set for agent tokens: the one session the agent may write to. */
+  sessionId?: number;
+  tokenId: string;
+  tokenExpiresAt: Date;
 }
 
 /** What a service needs to write: the database and who is writing. */
@@ -17,13 +25,17 @@ export interface Scope extends ChangeOrigin {
 export interface Context extends Scope {
   viewer: Viewer | null;
   loaders: Loaders;
+  auth: Authenticator;
+  /** Caller's address, for audit rows. */
+  ip: string | null;
 }
 
-export const actorOf = (viewer: Viewer | null): string => (viewer ? `user:${viewer.userId}` : 'anonymous');
+export const actorOf = (viewer: Viewer | null): string =>
+  !viewer ? 'anonymous' : viewer.sessionId ? `agent:${viewer.sessionId}/user:${viewer.userId}` : `user:${viewer.userId}`;
 
-export function createContext(db: Database, requestId: string = randomUUID()): Context {
-  const viewer = null;
-  return { requestId, viewer, actor: actorOf(viewer), db, loaders: createLoaders(db) };
+export function createContext(db: Database, auth: Authenticator, request: { requestId?: string; viewer: Viewer | null; ip?: string | null }): Context {
+  const { viewer } = request;
+  return { requestId: request.requestId ?? randomUUID(), viewer, actor: actorOf(viewer), db, loaders: createLoaders(db), auth, ip: request.ip ?? null };
 }
 
 /** A scope for work no request started (seed, maintenance scripts). */

@@ -40,6 +40,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The caller is known but may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
 /** The object was billed: its time, billable flag and amount stay as invoiced until unlockBilled. */
 export class LockedError extends AppError {
   constructor(type: string, id: number, fields: string[]) {

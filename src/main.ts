@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { redactPassword } from './database/database-url';
 import { openDatabase } from './database/open-database';
+import { loadSigningKeys } from './auth/signing-keys';
+import { systemScope } from './context';
 import { createLogger } from './logger';
+import { Authenticator, bootstrapAdmin } from './services/auth.service';
 import { startServer } from './server';
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
@@ -12,7 +15,16 @@ async function main(): Promise<void> {
   const { db, migrationsApplied } = await openDatabase(config.DATABASE_URL);
   logger.info({ database: redactPassword(config.DATABASE_URL), migrationsApplied }, 'database ready');
 
-  const server = await startServer({ db, port: config.PORT, logger });
+  const keys = loadSigningKeys(config.JWT_SECRET, config.JWT_KEY_FILE, (message) => logger.warn(message));
+  const admin = await bootstrapAdmin(systemScope(db, 'bootstrap'), config.MSP_ADMIN_EMAIL, config.MSP_ADMIN_PASSWORD);
+  if (admin?.generatedPassword) {
+    // Printed once, on purpose not through the logger: it must not land in log files.
+    console.log(
+      `\nCreated the first admin: ${admin.email} / ${admin.generatedPassword}\n` +
+        'Log in with the login mutation, then change it with setPassword (or start with MSP_ADMIN_PASSWORD set).\n',
+    );
+  }
+  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys) });
   logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser; health at /health)`);
 
   const shutdown = async () => {

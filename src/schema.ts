@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
+import { AuthResolver } from '../resolvers/auth.resolver';
 import { ClientResolver } from '../resolvers/client.resolver';
 import { failureResolvers } from '../resolvers/failure.resolver';
 import { securityResolvers } from '../resolvers/security.resolver';
@@ -19,6 +20,7 @@ import { WorkItemResolver } from '../resolvers/work-item.resolver';
 export function buildAppSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: [
+      AuthResolver,
       ClientResolver,
       ProjectResolver,
       MachineResolver,

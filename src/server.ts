@@ -12,6 +12,9 @@ import { formatError, isUnexpected } from './errors';
 import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
+import { permissions } from './auth/permissions';
+import { Authenticator } from './services/auth.service';
+import { applyMiddleware } from 'graphql-middleware';
 
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -32,12 +35,13 @@ export interface RunningServer {
 }
 
 /** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser) and GET /health. No business rules here. */
-export async function startServer(options: { db: Database; port: number; logger: Logger }): Promise<RunningServer> {
-  const { db, port, logger } = options;
+export async function startServer(options: { db: Database; port: number; logger: Logger; auth: Authenticator }): Promise<RunningServer> {
+  const { db, port, logger, auth } = options;
+  const schema = buildAppSchema();
   const app = express();
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: buildAppSchema(),
+    schema: applyMiddleware(schema, permissions(schema)),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -53,7 +57,12 @@ export async function startServer(options: { db: Database; port: number; logger:
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(db, req.header('x-request-id')?.slice(0, 100) || randomUUID()),
+      context: async ({ req }) =>
+        createContext(db, auth, {
+          requestId: req.header('x-request-id')?.slice(0, 100) || randomUUID(),
+          viewer: await auth.viewerFor(req.header('authorization')),
+          ip: req.ip ?? null,
+        }),
     }),
   );
 

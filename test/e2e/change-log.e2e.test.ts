@@ -9,13 +9,13 @@ describe('change log', () => {
   afterAll(() => app.stop());
 
   it('records create and update with before, after, changed fields, actor and request id', async () => {
-    const traced = createMspClient({ url: app.url, headers: { 'x-request-id': 'req-change-1' } });
+    const traced = createMspClient({ url: app.url, token: app.token, headers: { 'x-request-id': 'req-change-1' } });
     const { createClient } = await traced.CreateClient({ input: { name: 'Dataforth', hourlyRateCents: 15_000 } });
     await app.sdk.UpdateClient({ input: { id: createClient.id, hourlyRateCents: 16_000 } });
     const { changes } = await app.sdk.Changes({ objectType: 'Client', objectId: createClient.id });
     expect(changes.totalCount).toBe(2);
     const [created, updated] = changes.nodes;
-    expect(created).toMatchObject({ action: 'CREATE', before: null, requestId: 'req-change-1', actor: 'anonymous', objectId: createClient.id });
+    expect(created).toMatchObject({ action: 'CREATE', before: null, requestId: 'req-change-1', actor: 'user:1', objectId: createClient.id });
     expect(created.after).toMatchObject({ name: 'Dataforth', hourlyRateCents: 15_000 });
     expect(updated).toMatchObject({ action: 'UPDATE', changedFields: expect.arrayContaining(['hourlyRateCents', 'updatedAt']) });
     expect(updated.before).toMatchObject({ hourlyRateCents: 15_000 });

@@ -48,7 +48,7 @@ describe('concurrent writes', () => {
     const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
     const response = await fetch(app.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
       body: JSON.stringify({
         query: `mutation ($id: ID!) {
           a: tagSession(input: { sessionId: $id, tags: ["one"] }) { tags { name } }

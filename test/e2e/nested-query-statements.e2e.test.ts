@@ -15,12 +15,13 @@ async function withTree<T>(perLevel: number, work: (app: TestApp) => Promise<T>)
 /** Statements and work items for clients → projects → sessions → workItems with `first` at every level. */
 const measure = (perLevel: number, first: number) =>
   withTree(perLevel, async (app) => {
-    const rows = countLoadedRows(app.db.dataSource);
     let tree: Awaited<ReturnType<typeof app.sdk.ClientTree>> | undefined;
+    let rows: ReturnType<typeof countLoadedRows> | undefined;
     const statements = await countStatements(app, async () => {
+      rows = countLoadedRows(app.db.dataSource);
       tree = await app.sdk.ClientTree({ first });
     });
-    return { statements, rowsLoaded: rows.count, clients: tree!.clients };
+    return { statements, rowsLoaded: rows!.count, clients: tree!.clients };
   });
 
 const projectsOf = (clients: Awaited<ReturnType<typeof measure>>['clients']) => clients.nodes.flatMap((c) => c.projects.nodes);

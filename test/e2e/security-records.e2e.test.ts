@@ -17,7 +17,7 @@ describe('credential metadata and security incidents', () => {
     await app.sdk.UpdateCredential({ input: { id: createCredential.id, notes: 'Rotated quarterly' } });
     await app.sdk.GrantCredentialAccess({ input: { credentialId: createCredential.id, principal: 'role:TECHNICIAN', canReveal: true } });
     const again = await app.sdk.GrantCredentialAccess({ input: { credentialId: createCredential.id, principal: 'role:TECHNICIAN', canReveal: false } });
-    expect(again.grantCredentialAccess).toMatchObject({ canReveal: false, grantedBy: 'anonymous' });
+    expect(again.grantCredentialAccess).toMatchObject({ canReveal: false, grantedBy: 'user:1' });
     const { credentials } = await app.sdk.Credentials({ filter: { clientId } });
     const listed = credentials.nodes[0];
     expect(listed.permissions.nodes).toEqual([{ principal: 'role:TECHNICIAN', canReveal: false }]);

@@ -1,30 +1,61 @@
+import { randomBytes } from 'node:crypto';
 import { createMspClient, MspApiError, MspClient } from '../../sdk';
-import { Database } from '../../src/database/database';
+import { UserRole } from '../../entities/user.entity';
+import { keysFromSecret } from '../../src/auth/signing-keys';
+import { systemScope } from '../../src/context';
 import { statementCounter } from '../../src/database/data-source';
+import { Database } from '../../src/database/database';
 import { StatementCounter } from '../../src/database/statement-counter';
 import { createLogger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
+import { createUser } from '../../src/services/admin.service';
+import { Authenticator, bootstrapAdmin, setPassword } from '../../src/services/auth.service';
 import { createMigratedDatabase, ScratchDatabase } from './scratch-database';
 
+export const ADMIN_EMAIL = 'admin@test.local';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
 export interface TestApp {
-  /** The generated SDK pointed at the running server. */
+  /** The generated SDK, logged in as the admin. */
   sdk: MspClient;
+  /** The SDK without a token. */
+  anonymous: MspClient;
+  /** The admin's access token, for raw HTTP calls. */
+  token: string;
   url: string;
   db: Database;
   statements: StatementCounter;
+  /** An SDK logged in as a new user with this role. */
+  clientAs(role: UserRole): Promise<MspClient>;
   stop(): Promise<void>;
 }
 
-/** A migrated database of its own and the real HTTP server on a free port. */
+/** A migrated database of its own, an admin, and the real HTTP server on a free port. */
 export async function startTestApp(name: string): Promise<TestApp> {
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
-  const server: RunningServer = await startServer({ db, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const auth = new Authenticator(db, keysFromSecret(randomBytes(32)));
+  await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
+  const server: RunningServer = await startServer({ db, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth });
+  const anonymous = createMspClient({ url: server.url });
+  const tokenFor = async (email: string, password: string) => (await anonymous.Login({ input: { email, password } })).login.accessToken;
+  const loggedIn = async (email: string, password: string) => createMspClient({ url: server.url, token: await tokenFor(email, password) });
+  const token = await tokenFor(ADMIN_EMAIL, ADMIN_PASSWORD);
+  let users = 0;
   return {
-    sdk: createMspClient({ url: server.url }),
+    sdk: createMspClient({ url: server.url, token }),
+    anonymous,
+    token,
     url: server.url,
     db,
     statements: statementCounter(scratch.dataSource),
+    clientAs: async (role) => {
+      const email = `${role.toLowerCase()}${++users}@test.local`;
+      const scope = systemScope(db, 'test');
+      const user = await createUser(scope, { email, displayName: role, role });
+      await setPassword(scope, user.id, ADMIN_PASSWORD);
+      return loggedIn(email, ADMIN_PASSWORD);
+    },
     stop: async () => {
       await server.close();
       await scratch.drop();
@@ -43,8 +74,12 @@ export async function apiError(call: Promise<unknown>): Promise<MspApiError> {
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-/** SQL statements the server ran while `work` ran. */
+/**
+ * SQL statements the server ran while `work` ran, in steady use: one request first warms the
+ * few-seconds cache of token checks, as any earlier request of the same token would.
+ */
 export async function countStatements(app: TestApp, work: () => Promise<unknown>): Promise<number> {
+  await app.sdk.Me();
   const before = app.statements.count;
   await work();
   return app.statements.count - before;

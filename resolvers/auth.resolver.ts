@@ -1,0 +1,56 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { User, UserRole } from '../entities/user.entity';
+import { AccessScope } from '../src/auth/access-tokens';
+import { actorOf, Context } from '../src/context';
+import { ForbiddenError } from '../src/errors';
+import { issueAgentToken, login, logout, refresh, setPassword } from '../src/services/auth.service';
+import { findOrFail } from '../src/services/find-or-fail';
+import { AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
+
+const INPUT = { description: 'What to write; see the input type.' };
+
+/** The rest of a login response (its `user`) is read as the user who just logged in, with read scope only. */
+function actAs(ctx: Context, user: User): void {
+  ctx.viewer = { userId: user.id, role: user.role, scopes: ['msp:read'], tokenId: '', tokenExpiresAt: new Date() };
+  ctx.actor = actorOf(ctx.viewer);
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { description: 'The user behind the token.' })
+  me(@Ctx() ctx: Context): Promise<User> {
+    return findOrFail(ctx.db.manager, User, ctx.viewer!.userId);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Logs in: an access token (1 h) and a refresh token (30 d). Open to anyone.' })
+  async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput, INPUT) input: LoginInput): Promise<AuthPayload> {
+    const { tokens, user } = await login(ctx, ctx.auth, input);
+    actAs(ctx, user);
+    return { ...tokens, user };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair. Reusing one revokes its whole login. Open to anyone.' })
+  async refreshToken(@Ctx() ctx: Context, @Arg('input', () => RefreshTokenInput, INPUT) input: RefreshTokenInput): Promise<AuthPayload> {
+    const { tokens, user } = await refresh(ctx, ctx.auth, input.refreshToken);
+    actAs(ctx, user);
+    return { ...tokens, user };
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes the current access token (and the refresh token, if given).' })
+  logout(@Ctx() ctx: Context, @Arg('input', () => LogoutInput, INPUT) input: LogoutInput): Promise<boolean> {
+    return logout(ctx, ctx.auth, ctx.viewer!, input.refreshToken);
+  }
+
+  @Mutation(() => AgentToken, { description: 'Issues a token for an agent, bound to one open session.' })
+  async issueAgentToken(@Ctx() ctx: Context, @Arg('input', () => IssueAgentTokenInput, INPUT) input: IssueAgentTokenInput): Promise<AgentToken> {
+    const issued = await issueAgentToken(ctx, ctx.auth, ctx.viewer!, { sessionId: input.sessionId, scopes: input.scopes as unknown as AccessScope[] });
+    return { ...issued, scopes: issued.scopes as unknown as AgentToken['scopes'] };
+  }
+
+  @Mutation(() => User, { description: 'Sets a password: your own, or any user’s as an admin.' })
+  setPassword(@Ctx() ctx: Context, @Arg('input', () => SetPasswordInput, INPUT) input: SetPasswordInput): Promise<User> {
+    const userId = input.userId ? Number(input.userId) : ctx.viewer!.userId;
+    if (userId !== ctx.viewer!.userId && ctx.viewer!.role !== UserRole.ADMIN) throw new ForbiddenError('Only an admin can set another user’s password.');
+    return setPassword(ctx, userId, input.password);
+  }
+}

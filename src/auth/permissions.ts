@@ -1,0 +1,66 @@
+import { GraphQLSchema, isObjectType } from 'graphql';
+import { and, deny, IRules, rule, shield } from 'graphql-shield';
+import type { Context } from '../context';
+import { ForbiddenError } from '../errors';
+import { AccessScope, UnauthenticatedError } from './access-tokens';
+
+type ShieldRule = Parameters<typeof and>[number];
+
+const LOG_IN = 'Log in first: send "Authorization: Bearer <accessToken>" (the login mutation gives one).';
+
+/** Rule results are cached per request ("contextual"), so a field costs a map lookup, not a check. */
+const hasScope = (scope: AccessScope) =>
+  rule(`scope:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (!ctx.viewer) return new UnauthenticatedError(LOG_IN);
+    return ctx.viewer.scopes.includes(scope) ? true : new ForbiddenError(`This needs the ${scope} scope, which your token does not carry.`);
+  });
+
+const isLoggedIn = rule('loggedIn', { cache: 'contextual' })((_p, _a, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError(LOG_IN)));
+const open = rule('open', { cache: 'no_cache' })(() => true);
+const canRead = hasScope('msp:read');
+const canWrite = hasScope('msp:write');
+const isAdmin = hasScope('msp:admin');
+
+const notAgent = rule('notAgent', { cache: 'contextual' })((_p, _a, ctx: Context) =>
+  ctx.viewer?.sessionId ? new ForbiddenError('Agent tokens may only record work in their own session.') : true,
+);
+
+/** Agent tokens may write only to their own session (input.sessionId); people may write anywhere. */
+const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, args: { input?: { sessionId?: string } }, ctx: Context) => {
+  if (!ctx.viewer?.sessionId) return true;
+  return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
+});
+
+const AGENT_WRITES = ['logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
+const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess'];
+const ADMIN_READS = ['users', 'apiAuditLog'];
+const OPEN_WRITES = ['login', 'refreshToken'];
+
+/**
+ * graphql-shield over the whole schema: every field of every type has a rule, and anything the map
+ * misses is denied with FORBIDDEN. Reads need msp:read, writes msp:write (and, for agent tokens, their
+ * own session), administration msp:admin.
+ */
+export function permissions(schema: GraphQLSchema) {
+  const ruleFor = (type: string, field: string): ShieldRule => {
+    if (type === 'Mutation') {
+      if (OPEN_WRITES.includes(field)) return open;
+      if (field === 'logout' || field === 'setPassword') return isLoggedIn;
+      if (ADMIN_WRITES.includes(field)) return and(isAdmin, notAgent);
+      if (AGENT_WRITES.includes(field)) return and(canWrite, ownSessionIfAgent);
+      return and(canWrite, notAgent);
+    }
+    if (type === 'Query' && ADMIN_READS.includes(field)) return isAdmin;
+    return canRead;
+  };
+  const map: IRules = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    map[type.name] = Object.fromEntries(Object.keys(type.getFields()).map((field) => [field, ruleFor(type.name, field)]));
+  }
+  return shield(map, {
+    fallbackRule: deny,
+    fallbackError: new ForbiddenError('Not allowed.'),
+    allowExternalErrors: true,
+  });
+}

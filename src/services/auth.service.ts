@@ -1,0 +1,172 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { now } from '../../entities/columns';
+import { RefreshToken } from '../../entities/refresh-token.entity';
+import { RevokedToken } from '../../entities/revoked-token.entity';
+import { Session } from '../../entities/session.entity';
+import { User, UserRole } from '../../entities/user.entity';
+import { AccessClaims, AccessScope, signAccessToken, UnauthenticatedError, verifyAccessToken } from '../auth/access-tokens';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import { SigningKeys } from '../auth/signing-keys';
+import { TtlCache } from '../auth/ttl-cache';
+import type { Scope, Viewer } from '../context';
+import { Database } from '../database/database';
+import { hasRowLocks } from '../database/dialect';
+import { BadInputError, ConflictError, ForbiddenError } from '../errors';
+import { findOrFail } from './find-or-fail';
+
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+export const AGENT_TOKEN_TTL_SECONDS = 12 * 3600;
+const CHECK_CACHE_MS = 5_000;
+
+export const scopesFor = (role: UserRole): AccessScope[] =>
+  role === UserRole.ADMIN ? ['msp:read', 'msp:write', 'msp:admin'] : role === UserRole.TECHNICIAN ? ['msp:read', 'msp:write'] : ['msp:read'];
+
+export interface TokenPair {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Everything authentication needs besides the database: keys and short caches for per-request checks. */
+export class Authenticator {
+  private readonly revoked = new TtlCache<boolean>(CHECK_CACHE_MS);
+  private readonly openSessions = new TtlCache<boolean>(CHECK_CACHE_MS);
+  private readonly activeUsers = new TtlCache<User | null>(CHECK_CACHE_MS);
+
+  constructor(
+    private readonly db: Database,
+    readonly keys: SigningKeys,
+  ) {}
+
+  /** The viewer for an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED for a bad one. */
+  async viewerFor(authorization: string | undefined): Promise<Viewer | null> {
+    if (!authorization) return null;
+    const [scheme, token] = authorization.split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthenticatedError('Send the access token as "Authorization: Bearer <token>".');
+    const claims = await verifyAccessToken(this.keys, token);
+    if (await this.revoked.get(claims.jti, () => this.db.manager.existsBy(RevokedToken, { jti: claims.jti }))) {
+      throw new UnauthenticatedError('This token was revoked (logged out); log in again.');
+    }
+    const user = await this.activeUsers.get(String(claims.userId), () => this.db.manager.findOneBy(User, { id: claims.userId, active: true }));
+    if (!user) throw new UnauthenticatedError('This user no longer exists or was deactivated.');
+    if (claims.sessionId && !(await this.openSessions.get(String(claims.sessionId), () => this.sessionIsOpen(claims.sessionId!)))) {
+      throw new UnauthenticatedError(`Session ${claims.sessionId} has ended, and its agent token with it.`);
+    }
+    return this.toViewer(claims, user);
+  }
+
+  private toViewer(claims: AccessClaims, user: User): Viewer {
+    return { userId: user.id, role: user.role, scopes: claims.scopes, sessionId: claims.sessionId, tokenId: claims.jti, tokenExpiresAt: claims.expiresAt };
+  }
+
+  private async sessionIsOpen(sessionId: number): Promise<boolean> {
+    return this.db.manager.existsBy(Session, { id: sessionId, endedAt: null as never });
+  }
+
+  /** Forgets a revoked token at once on this replica (others see it when their cache entry expires, within seconds). */
+  markRevoked(jti: string): void {
+    this.revoked.set(jti, true);
+  }
+
+  async issuePair(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
+    const access = await signAccessToken(this.keys, { userId: user.id, scopes: scopesFor(user.role) });
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    const refreshTokenExpiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await manager.insert(RefreshToken, { id, userId: user.id, familyId, secretHash: sha256(secret), expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null, createdAt: now() });
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: `${id}.${secret}`, refreshTokenExpiresAt };
+  }
+
+  async signAgentToken(userId: number, scopes: AccessScope[], sessionId: number) {
+    return signAccessToken(this.keys, { userId, scopes, sessionId }, AGENT_TOKEN_TTL_SECONDS);
+  }
+}
+
+const WRONG_LOGIN = 'E-mail or password is wrong.';
+
+export async function login(scope: Scope, auth: Authenticator, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
+  const user = await scope.db.manager.findOneBy(User, { email: input.email.trim().toLowerCase() });
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
+  if (!user || !valid) throw new UnauthenticatedError(WRONG_LOGIN);
+  if (!user.active) throw new UnauthenticatedError('This user was deactivated; ask an admin.');
+  const tokens = await scope.db.transaction(scope, (manager) => auth.issuePair(manager, user));
+  return { tokens, user };
+}
+
+async function revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+  await manager.update(RefreshToken, { familyId, revokedAt: null as never }, { revokedAt: now() });
+}
+
+/**
+ * Trades a refresh token for a new pair (rotation). A token already used or revoked means it leaked:
+ * the whole family is revoked and the caller must log in again.
+ */
+export async function refresh(scope: Scope, auth: Authenticator, presented: string): Promise<{ tokens: TokenPair; user: User }> {
+  const [id, secret] = presented.split('.');
+  const outcome = await scope.db.transaction(scope, async (manager) => {
+    const row = id ? await manager.findOne(RefreshToken, { where: { id }, ...(hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    if (!row || !secret || row.secretHash !== sha256(secret)) return { error: 'This refresh token is not valid; log in again.' };
+    if (row.usedAt || row.revokedAt) {
+      await revokeFamily(manager, row.familyId);
+      return { error: 'This refresh token was already used, so it may have leaked: every token from that login is now revoked. Log in again.' };
+    }
+    if (row.expiresAt.getTime() < Date.now()) return { error: 'This refresh token has expired; log in again.' };
+    const user = await manager.findOneBy(User, { id: row.userId, active: true });
+    if (!user) return { error: 'This user no longer exists or was deactivated.' };
+    await manager.update(RefreshToken, { id: row.id }, { usedAt: now() });
+    return { tokens: await auth.issuePair(manager, user, row.familyId), user };
+  });
+  if ('error' in outcome) throw new UnauthenticatedError(outcome.error!);
+  return outcome;
+}
+
+/** Revokes the caller's access token and, when given, the refresh family it came with. */
+export async function logout(scope: Scope, auth: Authenticator, viewer: Viewer, refreshToken?: string): Promise<boolean> {
+  await scope.db.transaction(scope, async (manager) => {
+    await manager.createQueryBuilder().insert().into(RevokedToken).values({ jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, createdAt: now() }).orIgnore().execute();
+    const row = refreshToken ? await manager.findOneBy(RefreshToken, { id: refreshToken.split('.')[0] }) : null;
+    if (row && row.userId === viewer.userId) await revokeFamily(manager, row.familyId);
+  });
+  auth.markRevoked(viewer.tokenId);
+  return true;
+}
+
+/** A token for an agent working in one session: its own scopes at most, and dead once the session ends. */
+export async function issueAgentToken(scope: Scope, auth: Authenticator, viewer: Viewer, input: { sessionId: string; scopes: AccessScope[] }) {
+  if (viewer.sessionId) throw new ForbiddenError('An agent token cannot issue further agent tokens.');
+  const wanted = [...new Set(input.scopes)];
+  const beyond = wanted.filter((s) => !viewer.scopes.includes(s) || s === 'msp:admin');
+  if (beyond.length) throw new BadInputError('scopes', `an agent token can carry msp:read and msp:write you hold yourself, not ${beyond.join(', ')}`);
+  const session = await findOrFail(scope.db.manager, Session, input.sessionId, 'sessionId');
+  if (session.endedAt) throw new ConflictError(`Session ${session.id} has ended; start a new session for the agent.`, 'sessionId');
+  const { token, expiresAt } = await auth.signAgentToken(viewer.userId, wanted, session.id);
+  return { token, expiresAt, sessionId: session.id, scopes: wanted };
+}
+
+/** On an empty database: an admin, so a fresh install can be logged into. Returns the generated password, if one was. */
+export async function bootstrapAdmin(scope: Scope, email: string, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | null> {
+  if ((await scope.db.manager.count(User)) > 0) return null;
+  const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  await scope.db.transaction(scope, async (manager) => {
+    const at = now();
+    await manager.save(manager.create(User, { email: email.toLowerCase(), displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
+  });
+  return { email: email.toLowerCase(), generatedPassword };
+}
+
+/** Sets a user's password (the user themselves, or an admin). */
+export async function setPassword(scope: Scope, userId: number, password: string): Promise<User> {
+  const passwordHash = await hashPassword(password);
+  return scope.db.transaction(scope, async (manager) => {
+    const user = await findOrFail(manager, User, userId, 'userId', true);
+    user.passwordHash = passwordHash;
+    user.updatedAt = now();
+    return manager.save(user);
+  });
+}
+
