@@ -7,7 +7,8 @@ export class IdempotencyKey {
   @PrimaryColumn('varchar', { length: 50 })
   operation: string;
 
-  @PrimaryColumn('varchar', { length: 100 })
+  /** SHA-256 of the caller and the key they sent. */
+  @PrimaryColumn('varchar', { length: 64 })
   key: string;
 
   /** SHA-256 of the input without the key: the same key with other input is a conflict. */

@@ -82,6 +82,10 @@ export class Session {
   @TimestampColumn({ nullable: true })
   billedAt: Date | null;
 
+  @Field(() => Int, { nullable: true, description: "The client's hourly rate in cents when the session was billed: billed amounts stay as invoiced when the rate changes." })
+  @Column('int', { nullable: true })
+  billedRateCents: number | null;
+
   @Field(() => Date, { description: 'When the row was created (UTC).' })
   @TimestampColumn()
   createdAt: Date;

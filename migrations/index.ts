@@ -4,5 +4,6 @@ import { ChangeLogIdempotencyBilling1795623099942 } from './1795623099942-Change
 import { InfrastructureAndWorkDetails1795624055353 } from './1795624055353-InfrastructureAndWorkDetails';
 import { SecurityFailuresIntegrations1795624868368 } from './1795624868368-SecurityFailuresIntegrations';
 import { AuthTokens1795625615889 } from './1795625615889-AuthTokens';
+import { BilledRateAndKeyHash1795625867109 } from './1795625867109-BilledRateAndKeyHash';
 
-export const migrations = [Foundation1795621839907, ChangeLogIdempotencyBilling1795623099942, InfrastructureAndWorkDetails1795624055353, SecurityFailuresIntegrations1795624868368, AuthTokens1795625615889];
+export const migrations = [Foundation1795621839907, ChangeLogIdempotencyBilling1795623099942, InfrastructureAndWorkDetails1795624055353, SecurityFailuresIntegrations1795624868368, AuthTokens1795625615889, BilledRateAndKeyHash1795625867109];

@@ -4,7 +4,7 @@ import { FirewallAction, TrafficDirection } from '../entities/firewall-rule.enti
 import { RelationshipKind } from '../entities/infrastructure-relationship.entity';
 import { InfrastructureKind } from '../entities/infrastructure.entity';
 import { IdempotentInput } from './idempotent.input';
-import { IsCidr, IsId, NotBlank } from './validators';
+import { IsCidr, IsId, IsPortList, NotBlank } from './validators';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
@@ -265,8 +265,8 @@ export class RecordFirewallRuleInput extends IdempotentInput {
   @MaxLength(200)
   destination: string;
 
-  @Field(() => String, { description: 'Ports: "443", "1000-2000", "80,443" or "any".' })
-  @Matches(/^(any|\d{1,5}(-\d{1,5})?(,\d{1,5}(-\d{1,5})?)*)$/, { message: '$property must be "any", a port, a range or a comma list such as "80,443,8000-8100"' })
+  @Field(() => String, { description: 'Ports: "443", "1000-2000", "80,443" or "any"; each port 1 to 65535, ranges low-high.' })
+  @IsPortList()
   @MaxLength(100)
   ports: string;
 

@@ -33,3 +33,20 @@ export const IsCidr = () =>
       defaultMessage: () => '$property must be a network in CIDR notation, such as "192.168.10.0/24"',
     },
   });
+
+/** "any", or ports and low-high ranges of 1 to 65535, comma-separated: "80,443,8000-8100". */
+export const IsPortList = () =>
+  ValidateBy({
+    name: 'isPortList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        (value === 'any' ||
+          value.split(',').every((part) => {
+            const m = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+            const [low, high] = [Number(m?.[1]), Number(m?.[2] ?? m?.[1])];
+            return Boolean(m) && low >= 1 && high <= 65535 && low <= high;
+          })),
+      defaultMessage: () => '$property must be "any", a port (1-65535), a low-high range or a comma list such as "80,443,8000-8100"',
+    },
+  });

@@ -799,7 +799,7 @@ export type RecordFirewallRuleInput = {
   name: string;
   /** Why the rule exists (up to 2000 characters). */
   notes?: string | null | undefined;
-  /** Ports: "443", "1000-2000", "80,443" or "any". */
+  /** Ports: "443", "1000-2000", "80,443" or "any"; each port 1 to 65535, ranges low-high. */
   ports: string;
   /** Protocol: tcp, udp, icmp or any. */
   protocol: string;

@@ -14,6 +14,22 @@ export function originOf(runner: { data?: unknown } | undefined): ChangeOrigin |
   return (runner?.data as { origin?: ChangeOrigin } | undefined)?.origin;
 }
 
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/** InnoDB may pick a transaction as a deadlock victim (for example concurrent inserts of one key after a rollback): run it again. */
+async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (!RETRYABLE.has(code ?? '') || attempt >= attempts) throw error;
+      // random back-off spreads the retries, so each round fewer of them collide
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+    }
+  }
+}
+
 /** The data source plus the one way the services write: a transaction that lands whole or not at all. */
 export class Database {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
@@ -39,7 +55,7 @@ export class Database {
     };
     // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
     // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).
-    if (this.dialect !== 'sqlite') return this.dataSource.transaction('READ COMMITTED', attributed);
+    if (this.dialect !== 'sqlite') return withDeadlockRetry(() => this.dataSource.transaction('READ COMMITTED', attributed));
     const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
     this.sqliteQueue = run.catch(() => undefined);
     return run;

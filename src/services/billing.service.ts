@@ -1,4 +1,5 @@
 import { EntityManager, In, IsNull } from 'typeorm';
+import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
@@ -32,6 +33,8 @@ export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sess
   return scope.db.transaction(scope, async (manager) => {
     const sessions = await sessionsToBill(manager, input);
     const at = now();
+    const rates = new Map((await manager.findBy(Client, { id: In([...new Set(sessions.map((s) => s.clientId).filter((id): id is number => id != null))]) })).map((c) => [c.id, c.hourlyRateCents]));
+    for (const session of sessions) session.billedRateCents = session.clientId ? (rates.get(session.clientId) ?? 0) : 0;
     const items = sessions.length ? await manager.findBy(WorkItem, { sessionId: In(sessions.map((s) => s.id)), billedAt: IsNull() }) : [];
     for (const row of [...sessions, ...items]) row.billedAt = at;
     await manager.save(sessions);
@@ -47,6 +50,7 @@ export function unlockBilled(scope: Scope, input: UnlockBilledInput): Promise<Se
     if (!session.billedAt) throw new ConflictError(`Session ${session.id} is not billed; nothing to unlock.`, 'sessionId');
     const items = await manager.findBy(WorkItem, { sessionId: session.id });
     for (const row of [session, ...items]) row.billedAt = null;
+    session.billedRateCents = null;
     await manager.save(session);
     await manager.save(items);
     return session;

@@ -37,8 +37,9 @@ export async function idempotentWrite<T extends { id: number }>(
   entity: EntityTarget<T>,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const key = input.idempotencyKey;
-  if (!key) return scope.db.transaction(scope, work);
+  if (!input.idempotencyKey) return scope.db.transaction(scope, work);
+  // Keys are per caller and compared exactly: stored as a hash, whatever the database's collation.
+  const key = createHash('sha256').update(`${scope.actor}\n${input.idempotencyKey}`).digest('hex');
   const hash = requestHash(input);
   try {
     return await scope.db.transaction(scope, async (manager) => {
@@ -52,7 +53,7 @@ export async function idempotentWrite<T extends { id: number }>(
     const first = await scope.db.manager.findOneBy(IdempotencyKey, { operation, key });
     if (!first) throw error;
     if (first.requestHash !== hash) {
-      throw new ConflictError(`idempotencyKey "${key}" was already used for ${operation} with different input; use a new key for a new write.`, 'idempotencyKey');
+      throw new ConflictError(`idempotencyKey "${input.idempotencyKey}" was already used for ${operation} with different input; use a new key for a new write.`, 'idempotencyKey');
     }
     return scope.db.manager.findOneByOrFail(entity, { id: first.resultId } as never);
   }

@@ -1,6 +1,7 @@
 import { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { now } from '../../entities/columns';
 import type { Scope } from '../context';
+import { BadInputError } from '../errors';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
 
@@ -16,7 +17,10 @@ async function loadReferences(manager: EntityManager, input: object, references:
   const rows: Referenced = {};
   for (const [field, entity] of Object.entries(references)) {
     const id = (input as Record<string, unknown>)[field];
-    if (id !== undefined && id !== null) rows[field] = await findOrFail(manager, entity, id as string, field);
+    if (id === undefined || id === null) continue;
+    const row = await findOrFail(manager, entity, id as string, field);
+    if (row.archivedAt) throw new BadInputError(field, `${manager.connection.getMetadata(entity).targetName} ${row.id} is archived; new records cannot point at it`);
+    rows[field] = row;
   }
   return rows;
 }

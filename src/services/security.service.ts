@@ -6,6 +6,7 @@ import { CredentialPermission } from '../../entities/credential-permission.entit
 import { Credential } from '../../entities/credential.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { IncidentStatus, SecurityIncident } from '../../entities/security-incident.entity';
+import { User } from '../../entities/user.entity';
 import type {
   CreateCredentialInput,
   CredentialFilter,
@@ -89,6 +90,8 @@ export const updateCredential = (scope: Scope, input: UpdateCredentialInput) =>
 export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccessInput): Promise<CredentialPermission> {
   return scope.db.transaction(scope, async (manager) => {
     const credential = await findOrFail(manager, Credential, input.credentialId, 'credentialId', true);
+    const userId = /^user:(\d+)$/.exec(input.principal)?.[1];
+    if (userId) await findOrFail(manager, User, userId, 'principal');
     const existing = await manager.findOneBy(CredentialPermission, { credentialId: credential.id, principal: input.principal });
     const permission = existing ?? manager.create(CredentialPermission, { credentialId: credential.id, principal: input.principal, createdAt: now() });
     Object.assign(permission, { canReveal: input.canReveal, grantedBy: scope.actor });
@@ -111,6 +114,9 @@ export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncide
 
 const FINISHED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED];
 
+/** The timeline is stored as JSON in a TEXT column (64 KiB on MariaDB), and copied into each change-log row. */
+const MAX_TIMELINE_BYTES = 48_000;
+
 /** Every change of status or severity, and every note, becomes a timeline entry. */
 export function updateSecurityIncident(scope: Scope, input: UpdateSecurityIncidentInput): Promise<SecurityIncident> {
   return scope.db.transaction(scope, async (manager) => {
@@ -121,6 +127,9 @@ export function updateSecurityIncident(scope: Scope, input: UpdateSecurityIncide
     if (input.status && input.status !== incident.status) events.push(`Status ${incident.status} → ${input.status}`);
     if (input.note) events.push(input.note.trim());
     incident.timeline = [...incident.timeline, ...events.map((note) => ({ at, note }))];
+    if (Buffer.byteLength(JSON.stringify(incident.timeline)) > MAX_TIMELINE_BYTES) {
+      throw new BadInputError('note', 'the timeline is full; summarise what happened in the summary and close the incident, or record a follow-up incident');
+    }
     incident.severity = input.severity ?? incident.severity;
     incident.status = input.status ?? incident.status;
     if (FINISHED.includes(incident.status) && !incident.resolvedAt) incident.resolvedAt = at;

@@ -1,7 +1,7 @@
 import { BadInputError } from '../errors';
 
 /** Clocks of agents and server differ a little; a minute ahead still counts as "now". */
-const CLOCK_SKEW_MS = 60_000;
+export const CLOCK_SKEW_MS = 60_000;
 
 export function assertNotInFuture(at: Date, field: string, reference: Date): void {
   if (Number.isNaN(at.getTime())) throw new BadInputError(field, 'is not a valid date-time');

@@ -29,7 +29,7 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
-import { assertNotInFuture } from './time-rules';
+import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
@@ -91,11 +91,24 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
   };
 }
 
+/** A command's time must fall within its session; when omitted it is now, or the end of an already ended session. */
 export function logCommand(scope: Scope, input: LogCommandInput): Promise<CommandRun> {
-  const ranAt = input.ranAt ?? now();
-  assertNotInFuture(ranAt, 'ranAt', now());
+  if (input.ranAt) assertNotInFuture(input.ranAt, 'ranAt', now());
   if (input.success && input.failureCategory) throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
-  return insertRecord(scope, 'logCommand', CommandRun, input, workDetailRules<CommandRun>(() => ({ ranAt })));
+  return insertRecord(
+    scope,
+    'logCommand',
+    CommandRun,
+    input,
+    workDetailRules<CommandRun>((_columns, referenced) => {
+      const session = referenced.sessionId as Session;
+      const ranAt = input.ranAt ?? (session.endedAt && session.endedAt < now() ? session.endedAt : now());
+      const early = ranAt.getTime() < session.startedAt.getTime() - CLOCK_SKEW_MS;
+      const late = session.endedAt && ranAt.getTime() > session.endedAt.getTime() + CLOCK_SKEW_MS;
+      if (early || late) throw new BadInputError('ranAt', `${ranAt.toISOString()} is outside session ${session.id} (${session.startedAt.toISOString()} to ${session.endedAt?.toISOString() ?? 'now'})`);
+      return { ranAt };
+    }),
+  );
 }
 
 export const logFileChange = (scope: Scope, input: LogFileChangeInput) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());

@@ -27,6 +27,13 @@ describe('billed lock', () => {
     expect(again.markBilled).toEqual({ sessionsBilled: 0, workItemsBilled: 0 });
   });
 
+  it('keeps the rate the session was billed at when the client’s rate changes', async () => {
+    await app.sdk.UpdateClient({ input: { id: clientId, hourlyRateCents: 20_000 } });
+    const history = (await app.sdk.SessionHistory({ id: billedId })).session!.history.nodes;
+    expect(history.at(-1)).toMatchObject({ action: 'BILL' });
+    expect(history.at(-1)!.after).toMatchObject({ billedRateCents: 15_000 });
+  });
+
   it('refuses changes to time, billable flag and minutes with LOCKED, but allows the title', async () => {
     for (const input of [{ billable: false }, { startedAt: at('2026-10-31T22:00:00Z') }, { endedAt: at('2026-11-01T02:00:00Z') }]) {
       const error = await apiError(app.sdk.UpdateSession({ input: { id: billedId, ...input } }));

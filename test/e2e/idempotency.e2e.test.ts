@@ -49,6 +49,23 @@ describe('idempotent writes', () => {
     expect((await apiError(app.sdk.EndSession({ input: { sessionId: startSession.id } }))).code).toBe('CONFLICT');
   });
 
+  it('answers 20 parallel retries of a refused write with the same clear error', async () => {
+    const { startSession } = await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: new Date(Date.now() - 3_600_000).toISOString() } });
+    await app.sdk.EndSession({ input: { sessionId: startSession.id } });
+    await app.sdk.MarkBilled({ input: { sessionId: startSession.id } });
+    const idempotencyKey = randomUUID();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => app.sdk.LogWorkItem({ input: { sessionId: startSession.id, category: 'OTHER', description: 'late', minutes: 5, idempotencyKey } })),
+    );
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : 'OK'))).toEqual(Array(20).fill('LOCKED'));
+  });
+
+  it('treats keys as exact strings: different case is a different key', async () => {
+    const a = await app.sdk.CreateProject({ input: { clientId, name: 'Case A', idempotencyKey: 'Key-1' } });
+    const b = await app.sdk.CreateProject({ input: { clientId, name: 'Case B', idempotencyKey: 'key-1' } });
+    expect(a.createProject.id).not.toBe(b.createProject.id);
+  });
+
   it('does not keep the key of a refused write, so a corrected retry with the same key works', async () => {
     const key = randomUUID();
     expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', dueDate: '2026-02-30', idempotencyKey: key } }))).code).toBe('BAD_USER_INPUT');

@@ -67,6 +67,12 @@ describe('client infrastructure and topology', () => {
       app.sdk.RecordFirewallRule({ input: { infrastructureId: ids.FW1, name: 'x', action: 'DENY', direction: 'INBOUND', source: 'any', destination: 'any', ports: '80;443', protocol: 'tcp' } }),
     );
     expect(badPorts.errors[0].field).toBe('ports');
+    for (const ports of ['99999', '0', '5-1', '80,,443']) {
+      const error = await apiError(
+        app.sdk.RecordFirewallRule({ input: { infrastructureId: ids.FW1, name: 'x', action: 'DENY', direction: 'INBOUND', source: 'any', destination: 'any', ports, protocol: 'tcp' } }),
+      );
+      expect(error.errors[0].field).toBe('ports');
+    }
     const tenantId = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
     const { recordM365Tenant } = await app.sdk.RecordM365Tenant({ input: { clientId, tenantId, primaryDomain: 'Dataforth.com', domains: ['dataforth.onmicrosoft.com'] } });
     expect(recordM365Tenant).toMatchObject({ tenantId: tenantId.toLowerCase(), domains: ['dataforth.com', 'dataforth.onmicrosoft.com'] });
@@ -130,5 +136,8 @@ describe('client infrastructure and topology', () => {
     expect((await app.sdk.Infrastructure({ id: ids.SW1 })).infrastructure?.hostname).toBe('SW1');
     const history = await app.sdk.Changes({ objectType: 'Infrastructure', objectId: ids.SW1 });
     expect(history.changes.nodes.map((c) => c.action)).toEqual(['CREATE', 'ARCHIVE']);
+    const refused = await apiError(app.sdk.RecordService({ input: { infrastructureId: ids.SW1, name: 'SNMP' } }));
+    expect(refused.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'infrastructureId' });
+    expect(refused.message).toContain('archived');
   });
 });

@@ -26,9 +26,20 @@ describe('credential metadata and security incidents', () => {
     expect(raw).toEqual({ ciphertext: null, iv: null, auth_tag: null });
   });
 
-  it('refuses bad principals, a foreign host and unknown kinds', async () => {
+  it('redacts secret columns in the change log', async () => {
+    const { createCredential } = await app.sdk.CreateCredential({ input: { clientId, name: 'Redaction probe', kind: 'API_KEY' } });
+    await app.db.dataSource.query("UPDATE credentials SET ciphertext = 'c2VjcmV0LWNpcGhlcnRleHQ=', iv = 'aXY=', auth_tag = 'dGFn' WHERE id = ?", [Number(createCredential.id)]);
+    await app.sdk.UpdateCredential({ input: { id: createCredential.id, notes: 'touched' } });
+    const { changes } = await app.sdk.Changes({ objectType: 'Credential', objectId: createCredential.id });
+    const update = changes.nodes.at(-1)!;
+    expect(update.after).toMatchObject({ ciphertext: '[redacted]', iv: '[redacted]', authTag: '[redacted]', notes: 'touched' });
+    expect(JSON.stringify(changes)).not.toContain('c2VjcmV0LWNpcGhlcnRleHQ=');
+  });
+
+  it('refuses bad principals, unknown users, a foreign host and unknown kinds', async () => {
     const credentialId = (await app.sdk.Credentials({ filter: { clientId } })).credentials.nodes[0].id;
     expect((await apiError(app.sdk.GrantCredentialAccess({ input: { credentialId, principal: 'everyone', canReveal: true } }))).errors[0].field).toBe('principal');
+    expect((await apiError(app.sdk.GrantCredentialAccess({ input: { credentialId, principal: 'user:999999', canReveal: true } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'principal' });
     const other = (await app.sdk.CreateClient({ input: { name: 'Other' } })).createClient.id;
     expect((await apiError(app.sdk.CreateCredential({ input: { clientId: other, infrastructureId: serverId, name: 'x', kind: 'PASSWORD' } }))).errors[0].field).toBe('infrastructureId');
     expect((await apiError(app.sdk.CreateCredential({ input: { clientId, name: 'x', kind: 'PIN' as never } }))).code).toBe('BAD_USER_INPUT');

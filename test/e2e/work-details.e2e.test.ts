@@ -51,6 +51,7 @@ describe('work details', () => {
     ['a failure category on a success', { success: true, failureCategory: 'SYNTAX' as const }, 'failureCategory', 'BAD_USER_INPUT'],
     ['a command over 4000 characters', { command: 'x'.repeat(4001) }, 'command', 'BAD_USER_INPUT'],
     ['a run time in the future', { ranAt: new Date(Date.now() + 3_600_000).toISOString() }, 'ranAt', 'BAD_USER_INPUT'],
+    ['a run time before the session started', { ranAt: '2001-01-01T00:00:00Z' }, 'ranAt', 'BAD_USER_INPUT'],
     ['a negative duration', { durationMs: -1 }, 'durationMs', 'BAD_USER_INPUT'],
     ['a server of another client', { infrastructureId: 'FOREIGN' }, 'infrastructureId', 'BAD_USER_INPUT'],
     ['an unknown session', { sessionId: '9999' }, 'sessionId', 'NOT_FOUND'],
