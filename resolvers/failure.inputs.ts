@@ -180,3 +180,20 @@ export class EnvironmentalInsightFilter {
   @IsOptional()
   active?: boolean;
 }
+
+@InputType({ description: 'Narrows the operation-failures list; all conditions must hold.' })
+export class OperationFailureFilter {
+  @Field(() => ID, { nullable: true, description: 'Only at this client.' })
+  @IsOptional()
+  @IsId()
+  clientId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only on this infrastructure.' })
+  @IsOptional()
+  @IsId()
+  infrastructureId?: string;
+
+  @Field(() => FailureCategory, { nullable: true, description: 'Only of this category.' })
+  @IsOptional()
+  failureCategory?: FailureCategory;
+}

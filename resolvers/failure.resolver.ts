@@ -10,6 +10,8 @@ import {
   INSIGHT_ORDER,
   insightFilter,
   logOperationFailure,
+  OPERATION_FAILURE_ORDER,
+  operationFailureFilter,
   PATTERN_ORDER,
   recordEnvironmentalInsight,
   recordFailurePattern,
@@ -21,6 +23,7 @@ import {
   EnvironmentalInsightFilter,
   FailurePatternFilter,
   LogOperationFailureInput,
+  OperationFailureFilter,
   RecordEnvironmentalInsightInput,
   RecordFailurePatternInput,
   UpdateEnvironmentalInsightInput,
@@ -31,6 +34,15 @@ import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers
 /** Operation failures, failure patterns and environmental insights. */
 export const failureResolvers = [
   inputMutation({ name: 'logOperationFailure', description: 'Records a failure that was not a single command.', input: LogOperationFailureInput, returns: OperationFailure, run: logOperationFailure }),
+  listQuery({
+    name: 'operationFailures',
+    description: 'Operation failures, most recent first.',
+    entity: OperationFailure,
+    connection: OperationFailureConnection,
+    filterType: OperationFailureFilter,
+    filter: operationFailureFilter,
+    order: OPERATION_FAILURE_ORDER,
+  }),
   belongsTo({ on: OperationFailure, name: 'session', description: 'The session it happened in, if any.', target: Session, key: 'sessionId' }),
   belongsTo({ on: OperationFailure, name: 'client', description: 'The client, if any.', target: Client, key: 'clientId' }),
   belongsTo({ on: OperationFailure, name: 'infrastructure', description: 'The infrastructure involved, if any.', target: Infrastructure, key: 'infrastructureId' }),

@@ -347,3 +347,130 @@ export class AttachInfrastructureInput {
   @IsId()
   projectId?: string;
 }
+
+@InputType({ description: 'Changes to a service; omitted fields stay.' })
+export class UpdateServiceInput {
+  @Field(() => ID, { description: 'The service.' })
+  @IsId()
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'New name.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(100)
+  name?: string;
+
+  @Field(() => Int, { nullable: true, description: 'New port (1 to 65535).' })
+  @IsOptional()
+  @Min(1)
+  @Max(65535)
+  port?: number;
+
+  @Field(() => String, { nullable: true, description: 'New version.' })
+  @IsOptional()
+  @MaxLength(100)
+  version?: string;
+
+  @Field(() => String, { nullable: true, description: 'New notes.' })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+@InputType({ description: 'Changes to a network; omitted fields stay.' })
+export class UpdateNetworkInput {
+  @Field(() => ID, { description: 'The network.' })
+  @IsId()
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'New name.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(100)
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'New range in CIDR notation.' })
+  @IsOptional()
+  @IsCidr()
+  cidr?: string;
+
+  @Field(() => Int, { nullable: true, description: 'New VLAN id (1 to 4094).' })
+  @IsOptional()
+  @Min(1)
+  @Max(4094)
+  vlan?: number;
+
+  @Field(() => String, { nullable: true, description: 'New gateway.' })
+  @IsOptional()
+  @IsIP()
+  gateway?: string;
+
+  @Field(() => [String], { nullable: true, description: 'New DNS servers (replace the old ones).' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' })
+  dnsServers?: string[];
+
+  @Field(() => String, { nullable: true, description: 'New notes.' })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+@InputType({ description: 'Changes to a firewall rule; omitted fields stay.' })
+export class UpdateFirewallRuleInput {
+  @Field(() => ID, { description: 'The rule.' })
+  @IsId()
+  id: string;
+
+  @Field(() => FirewallAction, { nullable: true, description: 'New action.' })
+  @IsOptional()
+  @IsEnum(FirewallAction)
+  action?: FirewallAction;
+
+  @Field(() => String, { nullable: true, description: 'New source.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(200)
+  source?: string;
+
+  @Field(() => String, { nullable: true, description: 'New destination.' })
+  @IsOptional()
+  @NotBlank()
+  @MaxLength(200)
+  destination?: string;
+
+  @Field(() => String, { nullable: true, description: 'New ports.' })
+  @IsOptional()
+  @IsPortList()
+  @MaxLength(100)
+  ports?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Enable or disable.' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'New notes.' })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string;
+}
+
+@InputType({ description: 'Changes to a Microsoft 365 tenant; omitted fields stay.' })
+export class UpdateM365TenantInput {
+  @Field(() => ID, { description: 'The tenant.' })
+  @IsId()
+  id: string;
+
+  @Field(() => [String], { nullable: true, description: 'All verified domains (replace the old list; the primary domain is kept).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' })
+  domains?: string[];
+
+  @Field(() => String, { nullable: true, description: 'New notes.' })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string;
+}

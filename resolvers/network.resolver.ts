@@ -6,16 +6,35 @@ import { M365Tenant } from '../entities/m365-tenant.entity';
 import { Network } from '../entities/network.entity';
 import { Site } from '../entities/site.entity';
 import { childLists } from '../src/loaders/child-lists';
-import { recordFirewallRule, recordM365Tenant, recordNetwork, recordService } from '../src/services/infrastructure.service';
+import {
+  recordFirewallRule,
+  recordM365Tenant,
+  recordNetwork,
+  recordService,
+  updateFirewallRule,
+  updateM365Tenant,
+  updateNetwork,
+  updateService,
+} from '../src/services/infrastructure.service';
 import { archiveRecord } from '../src/services/record.service';
 import { archiveInputFor } from './archive.input';
 import { M365TenantConnection, NetworkConnection } from './connections';
-import { RecordFirewallRuleInput, RecordM365TenantInput, RecordNetworkInput, RecordServiceInput } from './infrastructure.inputs';
+import {
+  RecordFirewallRuleInput,
+  RecordM365TenantInput,
+  RecordNetworkInput,
+  RecordServiceInput,
+  UpdateFirewallRuleInput,
+  UpdateM365TenantInput,
+  UpdateNetworkInput,
+  UpdateServiceInput,
+} from './infrastructure.inputs';
 import { belongsTo, hasMany, inputMutation } from './record-resolvers';
 
 /** Services, networks, firewall rules and Microsoft 365 tenants: what surrounds a client's infrastructure. */
 export const networkResolvers = [
   inputMutation({ name: 'recordService', description: 'Records a service running on infrastructure.', input: RecordServiceInput, returns: InfrastructureService, run: recordService }),
+  inputMutation({ name: 'updateService', description: 'Changes a service.', input: UpdateServiceInput, returns: InfrastructureService, run: updateService }),
   inputMutation({
     name: 'archiveService',
     description: 'Archives a service that no longer runs; its history stays.',
@@ -26,6 +45,7 @@ export const networkResolvers = [
   belongsTo({ on: InfrastructureService, name: 'infrastructure', description: 'Where it runs.', target: Infrastructure, key: 'infrastructureId', required: true }),
 
   inputMutation({ name: 'recordNetwork', description: 'Records an IP network of a client.', input: RecordNetworkInput, returns: Network, run: recordNetwork }),
+  inputMutation({ name: 'updateNetwork', description: 'Changes a network.', input: UpdateNetworkInput, returns: Network, run: updateNetwork }),
   inputMutation({
     name: 'archiveNetwork',
     description: 'Archives a network that no longer exists; its history stays.',
@@ -38,6 +58,7 @@ export const networkResolvers = [
   hasMany({ on: Client, name: 'networks', description: 'Active networks of the client, by name.', connection: NetworkConnection, spec: childLists.networksOfClient }),
 
   inputMutation({ name: 'recordFirewallRule', description: 'Records a firewall rule.', input: RecordFirewallRuleInput, returns: FirewallRule, run: recordFirewallRule }),
+  inputMutation({ name: 'updateFirewallRule', description: 'Changes a firewall rule.', input: UpdateFirewallRuleInput, returns: FirewallRule, run: updateFirewallRule }),
   inputMutation({
     name: 'archiveFirewallRule',
     description: 'Archives a rule removed from the firewall; its history stays.',
@@ -48,6 +69,7 @@ export const networkResolvers = [
   belongsTo({ on: FirewallRule, name: 'infrastructure', description: 'The firewall.', target: Infrastructure, key: 'infrastructureId', required: true }),
 
   inputMutation({ name: 'recordM365Tenant', description: 'Records a Microsoft 365 tenant. CONFLICT when the tenant id is known.', input: RecordM365TenantInput, returns: M365Tenant, run: recordM365Tenant }),
+  inputMutation({ name: 'updateM365Tenant', description: 'Changes a Microsoft 365 tenant.', input: UpdateM365TenantInput, returns: M365Tenant, run: updateM365Tenant }),
   inputMutation({
     name: 'archiveM365Tenant',
     description: 'Archives a tenant no longer managed; its history stays.',

@@ -24,7 +24,7 @@ class WorkDetailInput extends IdempotentInput {
   infrastructureId?: string;
 }
 
-@InputType({ description: 'A command that ran, and how it went. A failure updates failure patterns.' })
+@InputType({ description: 'A command that ran, and how it went.' })
 export class LogCommandInput extends WorkDetailInput {
   @Field(() => String, { description: 'The command line (1 to 4000 characters); leave secrets out.' })
   @NotBlank()
@@ -301,4 +301,21 @@ export class ProblemSolutionFilter {
   @IsOptional()
   @MaxLength(200)
   search?: string;
+}
+
+@InputType({ description: 'Changes to a deployment, for example after a rollback.' })
+export class UpdateDeploymentInput {
+  @Field(() => ID, { description: 'The deployment.' })
+  @IsId()
+  id: string;
+
+  @Field(() => DeploymentStatus, { nullable: true, description: 'New status.' })
+  @IsOptional()
+  @IsEnum(DeploymentStatus)
+  status?: DeploymentStatus;
+
+  @Field(() => String, { nullable: true, description: 'New notes.' })
+  @IsOptional()
+  @MaxLength(2000)
+  notes?: string;
 }

@@ -21,6 +21,7 @@ import {
   recordDatabaseChange,
   recordDeployment,
   recordInfrastructureChange,
+  updateDeployment,
   updateProblemSolution,
 } from '../src/services/work-detail.service';
 import {
@@ -41,6 +42,7 @@ import {
   RecordDatabaseChangeInput,
   RecordDeploymentInput,
   RecordInfrastructureChangeInput,
+  UpdateDeploymentInput,
   UpdateProblemSolutionInput,
 } from './work-detail.inputs';
 
@@ -87,6 +89,7 @@ export const workDetailResolvers = [
   hasMany({ on: Session, name: 'infrastructureChanges', description: 'Infrastructure changed in this session.', connection: InfrastructureChangeConnection, spec: childLists.infrastructureChangesOfSession }),
 
   inputMutation({ name: 'recordDeployment', description: 'Records a deployment.', input: RecordDeploymentInput, returns: Deployment, run: recordDeployment }),
+  inputMutation({ name: 'updateDeployment', description: 'Changes a deployment, for example to ROLLED_BACK.', input: UpdateDeploymentInput, returns: Deployment, run: updateDeployment }),
   ...contextFields(Deployment, ['infrastructureId', 'projectId']),
   hasMany({ on: Session, name: 'deployments', description: 'Deployments done in this session.', connection: DeploymentConnection, spec: childLists.deploymentsOfSession }),
 

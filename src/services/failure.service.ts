@@ -9,6 +9,7 @@ import type {
   EnvironmentalInsightFilter,
   FailurePatternFilter,
   LogOperationFailureInput,
+  OperationFailureFilter,
   RecordEnvironmentalInsightInput,
   RecordFailurePatternInput,
   UpdateEnvironmentalInsightInput,
@@ -32,6 +33,14 @@ export function failurePatternFilter(filter: FailurePatternFilter = {}): Filter 
     if (filter.search) {
       qb.andWhere(`(${likeSql(`${a}.signature`, 'search')} OR ${likeSql(`${a}.description`, 'search')})`, { search: likeContains(filter.search) });
     }
+  };
+}
+
+export function operationFailureFilter(filter: OperationFailureFilter = {}): Filter {
+  return (qb, a) => {
+    if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
+    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.failureCategory) qb.andWhere(`${a}.failureCategory = :failureCategory`, { failureCategory: filter.failureCategory });
   };
 }
 

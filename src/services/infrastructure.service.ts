@@ -21,7 +21,11 @@ import type {
   RecordM365TenantInput,
   RecordNetworkInput,
   RecordServiceInput,
+  UpdateFirewallRuleInput,
   UpdateInfrastructureInput,
+  UpdateM365TenantInput,
+  UpdateNetworkInput,
+  UpdateServiceInput,
   UpdateSiteInput,
 } from '../../resolvers/infrastructure.inputs';
 import type { Scope } from '../context';
@@ -86,6 +90,17 @@ export function updateInfrastructure(scope: Scope, input: UpdateInfrastructureIn
     check: async (manager, existing) => {
       if (input.hostname) await assertHostnameFree(manager, existing!.clientId, input.hostname.trim(), existing!.id);
     },
+  });
+}
+
+export const updateService = (scope: Scope, input: UpdateServiceInput) => updateRecord(scope, InfrastructureService, input);
+export const updateNetwork = (scope: Scope, input: UpdateNetworkInput) => updateRecord(scope, Network, input);
+export const updateFirewallRule = (scope: Scope, input: UpdateFirewallRuleInput) => updateRecord(scope, FirewallRule, input);
+
+export function updateM365Tenant(scope: Scope, input: UpdateM365TenantInput): Promise<M365Tenant> {
+  return updateRecord<M365Tenant>(scope, M365Tenant, input, {
+    derive: (_columns, _referenced, existing) =>
+      input.domains ? { domains: [...new Set([existing!.primaryDomain, ...input.domains.map((d) => d.toLowerCase())])] } : undefined,
   });
 }
 

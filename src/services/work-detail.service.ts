@@ -20,6 +20,7 @@ import type {
   RecordDatabaseChangeInput,
   RecordDeploymentInput,
   RecordInfrastructureChangeInput,
+  UpdateDeploymentInput,
   UpdateProblemSolutionInput,
 } from '../../resolvers/work-detail.inputs';
 import type { Scope } from '../context';
@@ -120,6 +121,8 @@ export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolution
 
 export const recordInfrastructureChange = (scope: Scope, input: RecordInfrastructureChangeInput) =>
   insertRecord<InfrastructureChange>(scope, 'recordInfrastructureChange', InfrastructureChange, input, workDetailRules());
+
+export const updateDeployment = (scope: Scope, input: UpdateDeploymentInput) => updateRecord(scope, Deployment, input);
 
 export const recordDeployment = (scope: Scope, input: RecordDeploymentInput) =>
   insertRecord<Deployment>(scope, 'recordDeployment', Deployment, input, workDetailRules());

@@ -18,6 +18,8 @@ describe('failure analysis records', () => {
       input: { sessionId, infrastructureId: serverId, operation: 'Install Veeam agent', description: 'Installer stopped at 80%', failureCategory: 'DEPENDENCY' },
     });
     expect(logOperationFailure).toMatchObject({ client: { id: clientId }, session: { id: sessionId }, failureCategory: 'DEPENDENCY' });
+    const listed = await app.sdk.OperationFailures({ filter: { clientId, failureCategory: 'DEPENDENCY' } });
+    expect(listed.operationFailures.nodes.map((f) => f.id)).toEqual([logOperationFailure.id]);
     const other = (await app.sdk.CreateClient({ input: { name: 'Other' } })).createClient.id;
     const mismatch = await apiError(app.sdk.LogOperationFailure({ input: { sessionId, clientId: other, operation: 'x', description: 'y' } }));
     expect(mismatch.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientId' });

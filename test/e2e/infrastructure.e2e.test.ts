@@ -84,6 +84,14 @@ describe('client infrastructure and topology', () => {
     expect(client?.networks.nodes.map((n) => n.name)).toEqual(['Office LAN']);
     expect(client?.m365Tenants.nodes.map((t) => t.primaryDomain)).toEqual(['dataforth.com']);
 
+    const updated = await app.sdk.UpdateNetwork({ input: { id: recordNetwork.id, vlan: 20, dnsServers: ['10.0.0.2'] } });
+    expect(updated.updateNetwork).toMatchObject({ vlan: 20, dnsServers: ['10.0.0.2'], cidr: '10.0.0.0/24' });
+    expect((await app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, enabled: false } })).updateFirewallRule).toMatchObject({ enabled: false, ports: '3389' });
+    expect((await apiError(app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, ports: '70000' } }))).errors[0].field).toBe('ports');
+    const tenant = await app.sdk.UpdateM365Tenant({ input: { id: recordM365Tenant.id, domains: ['Dataforth.net'] } });
+    expect(tenant.updateM365Tenant.domains).toEqual(['dataforth.com', 'dataforth.net']);
+    const services = (await app.sdk.Infrastructure({ id: ids.AD2 })).infrastructure!.services.nodes;
+    expect((await app.sdk.UpdateService({ input: { id: services[0].id, version: '2008 R2' } })).updateService).toMatchObject({ name: 'DNS', port: 53, version: '2008 R2' });
     await app.sdk.ArchiveNetwork({ input: { id: recordNetwork.id } });
     await app.sdk.ArchiveFirewallRule({ input: { id: recordFirewallRule.id } });
     await app.sdk.ArchiveM365Tenant({ input: { id: recordM365Tenant.id } });

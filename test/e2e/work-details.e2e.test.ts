@@ -79,7 +79,8 @@ describe('work details', () => {
     const { updateProblemSolution } = await app.sdk.UpdateProblemSolution({ input: { id: logProblemSolution.id, verified: true, rootCause: 'PowerShell 2.0 lacks the LocalAccounts module' } });
     expect(updateProblemSolution).toMatchObject({ verified: true, solution: logProblemSolution.solution });
     await app.sdk.RecordInfrastructureChange({ input: { sessionId, infrastructureId: serverId, description: 'Enabled SMB signing', before: 'off', after: 'on', rollbackNote: 'Set RequireSecuritySignature=0' } });
-    await app.sdk.RecordDeployment({ input: { sessionId, infrastructureId: serverId, component: 'backup.ps1', environment: 'production', status: 'SUCCEEDED' } });
+    const { recordDeployment } = await app.sdk.RecordDeployment({ input: { sessionId, infrastructureId: serverId, component: 'backup.ps1', environment: 'production', status: 'FAILED' } });
+    expect((await app.sdk.UpdateDeployment({ input: { id: recordDeployment.id, status: 'SUCCEEDED', notes: 'Second try with -ExecutionPolicy Bypass' } })).updateDeployment.status).toBe('SUCCEEDED');
     await app.sdk.RecordDatabaseChange({ input: { sessionId, databaseName: 'Accounting', changeType: 'data fix', statementSummary: 'Closed 3 stuck invoices', rowsAffected: 3, backupTaken: true } });
     expect((await apiError(app.sdk.RecordDeployment({ input: { sessionId, component: 'x', environment: 'prod', status: 'MAYBE' as never } }))).code).toBe('BAD_USER_INPUT');
 
