@@ -57,12 +57,16 @@ export async function startServer(options: { db: Database; port: number; logger:
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(db, auth, {
-          requestId: req.header('x-request-id')?.slice(0, 100) || randomUUID(),
-          viewer: await auth.viewerFor(req.header('authorization')),
-          ip: req.ip ?? null,
-        }),
+      context: async ({ req }) => {
+        const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
+        try {
+          return createContext(db, auth, { requestId, viewer: await auth.viewerFor(req.header('authorization')), ip: req.ip ?? null });
+        } catch (error) {
+          // Apollo answers for a failed context without the error plugins: log the unexpected here.
+          if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
+          throw error;
+        }
+      },
     }),
   );
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { now } from '../../entities/columns';
 import { RefreshToken } from '../../entities/refresh-token.entity';
 import { RevokedToken } from '../../entities/revoked-token.entity';
@@ -64,7 +64,7 @@ export class Authenticator {
   }
 
   private async sessionIsOpen(sessionId: number): Promise<boolean> {
-    return this.db.manager.existsBy(Session, { id: sessionId, endedAt: null as never });
+    return this.db.manager.existsBy(Session, { id: sessionId, endedAt: IsNull() });
   }
 
   /** Forgets a revoked token at once on this replica (others see it when their cache entry expires, within seconds). */
@@ -98,7 +98,7 @@ export async function login(scope: Scope, auth: Authenticator, input: { email: s
 }
 
 async function revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-  await manager.update(RefreshToken, { familyId, revokedAt: null as never }, { revokedAt: now() });
+  await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now() });
 }
 
 /**

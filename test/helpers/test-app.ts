@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMspClient, MspApiError, MspClient } from '../../sdk';
 import { UserRole } from '../../entities/user.entity';
-import { keysFromSecret } from '../../src/auth/signing-keys';
+import { keysFromSecret, SigningKeys } from '../../src/auth/signing-keys';
 import { systemScope } from '../../src/context';
 import { statementCounter } from '../../src/database/data-source';
 import { Database } from '../../src/database/database';
@@ -22,6 +22,8 @@ export interface TestApp {
   anonymous: MspClient;
   /** The admin's access token, for raw HTTP calls. */
   token: string;
+  /** The server's signing keys, to forge expired tokens in tests. */
+  keys: SigningKeys;
   url: string;
   db: Database;
   statements: StatementCounter;
@@ -34,7 +36,8 @@ export interface TestApp {
 export async function startTestApp(name: string): Promise<TestApp> {
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
-  const auth = new Authenticator(db, keysFromSecret(randomBytes(32)));
+  const keys = keysFromSecret(randomBytes(32));
+  const auth = new Authenticator(db, keys);
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
   const server: RunningServer = await startServer({ db, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth });
   const anonymous = createMspClient({ url: server.url });
@@ -46,6 +49,7 @@ export async function startTestApp(name: string): Promise<TestApp> {
     sdk: createMspClient({ url: server.url, token }),
     anonymous,
     token,
+    keys,
     url: server.url,
     db,
     statements: statementCounter(scratch.dataSource),
