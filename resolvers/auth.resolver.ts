@@ -24,7 +24,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Logs in: an access token (1 h) and a refresh token (30 d). Open to anyone.' })
   async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput, INPUT) input: LoginInput): Promise<AuthPayload> {
-    const { tokens, user } = await login(ctx, ctx.auth, input);
+    const { tokens, user } = await login(ctx, ctx.auth, ctx.rateLimits, input);
     actAs(ctx, user);
     return { ...tokens, user };
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CostLimits } from './limits/query-cost.plugin';
+import type { RateLimitSettings } from './limits/rate-limits';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -12,7 +14,33 @@ const schema = z.object({
   JWT_KEY_FILE: z.string().default('./data/jwt-keys.json'),
   MSP_ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@localhost'),
   MSP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).default(5),
+  QUERY_MAX_NODES: z.coerce.number().int().min(1).default(500_000),
+  QUERY_MAX_CONNECTION_DEPTH: z.coerce.number().int().min(1).default(5),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(25),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(1).default(30),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(10_000),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
 });
+
+/** Server protections derived from the configuration. */
+export function serverLimits(config: Config): ServerLimits {
+  return {
+    rate: { requestsPerMinute: config.RATE_LIMIT_PER_MINUTE, loginFailuresPer15Minutes: config.RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN },
+    cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH },
+    syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },
+    introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',
+  };
+}
+
+export interface ServerLimits {
+  rate: RateLimitSettings;
+  cost: CostLimits;
+  syntax: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
+  introspection: boolean;
+}
 
 export type Config = z.infer<typeof schema>;
 

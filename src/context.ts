@@ -3,6 +3,7 @@ import type { UserRole } from '../entities/user.entity';
 import type { AccessScope } from './auth/access-tokens';
 import { ChangeOrigin, Database } from './database/database';
 import { createLoaders, Loaders } from './loaders';
+import type { RateLimits } from './limits/rate-limits';
 import type { Authenticator } from './services/auth.service';
 
 /** Who is calling, from a verified access token. */
@@ -26,6 +27,7 @@ export interface Context extends Scope {
   viewer: Viewer | null;
   loaders: Loaders;
   auth: Authenticator;
+  rateLimits: RateLimits;
   /** Caller's address, for audit rows. */
   ip: string | null;
 }
@@ -33,9 +35,12 @@ export interface Context extends Scope {
 export const actorOf = (viewer: Viewer | null): string =>
   !viewer ? 'anonymous' : viewer.sessionId ? `agent:${viewer.sessionId}/user:${viewer.userId}` : `user:${viewer.userId}`;
 
-export function createContext(db: Database, auth: Authenticator, request: { requestId?: string; viewer: Viewer | null; ip?: string | null }): Context {
+export function createContext(
+  services: { db: Database; auth: Authenticator; rateLimits: RateLimits },
+  request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
+): Context {
   const { viewer } = request;
-  return { requestId: request.requestId ?? randomUUID(), viewer, actor: actorOf(viewer), db, loaders: createLoaders(db), auth, ip: request.ip ?? null };
+  return { ...services, requestId: request.requestId ?? randomUUID(), viewer, actor: actorOf(viewer), loaders: createLoaders(services.db), ip: request.ip ?? null };
 }
 
 /** A scope for work no request started (seed, maintenance scripts). */

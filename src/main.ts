@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, serverLimits } from './config';
 import { redactPassword } from './database/database-url';
 import { openDatabase } from './database/open-database';
 import { loadSigningKeys } from './auth/signing-keys';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
         'Log in with the login mutation, then change it with setPassword (or start with MSP_ADMIN_PASSWORD set).\n',
     );
   }
-  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys) });
+  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys), limits: serverLimits(config) });
   logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser; health at /health)`);
 
   const shutdown = async () => {

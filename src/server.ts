@@ -5,16 +5,21 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { NextFunction, Request, Response } from 'express';
+import { applyMiddleware } from 'graphql-middleware';
+import { permissions } from './auth/permissions';
+import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
 import { formatError, isUnexpected } from './errors';
+import { apiAudit } from './limits/api-audit.plugin';
+import { queryCostLimit } from './limits/query-cost.plugin';
+import { RateLimits } from './limits/rate-limits';
 import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
-import { permissions } from './auth/permissions';
 import { Authenticator } from './services/auth.service';
-import { applyMiddleware } from 'graphql-middleware';
 
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -29,23 +34,60 @@ const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
   },
 });
 
+/** A body over the size limit or not JSON: a GraphQL-shaped error, not an HTML page. */
+const bodyErrors = (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  if (!error.status) return next(error);
+  const tooLarge = error.type === 'entity.too.large';
+  res.status(error.status).json({
+    errors: [{ message: tooLarge ? 'The request body is larger than 1 MB.' : 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+  });
+};
+
 export interface RunningServer {
   url: string;
+  /** Writes buffered audit rows now (tests read them). */
+  flushAudit(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  db: Database;
+  port: number;
+  logger: Logger;
+  auth: Authenticator;
+  limits: ServerLimits;
+}
+
 /** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser) and GET /health. No business rules here. */
-export async function startServer(options: { db: Database; port: number; logger: Logger; auth: Authenticator }): Promise<RunningServer> {
-  const { db, port, logger, auth } = options;
+export async function startServer({ db, port, logger, auth, limits }: ServerOptions): Promise<RunningServer> {
   const schema = buildAppSchema();
   const app = express();
+  app.set('trust proxy', 'loopback');
   const httpServer: Server = createServer(app);
+  const rateLimits = new RateLimits(limits.rate);
+  const audit = apiAudit(db, logger);
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.syntax.maxDepth },
+    maxAliases: { n: limits.syntax.maxAliases },
+    maxDirectives: { n: limits.syntax.maxDirectives },
+    maxTokens: { n: limits.syntax.maxTokens },
+    costLimit: { enabled: false }, // replaced by queryCostLimit, which multiplies by `first`
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema: applyMiddleware(schema, permissions(schema)),
-    introspection: true,
+    introspection: limits.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), freshLoadersAfterWrites, logUnexpectedErrors(logger)],
+    validationRules: armor.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
+      freshLoadersAfterWrites,
+      logUnexpectedErrors(logger),
+      audit.plugin,
+    ],
   });
   await apollo.start();
 
@@ -56,11 +98,14 @@ export async function startServer(options: { db: Database; port: number; logger:
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
         try {
-          return createContext(db, auth, { requestId, viewer: await auth.viewerFor(req.header('authorization')), ip: req.ip ?? null });
+          const viewer = await auth.viewerFor(req.header('authorization'));
+          await rateLimits.request(viewer ? `user:${viewer.userId}` : `ip:${req.ip}`);
+          return createContext({ db, auth, rateLimits }, { requestId, viewer, ip: req.ip ?? null });
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
@@ -74,6 +119,10 @@ export async function startServer(options: { db: Database; port: number; logger:
   const address = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${address.port}/graphql`,
-    close: () => apollo.stop(),
+    flushAudit: audit.flush,
+    close: async () => {
+      await apollo.stop();
+      await audit.stop();
+    },
   };
 }

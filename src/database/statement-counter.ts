@@ -7,8 +7,9 @@ import { Logger } from 'typeorm';
 export class StatementCounter implements Logger {
   count = 0;
 
-  logQuery(): void {
-    this.count += 1;
+  /** The API audit log is written in batches on a timer, not by the query being measured: not counted. */
+  logQuery(query: string): void {
+    if (!/^INSERT INTO [`"]api_audit_log[`"]/.test(query)) this.count += 1;
   }
 
   logQueryError(): void {}

@@ -9,6 +9,7 @@ import { AccessClaims, AccessScope, signAccessToken, UnauthenticatedError, verif
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SigningKeys } from '../auth/signing-keys';
 import { TtlCache } from '../auth/ttl-cache';
+import type { RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
 import { hasRowLocks } from '../database/dialect';
@@ -88,10 +89,16 @@ export class Authenticator {
 
 const WRONG_LOGIN = 'E-mail or password is wrong.';
 
-export async function login(scope: Scope, auth: Authenticator, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
-  const user = await scope.db.manager.findOneBy(User, { email: input.email.trim().toLowerCase() });
+export async function login(scope: Scope, auth: Authenticator, limits: RateLimits, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
+  const email = input.email.trim().toLowerCase();
+  await limits.assertLoginAllowed(email);
+  const user = await scope.db.manager.findOneBy(User, { email });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
-  if (!user || !valid) throw new UnauthenticatedError(WRONG_LOGIN);
+  if (!user || !valid) {
+    await limits.loginFailed(email);
+    throw new UnauthenticatedError(WRONG_LOGIN);
+  }
+  await limits.loginSucceeded(email);
   if (!user.active) throw new UnauthenticatedError('This user was deactivated; ask an admin.');
   const tokens = await scope.db.transaction(scope, (manager) => auth.issuePair(manager, user));
   return { tokens, user };

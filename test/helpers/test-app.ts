@@ -6,6 +6,7 @@ import { systemScope } from '../../src/context';
 import { statementCounter } from '../../src/database/data-source';
 import { Database } from '../../src/database/database';
 import { StatementCounter } from '../../src/database/statement-counter';
+import { loadConfig, serverLimits } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
 import { createUser } from '../../src/services/admin.service';
@@ -27,19 +28,22 @@ export interface TestApp {
   url: string;
   db: Database;
   statements: StatementCounter;
+  server: RunningServer;
   /** An SDK logged in as a new user with this role. */
   clientAs(role: UserRole): Promise<MspClient>;
   stop(): Promise<void>;
 }
 
-/** A migrated database of its own, an admin, and the real HTTP server on a free port. */
-export async function startTestApp(name: string): Promise<TestApp> {
+/** A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides settings. */
+export async function startTestApp(name: string, env: Record<string, string> = {}, logLines?: string[]): Promise<TestApp> {
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
   const keys = keysFromSecret(randomBytes(32));
   const auth = new Authenticator(db, keys);
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
-  const server: RunningServer = await startServer({ db, port: 0, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth });
+  // the suite sends far more than a person would: limits are raised unless a test sets its own
+  const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
+  const server: RunningServer = await startServer({ db, port: 0, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth, limits });
   const anonymous = createMspClient({ url: server.url });
   const tokenFor = async (email: string, password: string) => (await anonymous.Login({ input: { email, password } })).login.accessToken;
   const loggedIn = async (email: string, password: string) => createMspClient({ url: server.url, token: await tokenFor(email, password) });
@@ -51,6 +55,7 @@ export async function startTestApp(name: string): Promise<TestApp> {
     token,
     keys,
     url: server.url,
+    server,
     db,
     statements: statementCounter(scratch.dataSource),
     clientAs: async (role) => {

@@ -1,0 +1,53 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApiAuditEntry } from '../../entities/api-audit-entry.entity';
+import { now } from '../../entities/columns';
+import type { Context } from '../context';
+import { Database } from '../database/database';
+import { Logger } from '../logger';
+
+const FLUSH_EVERY_MS = 1_000;
+const FLUSH_AT = 200;
+
+/**
+ * One api_audit_log row per request: operation, caller, IP, outcome, duration, request id; never
+ * variables. Rows are buffered and written in batches off the request path.
+ */
+export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPlugin<Context>; flush(): Promise<void>; stop(): Promise<void> } {
+  let buffer: Partial<ApiAuditEntry>[] = [];
+  const flush = async () => {
+    if (!buffer.length || !db.dataSource.isInitialized) return;
+    const rows = buffer;
+    buffer = [];
+    await db.manager.insert(ApiAuditEntry, rows).catch((err) => logger.error({ err, rows: rows.length }, 'could not write the API audit log'));
+  };
+  const timer = setInterval(() => void flush(), FLUSH_EVERY_MS);
+  timer.unref();
+  const plugin: ApolloServerPlugin<Context> = {
+    async requestDidStart({ contextValue }) {
+      const started = Date.now();
+      return {
+        async willSendResponse({ response, operationName }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          buffer.push({
+            operation: (operationName ?? 'anonymous').slice(0, 100),
+            actor: contextValue.actor,
+            ip: contextValue.ip?.slice(0, 64) ?? null,
+            outcome: String(errors?.[0]?.extensions?.code ?? (errors?.length ? 'ERROR' : 'OK')).slice(0, 40),
+            durationMs: Date.now() - started,
+            requestId: contextValue.requestId,
+            createdAt: now(),
+          });
+          if (buffer.length >= FLUSH_AT) void flush();
+        },
+      };
+    },
+  };
+  return {
+    plugin,
+    flush,
+    stop: async () => {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
