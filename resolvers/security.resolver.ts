@@ -1,3 +1,4 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { CredentialAuditEntry } from '../entities/credential-audit-entry.entity';
 import { CredentialPermission } from '../entities/credential-permission.entity';
@@ -18,7 +19,10 @@ import {
   updateCredential,
   updateSecurityIncident,
 } from '../src/services/security.service';
+import { Context } from '../src/context';
+import { revealCredential, rotateVaultKey, storeCredential } from '../src/services/vault.service';
 import { archiveInputFor } from './archive.input';
+import { CredentialSecret, RevealCredentialInput, RotateVaultKeyInput, StoreCredentialInput, VaultRotation } from './vault.inputs';
 import { CredentialAuditConnection, CredentialConnection, CredentialPermissionConnection, SecurityIncidentConnection } from './connections';
 import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import {
@@ -31,8 +35,30 @@ import {
   UpdateSecurityIncidentInput,
 } from './security.inputs';
 
-/** Credential metadata, permissions and audit; security incidents. The vault (values) comes with authentication. */
+@Resolver()
+class VaultResolver {
+  @Mutation(() => Credential, { description: 'Encrypts a secret onto a credential (new or existing); returns metadata only.' })
+  storeCredential(@Ctx() ctx: Context, @Arg('input', () => StoreCredentialInput, { description: 'What to write; see the input type.' }) input: StoreCredentialInput): Promise<Credential> {
+    return storeCredential(ctx, input);
+  }
+
+  @Mutation(() => CredentialSecret, { description: 'Reveals a secret you may see; writes the audit row first and fails closed.' })
+  revealCredential(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RevealCredentialInput, { description: 'What to write; see the input type.' }) input: RevealCredentialInput,
+  ): Promise<CredentialSecret> {
+    return revealCredential(ctx, input);
+  }
+
+  @Mutation(() => VaultRotation, { description: 'Re-encrypts secrets with the current vault key, one batch per call (admin).' })
+  rotateVaultKey(@Ctx() ctx: Context, @Arg('input', () => RotateVaultKeyInput, { description: 'What to write; see the input type.' }) input: RotateVaultKeyInput): Promise<VaultRotation> {
+    return rotateVaultKey(ctx, input.batchSize);
+  }
+}
+
+/** Credential metadata and secrets, permissions and audit; security incidents. */
 export const securityResolvers = [
+  VaultResolver,
   listQuery({
     name: 'credentials',
     description: 'Credentials (metadata only, never values), by name.',
@@ -74,3 +100,4 @@ export const securityResolvers = [
   belongsTo({ on: SecurityIncident, name: 'infrastructure', description: 'The infrastructure affected, if one.', target: Infrastructure, key: 'infrastructureId' }),
   hasMany({ on: Client, name: 'securityIncidents', description: 'The client’s security incidents, most recent first.', connection: SecurityIncidentConnection, spec: childLists.incidentsOfClient }),
 ];
+

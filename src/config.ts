@@ -16,6 +16,12 @@ const schema = z.object({
   MSP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  MSP_VAULT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  MSP_VAULT_KEYRING_FILE: z.string().default('./data/vault-keyring.json'),
   QUERY_MAX_NODES: z.coerce.number().int().min(1).default(500_000),
   QUERY_MAX_CONNECTION_DEPTH: z.coerce.number().int().min(1).default(5),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(25),
@@ -28,7 +34,11 @@ const schema = z.object({
 /** Server protections derived from the configuration. */
 export function serverLimits(config: Config): ServerLimits {
   return {
-    rate: { requestsPerMinute: config.RATE_LIMIT_PER_MINUTE, loginFailuresPer15Minutes: config.RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN },
+    rate: {
+      requestsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      loginFailuresPer15Minutes: config.RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN,
+      revealsPerMinute: config.RATE_LIMIT_CREDENTIALS_PER_MINUTE,
+    },
     cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH },
     syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },
     introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',

@@ -4,6 +4,7 @@ import type { AccessScope } from './auth/access-tokens';
 import { ChangeOrigin, Database } from './database/database';
 import { createLoaders, Loaders } from './loaders';
 import type { RateLimits } from './limits/rate-limits';
+import type { CredentialVault } from './vault/credential-vault';
 import type { Authenticator } from './services/auth.service';
 
 /** Who is calling, from a verified access token. */
@@ -28,6 +29,8 @@ export interface Context extends Scope {
   loaders: Loaders;
   auth: Authenticator;
   rateLimits: RateLimits;
+  /** Null when no vault key is configured (production without MSP_VAULT_KEY). */
+  vault: CredentialVault | null;
   /** Caller's address, for audit rows. */
   ip: string | null;
 }
@@ -36,7 +39,7 @@ export const actorOf = (viewer: Viewer | null): string =>
   !viewer ? 'anonymous' : viewer.sessionId ? `agent:${viewer.sessionId}/user:${viewer.userId}` : `user:${viewer.userId}`;
 
 export function createContext(
-  services: { db: Database; auth: Authenticator; rateLimits: RateLimits },
+  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null },
   request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
 ): Context {
   const { viewer } = request;

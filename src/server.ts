@@ -20,6 +20,7 @@ import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema } from './schema';
 import { Authenticator } from './services/auth.service';
+import { CredentialVault } from './vault/credential-vault';
 
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -56,10 +57,11 @@ export interface ServerOptions {
   logger: Logger;
   auth: Authenticator;
   limits: ServerLimits;
+  vault: CredentialVault | null;
 }
 
 /** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser) and GET /health. No business rules here. */
-export async function startServer({ db, port, logger, auth, limits }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ db, port, logger, auth, limits, vault }: ServerOptions): Promise<RunningServer> {
   const schema = buildAppSchema();
   const app = express();
   app.set('trust proxy', 'loopback');
@@ -105,7 +107,7 @@ export async function startServer({ db, port, logger, auth, limits }: ServerOpti
         try {
           const viewer = await auth.viewerFor(req.header('authorization'));
           await rateLimits.request(viewer ? `user:${viewer.userId}` : `ip:${req.ip}`);
-          return createContext({ db, auth, rateLimits }, { requestId, viewer, ip: req.ip ?? null });
+          return createContext({ db, auth, rateLimits, vault }, { requestId, viewer, ip: req.ip ?? null });
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');

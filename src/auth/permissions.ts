@@ -32,7 +32,9 @@ const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, ar
 });
 
 const AGENT_WRITES = ['logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
-const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess'];
+const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
+/** Agents may store and reveal credentials (their permission is checked by the vault). */
+const VAULT_WRITES = ['storeCredential', 'revealCredential'];
 const ADMIN_READS = ['users', 'apiAuditLog'];
 const OPEN_WRITES = ['login', 'refreshToken'];
 
@@ -48,6 +50,7 @@ export function permissions(schema: GraphQLSchema) {
       if (field === 'logout' || field === 'setPassword') return isLoggedIn;
       if (ADMIN_WRITES.includes(field)) return and(isAdmin, notAgent);
       if (AGENT_WRITES.includes(field)) return and(canWrite, ownSessionIfAgent);
+      if (VAULT_WRITES.includes(field)) return field === 'revealCredential' ? canRead : canWrite;
       return and(canWrite, notAgent);
     }
     if (type === 'Query' && ADMIN_READS.includes(field)) return isAdmin;

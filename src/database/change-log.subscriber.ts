@@ -46,6 +46,7 @@ export class ChangeLogSubscriber implements EntitySubscriberInterface {
     if (!origin) throw new Error(`${objectType} written outside Database.transaction: the change log needs an origin`);
     const before = beforeRow ? snapshot(event.metadata, beforeRow) : null;
     const after = snapshot(event.metadata, afterRow);
+    if (after.id == null) throw new Error(`${objectType} changed by a query-builder update: use save() so the change log knows which row`);
     const entry: Omit<ChangeLogEntry, 'id' | 'changedFields'> = {
       objectType,
       objectId: after.id as number,

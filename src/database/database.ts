@@ -49,9 +49,14 @@ export class Database {
    * connection, so its transactions are queued; MariaDB runs them in parallel.
    */
   transaction<T>(origin: ChangeOrigin, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const attributed = (manager: EntityManager) => {
+    const attributed = async (manager: EntityManager) => {
       manager.queryRunner!.data = { origin };
-      return work(manager);
+      try {
+        return await work(manager);
+      } finally {
+        // SQLite shares one query runner: the origin must not outlive its transaction
+        manager.queryRunner!.data = {};
+      }
     };
     // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
     // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).

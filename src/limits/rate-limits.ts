@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
   requestsPerMinute: number;
+  revealsPerMinute: number;
   loginFailuresPer15Minutes: number;
 }
 
@@ -20,10 +21,22 @@ const limited = (what: string, result: RateLimiterRes) => {
 export class RateLimits {
   private readonly requests: RateLimiterMemory;
   private readonly loginFailures: RateLimiterMemory;
+  private readonly reveals: RateLimiterMemory;
 
   constructor(settings: RateLimitSettings) {
     this.requests = new RateLimiterMemory({ points: settings.requestsPerMinute, duration: 60 });
     this.loginFailures = new RateLimiterMemory({ points: settings.loginFailuresPer15Minutes, duration: 15 * 60 });
+    this.reveals = new RateLimiterMemory({ points: settings.revealsPerMinute, duration: 60 });
+  }
+
+  /** One credential reveal by this caller; a stricter limit than ordinary requests. */
+  async reveal(caller: string): Promise<void> {
+    try {
+      await this.reveals.consume(caller);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw limited('Too many credential reveals', error);
+      throw error;
+    }
   }
 
   /** One request by this caller (a user, or an IP before login); RATE_LIMITED over the limit. */

@@ -61,7 +61,7 @@ describe('rate limits and the API audit log', () => {
   let app: TestApp;
   const logLines: string[] = [];
   beforeAll(async () => {
-    app = await startTestApp('rate_limits', { RATE_LIMIT_PER_MINUTE: '8', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '2' }, logLines);
+    app = await startTestApp('rate_limits', { env: { RATE_LIMIT_PER_MINUTE: '8', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '2' }, logLines });
   });
   afterAll(() => app.stop());
 

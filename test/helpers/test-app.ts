@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
 import { createUser } from '../../src/services/admin.service';
 import { Authenticator, bootstrapAdmin, setPassword } from '../../src/services/auth.service';
+import { CredentialVault } from '../../src/vault/credential-vault';
 import { createMigratedDatabase, ScratchDatabase } from './scratch-database';
 
 export const ADMIN_EMAIL = 'admin@test.local';
@@ -35,7 +36,11 @@ export interface TestApp {
 }
 
 /** A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides settings. */
-export async function startTestApp(name: string, env: Record<string, string> = {}, logLines?: string[]): Promise<TestApp> {
+export async function startTestApp(
+  name: string,
+  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault } = {},
+): Promise<TestApp> {
+  const { env = {}, logLines } = options;
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
   const keys = keysFromSecret(randomBytes(32));
@@ -43,7 +48,8 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
   // the suite sends far more than a person would: limits are raised unless a test sets its own
   const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
-  const server: RunningServer = await startServer({ db, port: 0, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth, limits });
+  const vault = options.vault ?? new CredentialVault(new Map([[1, randomBytes(32)]]), 1);
+  const server: RunningServer = await startServer({ db, port: 0, vault, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth, limits });
   const anonymous = createMspClient({ url: server.url });
   const tokenFor = async (email: string, password: string) => (await anonymous.Login({ input: { email, password } })).login.accessToken;
   const loggedIn = async (email: string, password: string) => createMspClient({ url: server.url, token: await tokenFor(email, password) });
