@@ -11,7 +11,7 @@ const PROVIDER_MESSAGE = '$property must be a lower-case provider key such as "s
 @InputType({ description: 'A new technician or admin (the password comes with authentication).' })
 export class CreateUserInput extends IdempotentInput {
   @Field(() => String, { description: 'Sign-in e-mail, unique.' })
-  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @IsEmail({ require_tld: false }, { message: '$property must be an e-mail address' })
   @MaxLength(254)
   email: string;
 

@@ -16,8 +16,8 @@ registerEnumType(AccessScopeName, {
 
 @InputType({ description: 'E-mail and password.' })
 export class LoginInput {
-  @Field(() => String, { description: 'Sign-in e-mail.' })
-  @IsEmail({}, { message: '$property must be an e-mail address' })
+  @Field(() => String, { description: 'Sign-in e-mail (admin@localhost on a fresh install).' })
+  @IsEmail({ require_tld: false }, { message: '$property must be an e-mail address' })
   @MaxLength(254)
   email: string;
 

@@ -21,6 +21,12 @@ describe('authentication', () => {
     expect(wrong.message).toBe(unknown.message);
   });
 
+  it('lets the default admin of a fresh install (admin@localhost) log in', async () => {
+    await app.sdk.CreateUser({ input: { email: 'admin@localhost', displayName: 'Local', role: 'ADMIN' } });
+    const wrong = await apiError(app.anonymous.Login({ input: { email: 'admin@localhost', password: 'not the password' } }));
+    expect(wrong.code).toBe('UNAUTHENTICATED'); // refused for the password, not for the address
+  });
+
   it('rotates refresh tokens, and revokes the whole login when an old one is used again', async () => {
     const first = await login();
     const second = (await app.anonymous.RefreshToken({ input: { refreshToken: first.refreshToken } })).refreshToken;
