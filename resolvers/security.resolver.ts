@@ -20,7 +20,7 @@ import {
   updateSecurityIncident,
 } from '../src/services/security.service';
 import { Context } from '../src/context';
-import { revealCredential, rotateVaultKey, storeCredential } from '../src/services/vault.service';
+import { revealCredential, rotateVaultKey, storeCredential, vaultOf } from '../src/services/vault.service';
 import { archiveInputFor } from './archive.input';
 import { CredentialSecret, RevealCredentialInput, RotateVaultKeyInput, StoreCredentialInput, VaultRotation } from './vault.inputs';
 import { CredentialAuditConnection, CredentialConnection, CredentialPermissionConnection, SecurityIncidentConnection } from './connections';
@@ -52,7 +52,7 @@ class VaultResolver {
 
   @Mutation(() => VaultRotation, { description: 'Re-encrypts secrets with the current vault key, one batch per call (admin).' })
   rotateVaultKey(@Ctx() ctx: Context, @Arg('input', () => RotateVaultKeyInput, { description: 'What to write; see the input type.' }) input: RotateVaultKeyInput): Promise<VaultRotation> {
-    return rotateVaultKey(ctx, input.batchSize);
+    return rotateVaultKey(ctx, vaultOf(ctx), input.batchSize);
   }
 }
 

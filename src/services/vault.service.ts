@@ -6,7 +6,7 @@ import { Credential } from '../../entities/credential.entity';
 import { IntegrationCredential } from '../../entities/integration-credential.entity';
 import { UserRole } from '../../entities/user.entity';
 import type { RevealCredentialInput, StoreCredentialInput } from '../../resolvers/vault.inputs';
-import type { Context } from '../context';
+import type { Context, Scope } from '../context';
 import { AppError, BadInputError, ConflictError, ForbiddenError } from '../errors';
 import { CredentialVault, TamperedError } from '../vault/credential-vault';
 import { findOrFail } from './find-or-fail';
@@ -14,20 +14,23 @@ import { createCredential } from './security.service';
 
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
-function vaultOf(ctx: Context): CredentialVault {
+export function vaultOf(ctx: { vault: CredentialVault | null }): CredentialVault {
   if (!ctx.vault) throw new AppError('VAULT_UNAVAILABLE', 'The credential vault has no key: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE and restart.');
   return ctx.vault;
 }
 
-async function audit(manager: EntityManager, ctx: Context, credentialId: number, action: CredentialAction, reason: string | null): Promise<void> {
+/** Who touched a credential: a request's context, or a maintenance task's scope. */
+type Accessor = Scope & { viewer?: Context['viewer']; ip?: string | null };
+
+async function audit(manager: EntityManager, who: Accessor, credentialId: number, action: CredentialAction, reason: string | null): Promise<void> {
   await manager.insert(CredentialAuditEntry, {
     credentialId,
     action,
-    actor: ctx.actor,
-    sessionId: ctx.viewer?.sessionId ?? null,
+    actor: who.actor,
+    sessionId: who.viewer?.sessionId ?? null,
     reason,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
+    ip: who.ip ?? null,
+    requestId: who.requestId,
     createdAt: now(),
   });
 }
@@ -97,19 +100,18 @@ export async function revealCredential(ctx: Context, input: RevealCredentialInpu
  * Re-encrypts up to `batchSize` secrets on older key versions with the current key, each batch in one
  * transaction: an interruption loses nothing, and running it again carries on where it stopped.
  */
-export async function rotateVaultKey(ctx: Context, batchSize: number): Promise<{ reencrypted: number; remaining: number; keyVersion: number }> {
-  const vault = vaultOf(ctx);
+export async function rotateVaultKey(scope: Scope, vault: CredentialVault, batchSize: number): Promise<{ reencrypted: number; remaining: number; keyVersion: number }> {
   let reencrypted = 0;
   for (const [entity, table] of [
     [Credential, 'credential'],
     [IntegrationCredential, 'integration_credential'],
   ] as const) {
-    reencrypted += await ctx.db.transaction(ctx, async (manager) => {
+    reencrypted += await scope.db.transaction(scope, async (manager) => {
       const rows = await manager.find(entity, { where: { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }, take: batchSize - reencrypted, order: { id: 'ASC' } });
       for (const row of rows) {
         const value = vault.open(row as typeof row & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, boundTo(table, row.id));
         Object.assign(row, vault.seal(value, boundTo(table, row.id)));
-        if (row instanceof Credential) await audit(manager, ctx, row.id, CredentialAction.ROTATE, null);
+        if (row instanceof Credential) await audit(manager, scope, row.id, CredentialAction.ROTATE, null);
       }
       await manager.save(rows);
       return rows.length;
@@ -117,7 +119,7 @@ export async function rotateVaultKey(ctx: Context, batchSize: number): Promise<{
     if (reencrypted >= batchSize) break;
   }
   const remaining =
-    (await ctx.db.manager.countBy(Credential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) })) +
-    (await ctx.db.manager.countBy(IntegrationCredential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }));
+    (await scope.db.manager.countBy(Credential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) })) +
+    (await scope.db.manager.countBy(IntegrationCredential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }));
   return { reencrypted, remaining, keyVersion: vault.currentVersion };
 }
