@@ -20,6 +20,7 @@ describe('users and integration records', () => {
   it('records integration credentials (metadata only) and links sessions to tickets once', async () => {
     const { createIntegrationCredential } = await app.sdk.CreateIntegrationCredential({ input: { provider: 'syncro', name: 'Main tenant', baseUrl: 'https://acme.syncromsp.com/api/v1' } });
     expect(createIntegrationCredential.hasValue).toBe(false);
+    expect((await app.sdk.IntegrationCredentials({})).integrationCredentials.nodes).toEqual([expect.objectContaining({ provider: 'syncro', name: 'Main tenant', hasValue: false })]);
     const { archiveIntegrationCredential } = await app.sdk.ArchiveIntegrationCredential({ input: { id: createIntegrationCredential.id } });
     expect(archiveIntegrationCredential.archivedAt).not.toBeNull();
     expect((await apiError(app.sdk.CreateIntegrationCredential({ input: { provider: 'syncro', name: 'Main tenant' } }))).code).toBe('CONFLICT');

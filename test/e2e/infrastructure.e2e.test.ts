@@ -136,6 +136,28 @@ describe('client infrastructure and topology', () => {
     expect(client?.topology.edges).toHaveLength(4);
   });
 
+  it('updates and archives sites and services, and attaches infrastructure to sessions and projects once', async () => {
+    const { updateSite } = await app.sdk.UpdateSite({ input: { id: siteId, notes: 'Key with reception' } });
+    expect(updateSite).toMatchObject({ name: 'Head office', notes: 'Key with reception' });
+    const branch = (await app.sdk.CreateSite({ input: { clientId, name: 'Branch' } })).createSite.id;
+    await app.sdk.ArchiveSite({ input: { id: branch } });
+    expect((await app.sdk.ClientEnvironment({ clientId })).client!.sites.nodes.map((s) => s.name)).toEqual(['Head office']);
+    const service = (await app.sdk.RecordService({ input: { infrastructureId: ids.HV1, name: 'Hyper-V' } })).recordService.id;
+    await app.sdk.ArchiveService({ input: { id: service } });
+    expect((await app.sdk.Infrastructure({ id: ids.HV1 })).infrastructure!.services.nodes).toEqual([]);
+
+    const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
+    const projectId = (await app.sdk.CreateProject({ input: { clientId, name: 'Virtualisation' } })).createProject.id;
+    for (let i = 0; i < 2; i++) {
+      await app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1, sessionId } });
+      await app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1, projectId } });
+    }
+    expect((await app.sdk.SessionDetails({ id: sessionId })).session!.infrastructure.map((i) => i.hostname)).toEqual(['HV1']);
+    const foreignSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: otherClientId } })).startSession.id;
+    expect((await apiError(app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1, sessionId: foreignSession } }))).errors[0].field).toBe('sessionId');
+    expect((await apiError(app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1 } }))).code).toBe('BAD_USER_INPUT');
+  });
+
   it('archives infrastructure: gone from lists, still readable, its history kept', async () => {
     const { archiveInfrastructure } = await app.sdk.ArchiveInfrastructure({ input: { id: ids.SW1 } });
     expect(archiveInfrastructure.archivedAt).not.toBeNull();

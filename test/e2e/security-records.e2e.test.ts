@@ -34,6 +34,9 @@ describe('credential metadata and security incidents', () => {
     const update = changes.nodes.at(-1)!;
     expect(update.after).toMatchObject({ ciphertext: '[redacted]', iv: '[redacted]', authTag: '[redacted]', notes: 'touched' });
     expect(JSON.stringify(changes)).not.toContain('c2VjcmV0LWNpcGhlcnRleHQ=');
+    await app.sdk.ArchiveCredential({ input: { id: createCredential.id } });
+    expect((await app.sdk.Credentials({ filter: { clientId } })).credentials.nodes.map((c) => c.name)).not.toContain('Redaction probe');
+    expect((await app.sdk.Credentials({ filter: { clientId, includeArchived: true } })).credentials.nodes.map((c) => c.name)).toContain('Redaction probe');
   });
 
   it('refuses bad principals, unknown users, a foreign host and unknown kinds', async () => {
