@@ -596,7 +596,7 @@ export type LogWorkItemInput = {
 
 /** E-mail and password. */
 export type LoginInput = {
-  /** Sign-in e-mail. */
+  /** Sign-in e-mail (admin@localhost on a fresh install). */
   email: string;
   /** Password (never logged). */
   password: string;
