@@ -2,6 +2,7 @@
 // `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB.
 // A database that cannot be reached is a failure, never a silent skip.
 import { spawnSync } from 'node:child_process';
+import { createConnection as createTcpConnection } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 
 const mariadbUrl = process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/test';
@@ -15,6 +16,23 @@ async function mariadbReachable() {
   } catch (error) {
     return error.code ?? error.message;
   }
+}
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function redisReachable() {
+  const { hostname, port } = new URL(redisUrl);
+  return new Promise((resolve) => {
+    const socket = createTcpConnection({ host: hostname, port: Number(port || 6379), timeout: 3000 }, () => {
+      socket.end();
+      resolve(null);
+    });
+    socket.on('error', (error) => resolve(error.code ?? error.message));
+    socket.on('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+  });
 }
 
 function run(label, command, args, env = {}) {
@@ -32,6 +50,11 @@ if (problem) {
     `MariaDB is not reachable at ${mariadbUrl.replace(/:[^:@/]*@/, ':***@')} (${problem}): start one (see README), ` +
       'point TEST_DATABASE_URL at one, or run `npm run test:sqlite` for SQLite only.',
   );
+  process.exit(1);
+}
+const redisProblem = await redisReachable();
+if (redisProblem) {
+  console.error(`Redis is not reachable at ${redisUrl} (${redisProblem}): start one (redis-server), or point TEST_REDIS_URL at one; the shared rate-limit test needs it.`);
   process.exit(1);
 }
 

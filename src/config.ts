@@ -17,6 +17,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_REDIS_PREFIX: z.string().max(50).default('msp'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379').optional(),
   MSP_VAULT_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -38,6 +40,8 @@ export function serverLimits(config: Config): ServerLimits {
       requestsPerMinute: config.RATE_LIMIT_PER_MINUTE,
       loginFailuresPer15Minutes: config.RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN,
       revealsPerMinute: config.RATE_LIMIT_CREDENTIALS_PER_MINUTE,
+      redisUrl: config.REDIS_URL,
+      redisPrefix: config.RATE_LIMIT_REDIS_PREFIX,
     },
     cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH },
     syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },

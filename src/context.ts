@@ -12,8 +12,9 @@ export interface Viewer {
   userId: number;
   role: UserRole;
   scopes: AccessScope[];
-  /** Set for agent tokens: the one session the agent may write to. */
+  /** Set for agent tokens: the one session the agent may write to, and its client. */
   sessionId?: number;
+  clientId?: number | null;
   tokenId: string;
   tokenExpiresAt: Date;
 }

@@ -125,6 +125,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     close: async () => {
       await apollo.stop();
       await audit.stop();
+      await rateLimits.close();
     },
   };
 }

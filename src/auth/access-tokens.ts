@@ -8,8 +8,9 @@ export type AccessScope = 'msp:read' | 'msp:write' | 'msp:admin';
 export interface AccessClaims {
   userId: number;
   scopes: AccessScope[];
-  /** Agent tokens only: the session they may write to. */
+  /** Agent tokens only: the session they may write to, and its client (null for a NORMAL session). */
   sessionId?: number;
+  clientId?: number | null;
   jti: string;
   expiresAt: Date;
 }
@@ -26,7 +27,8 @@ export class UnauthenticatedError extends AppError {
 export async function signAccessToken(keys: SigningKeys, claims: Omit<AccessClaims, 'jti' | 'expiresAt'>, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS) {
   const jti = randomUUID();
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ scope: claims.scopes.join(' '), ...(claims.sessionId ? { sid: claims.sessionId } : {}) })
+  const agentClaims = claims.sessionId ? { sid: claims.sessionId, cid: claims.clientId ?? null } : {};
+  const token = await new SignJWT({ scope: claims.scopes.join(' '), ...agentClaims })
     .setProtectedHeader({ alg: 'HS256', kid: keys.current })
     .setSubject(String(claims.userId))
     .setIssuer(ISSUER)
@@ -49,6 +51,7 @@ export async function verifyAccessToken(keys: SigningKeys, token: string): Promi
       userId: Number(payload.sub),
       scopes: String(payload.scope ?? '').split(' ').filter(Boolean) as AccessScope[],
       sessionId: typeof payload.sid === 'number' ? payload.sid : undefined,
+      clientId: typeof payload.cid === 'number' ? payload.cid : null,
       jti: String(payload.jti),
       expiresAt: new Date((payload.exp ?? 0) * 1000),
     };

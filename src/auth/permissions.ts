@@ -31,6 +31,31 @@ const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, ar
   return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
 });
 
+type Args = { id?: string; filter?: { clientId?: string; sessionId?: string } };
+const same = (a: unknown, b: unknown) => b != null && String(a) === String(b);
+
+/** What an agent may read at the root: its session, its client, and lists narrowed to either. */
+const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['viewer']>) => boolean> = {
+  me: () => true,
+  failurePatterns: () => true, // knowledge, no client data
+  session: (a, v) => same(a.id, v.sessionId),
+  client: (a, v) => same(a.id, v.clientId),
+  ...Object.fromEntries(
+    ['sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
+      (list) => [list, (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)],
+    ),
+  ),
+};
+
+/** People read anything msp:read allows; agent tokens only what their session's work needs. */
+const agentReadScope = (field: string) =>
+  rule(`agentRead:${field}`, { cache: 'strict' })((_p, args: Args, ctx: Context) => {
+    if (!ctx.viewer?.sessionId) return true;
+    return AGENT_READS[field]?.(args, ctx.viewer)
+      ? true
+      : new ForbiddenError(`Agent tokens read only their own session and its client: ask for session(id: ${ctx.viewer.sessionId}) or filter by its clientId.`);
+  });
+
 const AGENT_WRITES = ['logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
 const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
 /** Agents may store and reveal credentials (their permission is checked by the vault). */
@@ -54,6 +79,7 @@ export function permissions(schema: GraphQLSchema) {
       return and(canWrite, notAgent);
     }
     if (type === 'Query' && ADMIN_READS.includes(field)) return isAdmin;
+    if (type === 'Query') return and(canRead, agentReadScope(field));
     return canRead;
   };
   const map: IRules = {};

@@ -1,10 +1,15 @@
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
   requestsPerMinute: number;
   revealsPerMinute: number;
   loginFailuresPer15Minutes: number;
+  /** Shared counters for several replicas; without it each process counts alone. */
+  redisUrl?: string;
+  /** Key prefix in Redis, so several deployments can share one server. */
+  redisPrefix: string;
 }
 
 const limited = (what: string, result: RateLimiterRes) => {
@@ -14,39 +19,48 @@ const limited = (what: string, result: RateLimiterRes) => {
   });
 };
 
-/**
- * Request and login-failure limits. Kept in this process's memory: fine for one replica; several replicas
- * each count on their own until the limiter moves to a shared store (Redis or the database).
- */
+/** Request, reveal and login-failure limits; in Redis when REDIS_URL is set (replicas share them), else in memory. */
 export class RateLimits {
-  private readonly requests: RateLimiterMemory;
-  private readonly loginFailures: RateLimiterMemory;
-  private readonly reveals: RateLimiterMemory;
+  private readonly redis?: Redis;
+  private readonly requests: RateLimiterAbstract;
+  private readonly reveals: RateLimiterAbstract;
+  private readonly loginFailures: RateLimiterAbstract;
 
   constructor(settings: RateLimitSettings) {
-    this.requests = new RateLimiterMemory({ points: settings.requestsPerMinute, duration: 60 });
-    this.loginFailures = new RateLimiterMemory({ points: settings.loginFailuresPer15Minutes, duration: 15 * 60 });
-    this.reveals = new RateLimiterMemory({ points: settings.revealsPerMinute, duration: 60 });
+    this.redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
+    // If Redis fails, each process keeps limiting on its own (insurance) rather than refusing every request.
+    const limiter = (keyPrefix: string, points: number, duration: number) =>
+      this.redis
+        ? new RateLimiterRedis({
+            storeClient: this.redis,
+            keyPrefix: `${settings.redisPrefix}:${keyPrefix}`,
+            points,
+            duration,
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+          })
+        : new RateLimiterMemory({ keyPrefix, points, duration });
+    this.requests = limiter('requests', settings.requestsPerMinute, 60);
+    this.reveals = limiter('reveals', settings.revealsPerMinute, 60);
+    this.loginFailures = limiter('login-failures', settings.loginFailuresPer15Minutes, 15 * 60);
   }
 
-  /** One credential reveal by this caller; a stricter limit than ordinary requests. */
-  async reveal(caller: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
     try {
-      await this.reveals.consume(caller);
+      await limiter.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw limited('Too many credential reveals', error);
+      if (error instanceof RateLimiterRes) throw limited(what, error);
       throw error;
     }
   }
 
   /** One request by this caller (a user, or an IP before login); RATE_LIMITED over the limit. */
-  async request(caller: string): Promise<void> {
-    try {
-      await this.requests.consume(caller);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw limited('Too many requests', error);
-      throw error;
-    }
+  request(caller: string): Promise<void> {
+    return this.consume(this.requests, caller, 'Too many requests');
+  }
+
+  /** One credential reveal by this caller; a stricter limit than ordinary requests. */
+  reveal(caller: string): Promise<void> {
+    return this.consume(this.reveals, caller, 'Too many credential reveals');
   }
 
   /** Refuses a login attempt for an account that failed too often recently. */
@@ -56,10 +70,14 @@ export class RateLimits {
   }
 
   async loginFailed(email: string): Promise<void> {
-    await this.loginFailures.penalty(email, 1).catch(() => undefined);
+    await this.loginFailures.penalty(email, 1);
   }
 
   async loginSucceeded(email: string): Promise<void> {
     await this.loginFailures.delete(email);
+  }
+
+  async close(): Promise<void> {
+    await this.redis?.quit();
   }
 }

@@ -61,7 +61,15 @@ export class Authenticator {
   }
 
   private toViewer(claims: AccessClaims, user: User): Viewer {
-    return { userId: user.id, role: user.role, scopes: claims.scopes, sessionId: claims.sessionId, tokenId: claims.jti, tokenExpiresAt: claims.expiresAt };
+    return {
+      userId: user.id,
+      role: user.role,
+      scopes: claims.scopes,
+      sessionId: claims.sessionId,
+      clientId: claims.clientId,
+      tokenId: claims.jti,
+      tokenExpiresAt: claims.expiresAt,
+    };
   }
 
   private async sessionIsOpen(sessionId: number): Promise<boolean> {
@@ -82,8 +90,8 @@ export class Authenticator {
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: `${id}.${secret}`, refreshTokenExpiresAt };
   }
 
-  async signAgentToken(userId: number, scopes: AccessScope[], sessionId: number) {
-    return signAccessToken(this.keys, { userId, scopes, sessionId }, AGENT_TOKEN_TTL_SECONDS);
+  async signAgentToken(userId: number, scopes: AccessScope[], session: Session) {
+    return signAccessToken(this.keys, { userId, scopes, sessionId: session.id, clientId: session.clientId }, AGENT_TOKEN_TTL_SECONDS);
   }
 }
 
@@ -150,7 +158,7 @@ export async function issueAgentToken(scope: Scope, auth: Authenticator, viewer:
   if (beyond.length) throw new BadInputError('scopes', `an agent token can carry msp:read and msp:write you hold yourself, not ${beyond.join(', ')}`);
   const session = await findOrFail(scope.db.manager, Session, input.sessionId, 'sessionId');
   if (session.endedAt) throw new ConflictError(`Session ${session.id} has ended; start a new session for the agent.`, 'sessionId');
-  const { token, expiresAt } = await auth.signAgentToken(viewer.userId, wanted, session.id);
+  const { token, expiresAt } = await auth.signAgentToken(viewer.userId, wanted, session);
   return { token, expiresAt, sessionId: session.id, scopes: wanted };
 }
 

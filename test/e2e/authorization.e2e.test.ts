@@ -31,6 +31,8 @@ describe('authorisation', () => {
     const { login: ro } = await app.anonymous.Login({ input: { email: (await readonly.Me()).me.email, password: ADMIN_PASSWORD } });
     tokens.readonly = ro.accessToken;
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth' } })).createClient.id;
+    tokens.clientId = clientId;
+    tokens.otherClient = (await app.sdk.CreateClient({ input: { name: 'Someone else' } })).createClient.id;
     const mine = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
     const other = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
     tokens.agent = (await app.sdk.IssueAgentToken({ input: { sessionId: mine, scopes: ['READ', 'WRITE'] } })).issueAgentToken.token;
@@ -93,6 +95,22 @@ describe('authorisation', () => {
     expect((await apiError(agent.LogWorkItem({ input: { sessionId: tokens.other, category: 'OTHER', description: 'x', minutes: 5 } }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.CreateClient({ input: { name: 'Agent-made' } }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.IssueAgentToken({ input: { sessionId: tokens.mine, scopes: ['READ'] } }))).code).toBe('FORBIDDEN');
+
+    // reads: its session, its client, and lists narrowed to them; nothing of other clients
+    expect((await agent.Session({ id: tokens.mine })).session?.id).toBe(tokens.mine);
+    expect((await agent.Client({ id: tokens.clientId })).client?.name).toBe('Dataforth');
+    expect((await agent.Commands({ filter: { sessionId: tokens.mine } })).commands.totalCount).toBe(0);
+    expect((await agent.Sessions({ filter: { clientId: tokens.clientId } })).sessions.totalCount).toBe(2);
+    for (const refused of [
+      agent.Client({ id: tokens.otherClient }),
+      agent.Client({ slug: 'dataforth' }),
+      agent.Sessions({}),
+      agent.Sessions({ filter: { clientId: tokens.otherClient } }),
+      agent.Session({ id: tokens.other }),
+      agent.Credentials({}),
+    ]) {
+      expect((await apiError(refused)).code).toBe('FORBIDDEN');
+    }
     await agent.EndSession({ input: { sessionId: tokens.mine } });
     await new Promise((r) => setTimeout(r, 5_100)); // the replica caches "session open" for 5 s at most
     expect((await apiError(agent.Session({ id: tokens.mine }))).code).toBe('UNAUTHENTICATED');

@@ -57,6 +57,33 @@ describe('query limits', () => {
   });
 });
 
+describe('rate limits shared through Redis', () => {
+  const env = {
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    RATE_LIMIT_REDIS_PREFIX: `test-${process.pid}-${Date.now()}`,
+    RATE_LIMIT_PER_MINUTE: '10',
+  };
+  let replicaA: TestApp;
+  let replicaB: TestApp;
+  beforeAll(async () => {
+    replicaA = await startTestApp('redis_a', { env });
+    replicaB = await startTestApp('redis_b', { env });
+  });
+  afterAll(async () => {
+    await replicaA?.stop();
+    await replicaB?.stop();
+  });
+
+  it('counts one caller’s requests across replicas', async () => {
+    const me = JSON.stringify({ query: '{ me { id } }' });
+    for (let i = 0; i < 8; i++) expect((await post(replicaA, me)).status).toBe(200);
+    const onB: number[] = [];
+    for (let i = 0; i < 5; i++) onB.push((await post(replicaB, me)).status); // user 1 on both replicas
+    expect(onB.filter((s) => s === 200).length).toBeLessThanOrEqual(2);
+    expect(onB).toContain(429);
+  });
+});
+
 describe('rate limits and the API audit log', () => {
   let app: TestApp;
   const logLines: string[] = [];
