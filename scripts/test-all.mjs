@@ -2,6 +2,9 @@
 // `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB.
 // A database that cannot be reached is a failure, never a silent skip.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection as createTcpConnection } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 
@@ -58,8 +61,26 @@ if (redisProblem) {
   process.exit(1);
 }
 
+// Every test server logs into this folder; afterwards no line may hold a secret the tests used.
+const logDir = mkdtempSync(join(tmpdir(), 'msp-test-logs-'));
+const SECRETS = ['correct horse battery staple', 'Pa55w0rd-only-in-this-test!', 'wrong password!', 'a-new-long-password'];
+
 run('type check', 'npx', ['tsc', '--noEmit']);
 // Each run in a time zone far from UTC, east then west, so no test can lean on the machine being in UTC.
-run('tests on SQLite (TZ=Pacific/Auckland)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland' });
-run('tests on MariaDB (TZ=America/Los_Angeles)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles' });
+run('tests on SQLite (TZ=Pacific/Auckland)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland', TEST_LOG_DIR: logDir });
+run('tests on MariaDB (TZ=America/Los_Angeles)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: logDir });
+
+console.log('\n=== secrets in server logs ===');
+const files = readdirSync(logDir);
+const leaks = files.flatMap((file) => {
+  const text = readFileSync(join(logDir, file), 'utf8');
+  return SECRETS.filter((secret) => text.includes(secret)).map((secret) => `${file}: "${secret.slice(0, 4)}…"`);
+});
+if (leaks.length) {
+  console.error(`A secret used by the tests reached a server log:\n${leaks.join('\n')}\n(logs kept in ${logDir})`);
+  process.exit(1);
+}
+const lines = files.reduce((n, file) => n + readFileSync(join(logDir, file), 'utf8').split('\n').filter(Boolean).length, 0);
+console.log(`${lines} log lines from ${files.length} test servers hold none of the ${SECRETS.length} test secrets.`);
+rmSync(logDir, { recursive: true, force: true });
 console.log('\nAll tests passed on SQLite and MariaDB.');

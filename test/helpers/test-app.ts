@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pino from 'pino';
 import { createMspClient, MspApiError, MspClient } from '../../sdk';
 import { UserRole } from '../../entities/user.entity';
 import { keysFromSecret, SigningKeys } from '../../src/auth/signing-keys';
@@ -35,6 +37,16 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Where a test server logs: into `logLines` when a test reads them; into a file under TEST_LOG_DIR when
+ * `npm test` collects every line to scan for secrets; else nowhere (or stdout at TEST_LOG_LEVEL).
+ */
+function testLogger(name: string, logLines?: string[]) {
+  if (logLines) return createLogger('debug', { write: (line: string) => void logLines.push(line) });
+  if (process.env.TEST_LOG_DIR) return createLogger('debug', pino.destination({ dest: join(process.env.TEST_LOG_DIR, `${process.env.TEST_DB}-${name}.log`), sync: true }));
+  return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+}
+
 /** A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides settings. */
 export async function startTestApp(
   name: string,
@@ -49,7 +61,7 @@ export async function startTestApp(
   // the suite sends far more than a person would: limits are raised unless a test sets its own
   const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
   const vault = options.vault ?? new CredentialVault(new Map([[1, randomBytes(32)]]), 1);
-  const server: RunningServer = await startServer({ db, port: 0, vault, logger: logLines ? createLogger('debug', { write: (line: string) => void logLines.push(line) }) : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), auth, limits });
+  const server: RunningServer = await startServer({ db, port: 0, vault, logger: testLogger(name, logLines), auth, limits });
   const anonymous = createMspClient({ url: server.url });
   const tokenFor = async (email: string, password: string) => (await anonymous.Login({ input: { email, password } })).login.accessToken;
   const loggedIn = async (email: string, password: string) => createMspClient({ url: server.url, token: await tokenFor(email, password) });
