@@ -15,7 +15,6 @@ import {
   NEWEST_FIRST,
   updateUser,
 } from '../src/services/admin.service';
-import { archiveRecord } from '../src/services/record.service';
 import {
   ApiAuditFilter,
   CreateIntegrationCredentialInput,
@@ -24,9 +23,8 @@ import {
   LinkTicketInput,
   UpdateUserInput,
 } from './admin.inputs';
-import { archiveInputFor } from './archive.input';
 import { ApiAuditConnection, ExternalIntegrationCallConnection, IntegrationCredentialConnection, TicketLinkConnection, UserConnection } from './connections';
-import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 /** Users, the API audit log and external integrations. */
 export const adminResolvers = [
   listQuery({ name: 'users', description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
@@ -54,13 +52,7 @@ export const adminResolvers = [
     order: NEWEST_FIRST,
   }),
   inputMutation({ name: 'createIntegrationCredential', description: 'Records credentials for an external system (metadata).', input: CreateIntegrationCredentialInput, returns: IntegrationCredential, run: createIntegrationCredential }),
-  inputMutation({
-    name: 'archiveIntegrationCredential',
-    description: 'Archives integration credentials no longer used.',
-    input: archiveInputFor('IntegrationCredential'),
-    returns: IntegrationCredential,
-    run: (ctx, input) => archiveRecord(ctx, IntegrationCredential, input.id),
-  }),
+  archiveMutation(IntegrationCredential, 'IntegrationCredential', 'Archives integration credentials no longer used.'),
   inputMutation({ name: 'linkTicket', description: 'Links a session to a PSA ticket.', input: LinkTicketInput, returns: TicketLink, run: linkTicket }),
   belongsTo({ on: TicketLink, name: 'session', description: 'The session.', target: Session, key: 'sessionId', required: true }),
   hasMany({ on: Session, name: 'ticketLinks', description: 'Tickets this session is linked to.', connection: TicketLinkConnection, spec: childLists.ticketLinksOfSession }),

@@ -16,9 +16,7 @@ import {
   recordInfrastructure,
   updateInfrastructure,
 } from '../src/services/infrastructure.service';
-import { archiveRecord } from '../src/services/record.service';
 import { MAX_NEIGHBOUR_DEPTH } from '../src/services/topology.service';
-import { archiveInputFor } from './archive.input';
 import { CommandRunConnection, FirewallRuleConnection, InfrastructureChangeConnection, InfrastructureConnection, ServiceConnection } from './connections';
 import {
   AttachInfrastructureInput,
@@ -27,7 +25,7 @@ import {
   RecordInfrastructureInput,
   UpdateInfrastructureInput,
 } from './infrastructure.inputs';
-import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import { Topology } from './topology.types';
 import { parseId } from './validators';
 
@@ -92,13 +90,7 @@ export const infrastructureResolvers = [
   }),
   inputMutation({ name: 'recordInfrastructure', description: 'Records a device or system of a client. CONFLICT when the host name is taken.', input: RecordInfrastructureInput, returns: Infrastructure, run: recordInfrastructure }),
   inputMutation({ name: 'updateInfrastructure', description: 'Changes infrastructure.', input: UpdateInfrastructureInput, returns: Infrastructure, run: updateInfrastructure }),
-  inputMutation({
-    name: 'archiveInfrastructure',
-    description: 'Archives (decommissions) infrastructure; it keeps its history and leaves the lists.',
-    input: archiveInputFor('Infrastructure'),
-    returns: Infrastructure,
-    run: (ctx, input) => archiveRecord(ctx, Infrastructure, input.id),
-  }),
+  archiveMutation(Infrastructure, 'Infrastructure', 'Archives (decommissions) infrastructure; it keeps its history and leaves the lists.'),
   inputMutation({ name: 'linkInfrastructure', description: 'Adds a typed edge to the topology. CONFLICT when it exists.', input: LinkInfrastructureInput, returns: InfrastructureRelationship, run: linkInfrastructure }),
   inputMutation({ name: 'attachInfrastructure', description: 'Records that a session touched, or a project involves, the infrastructure.', input: AttachInfrastructureInput, returns: Infrastructure, run: attachInfrastructure }),
   belongsTo({ on: Infrastructure, name: 'client', description: 'The client it belongs to.', target: Client, key: 'clientId', required: true }),

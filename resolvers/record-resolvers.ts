@@ -15,6 +15,8 @@ import type { ChildListSpec } from '../src/loaders/child-connection.loader';
 import { PageArgs } from '../src/pagination/connection';
 import { Filter, listConnection } from '../src/pagination/list-query';
 import { SortOrder } from '../src/pagination/sort-order';
+import { archiveRecord } from '../src/services/record.service';
+import { archiveInputFor } from './archive.input';
 import { childConnection } from './child-connection';
 
 type Row = ObjectLiteral & { id: number };
@@ -71,6 +73,17 @@ export function inputMutation<I extends object, R extends object>(o: {
     }
   }
   return InputMutationResolver;
+}
+
+/** `archive<Type>(input: { id })`: the row is kept with its history and leaves the default lists. */
+export function archiveMutation<T extends Row & { archivedAt: Date | null }>(entity: ClassType<T>, typeName: string, description: string): ClassType {
+  return inputMutation({
+    name: `archive${typeName}`,
+    description,
+    input: archiveInputFor(typeName),
+    returns: entity,
+    run: (ctx, input) => archiveRecord(ctx, entity, input.id),
+  });
 }
 
 /** A to-one relation resolved through the per-request by-id loader (null when the key is null). */

@@ -7,7 +7,6 @@ import { Infrastructure } from '../entities/infrastructure.entity';
 import { SecurityIncident } from '../entities/security-incident.entity';
 import { Session } from '../entities/session.entity';
 import { childLists } from '../src/loaders/child-lists';
-import { archiveRecord } from '../src/services/record.service';
 import {
   CREDENTIAL_ORDER,
   createCredential,
@@ -21,10 +20,9 @@ import {
 } from '../src/services/security.service';
 import { Context } from '../src/context';
 import { revealCredential, rotateVaultKey, storeCredential, vaultOf } from '../src/services/vault.service';
-import { archiveInputFor } from './archive.input';
 import { CredentialSecret, RevealCredentialInput, RotateVaultKeyInput, StoreCredentialInput, VaultRotation } from './vault.inputs';
 import { CredentialAuditConnection, CredentialConnection, CredentialPermissionConnection, SecurityIncidentConnection } from './connections';
-import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import {
   CreateCredentialInput,
   CredentialFilter,
@@ -70,13 +68,7 @@ export const securityResolvers = [
   }),
   inputMutation({ name: 'createCredential', description: 'Records a credential’s metadata; the audit log gets a CREATE entry.', input: CreateCredentialInput, returns: Credential, run: createCredential }),
   inputMutation({ name: 'updateCredential', description: 'Changes a credential’s metadata; the audit log gets an UPDATE entry.', input: UpdateCredentialInput, returns: Credential, run: updateCredential }),
-  inputMutation({
-    name: 'archiveCredential',
-    description: 'Archives a credential no longer in use; its audit log stays.',
-    input: archiveInputFor('Credential'),
-    returns: Credential,
-    run: (ctx, input) => archiveRecord(ctx, Credential, input.id),
-  }),
+  archiveMutation(Credential, 'Credential', 'Archives a credential no longer in use; its audit log stays.'),
   inputMutation({ name: 'grantCredentialAccess', description: 'Allows or withdraws a principal’s right to reveal a credential.', input: GrantCredentialAccessInput, returns: CredentialPermission, run: grantCredentialAccess }),
   belongsTo({ on: Credential, name: 'client', description: 'The client it belongs to, if any.', target: Client, key: 'clientId' }),
   belongsTo({ on: Credential, name: 'infrastructure', description: 'The infrastructure it opens, if any.', target: Infrastructure, key: 'infrastructureId' }),

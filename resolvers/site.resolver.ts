@@ -2,22 +2,14 @@ import { Client } from '../entities/client.entity';
 import { Site } from '../entities/site.entity';
 import { childLists } from '../src/loaders/child-lists';
 import { createSite, updateSite } from '../src/services/infrastructure.service';
-import { archiveRecord } from '../src/services/record.service';
-import { archiveInputFor } from './archive.input';
 import { InfrastructureConnection, SiteConnection } from './connections';
 import { CreateSiteInput, UpdateSiteInput } from './infrastructure.inputs';
-import { belongsTo, hasMany, inputMutation } from './record-resolvers';
+import { archiveMutation, belongsTo, hasMany, inputMutation } from './record-resolvers';
 
 export const siteResolvers = [
   inputMutation({ name: 'createSite', description: 'Records a site of a client.', input: CreateSiteInput, returns: Site, run: createSite }),
   inputMutation({ name: 'updateSite', description: 'Changes a site.', input: UpdateSiteInput, returns: Site, run: updateSite }),
-  inputMutation({
-    name: 'archiveSite',
-    description: 'Archives a site; it keeps its history and leaves the lists.',
-    input: archiveInputFor('Site'),
-    returns: Site,
-    run: (ctx, input) => archiveRecord(ctx, Site, input.id),
-  }),
+  archiveMutation(Site, 'Site', 'Archives a site; it keeps its history and leaves the lists.'),
   belongsTo({ on: Site, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   hasMany({ on: Site, name: 'infrastructure', description: 'Active infrastructure at this site, by host name.', connection: InfrastructureConnection, spec: childLists.infrastructureOfSite }),
   hasMany({ on: Client, name: 'sites', description: 'Active sites of the client, by name.', connection: SiteConnection, spec: childLists.sitesOfClient }),
