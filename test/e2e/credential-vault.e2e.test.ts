@@ -101,3 +101,20 @@ describe('credential vault', () => {
     expect((await app.sdk.RevealCredential({ input: { credentialId: String(sample.id), reason: 'after rotation' } })).revealCredential.value).toBe(`secret-${sample.id}`);
   });
 });
+
+describe('credential vault without a key (production without MSP_VAULT_KEY)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('vault_closed', { vault: null });
+  });
+  afterAll(() => app.stop());
+
+  it('refuses to store or reveal with a clear error, and keeps metadata working', async () => {
+    const clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth' } })).createClient.id;
+    const stored = await apiError(app.sdk.StoreCredential({ input: { clientId, name: 'X', kind: 'PASSWORD', value: SECRET } }));
+    expect(stored.code).toBe('VAULT_UNAVAILABLE');
+    expect(stored.message).toContain('MSP_VAULT_KEY');
+    const { createCredential } = await app.sdk.CreateCredential({ input: { clientId, name: 'Metadata only', kind: 'PASSWORD' } });
+    expect((await apiError(app.sdk.RevealCredential({ input: { credentialId: createCredential.id, reason: 'x' } }))).code).toBe('VAULT_UNAVAILABLE');
+  });
+});

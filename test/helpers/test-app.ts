@@ -50,7 +50,7 @@ function testLogger(name: string, logLines?: string[]) {
 /** A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides settings. */
 export async function startTestApp(
   name: string,
-  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault } = {},
+  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault | null } = {},
 ): Promise<TestApp> {
   const { env = {}, logLines } = options;
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
@@ -60,7 +60,7 @@ export async function startTestApp(
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
   // the suite sends far more than a person would: limits are raised unless a test sets its own
   const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
-  const vault = options.vault ?? new CredentialVault(new Map([[1, randomBytes(32)]]), 1);
+  const vault = options.vault === undefined ? new CredentialVault(new Map([[1, randomBytes(32)]]), 1) : options.vault;
   const server: RunningServer = await startServer({ db, port: 0, vault, logger: testLogger(name, logLines), auth, limits });
   const anonymous = createMspClient({ url: server.url });
   const tokenFor = async (email: string, password: string) => (await anonymous.Login({ input: { email, password } })).login.accessToken;
