@@ -33,16 +33,16 @@ export class PendingTaskResolver {
 
   @FieldResolver(() => Client, { nullable: true, description: 'Client the task is for, if any.' })
   client(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Client | null> | null {
-    return task.clientId ? ctx.loaders.client.load(task.clientId) : null;
+    return task.clientId ? ctx.loaders.byId(Client).load(task.clientId) : null;
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'Project the task belongs to, if any.' })
   project(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Project | null> | null {
-    return task.projectId ? ctx.loaders.project.load(task.projectId) : null;
+    return task.projectId ? ctx.loaders.byId(Project).load(task.projectId) : null;
   }
 
   @FieldResolver(() => Session, { nullable: true, description: 'Session in which the task came up, if any.' })
   session(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Session | null> | null {
-    return task.sessionId ? ctx.loaders.session.load(task.sessionId) : null;
+    return task.sessionId ? ctx.loaders.byId(Session).load(task.sessionId) : null;
   }
 }

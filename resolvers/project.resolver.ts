@@ -15,7 +15,7 @@ import { parseId } from './validators';
 export class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'One project by id. NOT_FOUND when it does not exist.' })
   async project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Project id.' }) id: string): Promise<Project> {
-    const project = await ctx.loaders.project.load(parseId(id, 'id'));
+    const project = await ctx.loaders.byId(Project).load(parseId(id, 'id'));
     if (!project) throw new NotFoundError('Project', id, 'id');
     return project;
   }
@@ -32,7 +32,7 @@ export class ProjectResolver {
 
   @FieldResolver(() => Client, { description: 'The client the project is for.' })
   async client(@Root() project: Project, @Ctx() ctx: Context): Promise<Client> {
-    return (await ctx.loaders.client.load(project.clientId))!;
+    return (await ctx.loaders.byId(Client).load(project.clientId))!;
   }
 
   @FieldResolver(() => SessionConnection, { description: 'Sessions on this project, most recent first.' })

@@ -20,7 +20,7 @@ import { parseId } from './validators';
 export class SessionResolver {
   @Query(() => Session, { nullable: true, description: 'One session by id. NOT_FOUND when it does not exist.' })
   async session(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
-    const session = await ctx.loaders.session.load(parseId(id, 'id'));
+    const session = await ctx.loaders.byId(Session).load(parseId(id, 'id'));
     if (!session) throw new NotFoundError('Session', id, 'id');
     return session;
   }
@@ -68,17 +68,17 @@ export class SessionResolver {
 
   @FieldResolver(() => Client, { nullable: true, description: 'Client worked for; null for NORMAL sessions.' })
   client(@Root() session: Session, @Ctx() ctx: Context): Promise<Client | null> | null {
-    return session.clientId ? ctx.loaders.client.load(session.clientId) : null;
+    return session.clientId ? ctx.loaders.byId(Client).load(session.clientId) : null;
   }
 
   @FieldResolver(() => Project, { nullable: true, description: 'Project worked on, if any.' })
   project(@Root() session: Session, @Ctx() ctx: Context): Promise<Project | null> | null {
-    return session.projectId ? ctx.loaders.project.load(session.projectId) : null;
+    return session.projectId ? ctx.loaders.byId(Project).load(session.projectId) : null;
   }
 
   @FieldResolver(() => Machine, { nullable: true, description: 'Machine the work was done from, if known.' })
   machine(@Root() session: Session, @Ctx() ctx: Context): Promise<Machine | null> | null {
-    return session.machineId ? ctx.loaders.machine.load(session.machineId) : null;
+    return session.machineId ? ctx.loaders.byId(Machine).load(session.machineId) : null;
   }
 
   @FieldResolver(() => WorkItemConnection, { description: 'Work logged in this session, in the order it was logged.' })

@@ -20,7 +20,7 @@ export class WorkItemResolver {
 
   @FieldResolver(() => Session, { description: 'The session the work belongs to.' })
   async session(@Root() item: WorkItem, @Ctx() ctx: Context): Promise<Session> {
-    return (await ctx.loaders.session.load(item.sessionId))!;
+    return (await ctx.loaders.byId(Session).load(item.sessionId))!;
   }
 
   @FieldResolver(() => [Tag], { description: 'Tags on the work item, by name.' })

@@ -21,17 +21,16 @@ export interface ChildPageKey<F> {
   filter?: F;
 }
 
-/** Groups keys that share the same arguments: each group is answered by one statement. */
-function groupByArguments<K extends { parentId: number }>(keys: readonly K[]): Map<string, K[]> {
+/** Keys grouped by a signature; loaders answer each group with one statement. */
+export function groupBy<K>(keys: readonly K[], signature: (key: K) => string): Map<string, K[]> {
   const groups = new Map<string, K[]>();
-  for (const key of keys) {
-    const { parentId, ...rest } = key;
-    void parentId;
-    const signature = JSON.stringify(rest);
-    groups.set(signature, [...(groups.get(signature) ?? []), key]);
-  }
+  for (const key of keys) groups.set(signature(key), [...(groups.get(signature(key)) ?? []), key]);
   return groups;
 }
+
+/** Everything in a key but the parent: keys that share it share a statement. */
+const argumentsOf = <K extends { parentId: number }>({ parentId, ...rest }: K) => (void parentId, JSON.stringify(rest));
+const groupByArguments = <K extends { parentId: number }>(keys: readonly K[]) => groupBy(keys, argumentsOf);
 
 const unique = (ids: number[]) => [...new Set(ids)];
 
@@ -110,7 +109,7 @@ export function childCountLoader<T extends ObjectLiteral, F>(db: Database, spec:
           counts.set(`${signature}#${row.parentId}`, Number(row.total));
         }
       }
-      return keys.map(({ parentId, ...rest }) => counts.get(`${JSON.stringify(rest)}#${parentId}`) ?? 0);
+      return keys.map((key) => counts.get(`${argumentsOf(key)}#${key.parentId}`) ?? 0);
     },
     { cacheKeyFn: (key) => JSON.stringify(key) },
   );

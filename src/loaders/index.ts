@@ -4,8 +4,6 @@ import { ChangeLogEntry } from '../../entities/change-log-entry.entity';
 import { ProjectInfrastructure, SessionInfrastructure } from '../../entities/infrastructure-links.entity';
 import { RelationshipKind } from '../../entities/infrastructure-relationship.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
-import { Client } from '../../entities/client.entity';
-import { Machine } from '../../entities/machine.entity';
 import { PendingTask } from '../../entities/pending-task.entity';
 import { Project } from '../../entities/project.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
@@ -24,7 +22,7 @@ import { sessionFilter, sessionOrder } from '../services/session.service';
 import { WORK_ITEM_ORDER } from '../services/work-item.service';
 import { attachedInfrastructure } from '../services/infrastructure.service';
 import { clientTopologies, neighbourhoods, TopologyGraph } from '../services/topology.service';
-import { ChildList, childList, ChildListSpec } from './child-connection.loader';
+import { ChildList, childList, ChildListSpec, groupBy } from './child-connection.loader';
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
 
@@ -32,12 +30,6 @@ interface NeighbourKey {
   id: number;
   kind?: RelationshipKind;
   depth: number;
-}
-
-function groupBy<K>(keys: readonly K[], signature: (key: K) => string): K[][] {
-  const groups = new Map<string, K[]>();
-  for (const key of keys) groups.set(signature(key), [...(groups.get(signature(key)) ?? []), key]);
-  return [...groups.values()];
 }
 
 /** Sessions under a parent, most recent first. */
@@ -63,10 +55,6 @@ export function createLoaders(db: Database) {
       if (!childLists.has(key)) childLists.set(key, childList(db, spec));
       return childLists.get(key) as ChildList<T, F>;
     },
-    client: entityByIdLoader(db, Client),
-    project: entityByIdLoader(db, Project),
-    machine: entityByIdLoader(db, Machine),
-    session: entityByIdLoader(db, Session),
     projectsOfClient: childList<Project, ProjectFilter>(db, { entity: Project, parentKey: 'clientId', order: PROJECT_ORDER, filter: projectFilter }),
     sessionsOfClient: sessionsBy(db, 'clientId'),
     sessionsOfProject: sessionsBy(db, 'projectId'),
@@ -85,7 +73,7 @@ export function createLoaders(db: Database) {
     neighbours: new DataLoader<NeighbourKey, TopologyGraph, string>(
       async (keys) => {
         const results = new Map<NeighbourKey, TopologyGraph>();
-        for (const group of groupBy(keys, (k) => `${k.kind}:${k.depth}`)) {
+        for (const group of groupBy(keys, (k) => `${k.kind}:${k.depth}`).values()) {
           const graphs = await neighbourhoods(db.manager, group.map((k) => k.id), group[0].kind, group[0].depth);
           group.forEach((key, i) => results.set(key, graphs[i]));
         }

@@ -50,7 +50,11 @@ export async function neighbourhoods(
       for (const edge of edges) {
         if (!frontiers[i].has(edge.fromId) && !frontiers[i].has(edge.toId)) continue;
         edgesOf[i].set(edge.id, edge);
-        for (const end of [edge.fromId, edge.toId]) if (!reached[i].has(end)) next.add(end) && reached[i].add(end);
+        for (const end of [edge.fromId, edge.toId]) {
+          if (reached[i].has(end)) continue;
+          reached[i].add(end);
+          next.add(end);
+        }
       }
       frontiers[i] = next;
     });
