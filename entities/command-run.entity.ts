@@ -37,6 +37,7 @@ registerEnumType(FailureCategory, {
 @Index('ix_commands_run_session', ['sessionId', 'ranAt'])
 @Index('ix_commands_run_infrastructure', ['infrastructureId', 'ranAt'])
 @Index('ix_commands_run_success', ['success', 'ranAt'])
+@Index('ix_commands_run_failure_signature', ['failureSignature'])
 export class CommandRun {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn()
@@ -91,6 +92,10 @@ export class CommandRun {
   @Field(() => FailureCategory, { nullable: true, description: 'Why it failed (failures only).' })
   @Column('varchar', { length: 20, nullable: true })
   failureCategory: FailureCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'Normalised signature of a failure (for example "cmd:get-localuser"), linking it to its failure pattern; null on success.' })
+  @Column('varchar', { length: 255, nullable: true })
+  failureSignature: string | null;
 
   @Field(() => Int, { nullable: true, description: 'How long it ran, in milliseconds.' })
   @Column('int', { nullable: true })

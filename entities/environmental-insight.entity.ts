@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm
 import { Audited } from './audited';
 import { ForeignKey, TimestampColumn } from './columns';
 import { Client } from './client.entity';
+import { FailurePattern } from './failure-pattern.entity';
 import { Infrastructure } from './infrastructure.entity';
 
 @ObjectType({ description: 'Something learned about a client or a host that changes how to work there.' })
@@ -10,6 +11,7 @@ import { Infrastructure } from './infrastructure.entity';
 @Entity('environmental_insights')
 @Index('ix_environmental_insights_client', ['clientId', 'active'])
 @Index('ix_environmental_insights_infrastructure', ['infrastructureId', 'active'])
+@Index('ix_environmental_insights_pattern', ['failurePatternId', 'infrastructureId'])
 export class EnvironmentalInsight {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn()
@@ -26,6 +28,12 @@ export class EnvironmentalInsight {
 
   @ForeignKey(() => Infrastructure, 'infrastructure_id', { nullable: true, onDelete: 'SET NULL' })
   infrastructure?: Relation<Infrastructure> | null;
+
+  @Column('int', { nullable: true })
+  failurePatternId: number | null;
+
+  @ForeignKey(() => FailurePattern, 'failure_pattern_id', { nullable: true, onDelete: 'SET NULL' })
+  failurePattern?: Relation<FailurePattern> | null;
 
   @Field(() => String, { description: 'The insight, for example "SMB1 only: map drives with net use, not New-PSDrive".' })
   @Column('varchar', { length: 2000 })

@@ -37,6 +37,8 @@ import { Site } from './site.entity';
 import { Tag } from './tag.entity';
 import { WorkItemTag } from './work-item-tag.entity';
 import { WorkItem } from './work-item.entity';
+import { Note } from './note.entity';
+import { SearchDocument } from './search-document.entity';
 
 /** Every table the data source maps; migrations must match exactly this list. */
 export const entities = [
@@ -67,6 +69,7 @@ export const entities = [
   ProblemSolution,
   Deployment,
   DatabaseChange,
+  Note,
   // credentials and security
   Credential,
   CredentialAuditEntry,
@@ -87,4 +90,6 @@ export const entities = [
   ExternalIntegrationCall,
   IntegrationCredential,
   TicketLink,
+  // search
+  SearchDocument,
 ];

@@ -12,6 +12,7 @@ import { Session } from './session.entity';
 @Entity('operation_failures')
 @Index('ix_operation_failures_client', ['clientId', 'occurredAt'])
 @Index('ix_operation_failures_infrastructure', ['infrastructureId'])
+@Index('ix_operation_failures_signature', ['failureSignature'])
 export class OperationFailure {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn()
@@ -50,6 +51,10 @@ export class OperationFailure {
   @Field(() => FailureCategory, { nullable: true, description: 'Why it failed.' })
   @Column('varchar', { length: 20, nullable: true })
   failureCategory: FailureCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'Normalised signature of a failure (for example "cmd:get-localuser"), linking it to its failure pattern; null on success.' })
+  @Column('varchar', { length: 255, nullable: true })
+  failureSignature: string | null;
 
   @Field(() => Date, { description: 'When it failed (UTC).' })
   @TimestampColumn()

@@ -27,6 +27,7 @@ import { InfrastructureService } from '../entities/infrastructure-service.entity
 import { Infrastructure } from '../entities/infrastructure.entity';
 import { M365Tenant } from '../entities/m365-tenant.entity';
 import { Network } from '../entities/network.entity';
+import { Note } from '../entities/note.entity';
 import { ProblemSolution } from '../entities/problem-solution.entity';
 import { Site } from '../entities/site.entity';
 import { Connection } from '../src/pagination/connection';
@@ -75,6 +76,9 @@ export class FileChangeConnection extends Connection(FileChange) {}
 
 @ObjectType({ description: 'A page of problem solutions, in the order they were recorded.' })
 export class ProblemSolutionConnection extends Connection(ProblemSolution) {}
+
+@ObjectType({ description: 'A page of notes, oldest first.' })
+export class NoteConnection extends Connection(Note) {}
 
 @ObjectType({ description: 'A page of infrastructure changes, in the order they were made.' })
 export class InfrastructureChangeConnection extends Connection(InfrastructureChange) {}

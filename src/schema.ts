@@ -15,6 +15,8 @@ import { PendingTaskResolver } from '../resolvers/pending-task.resolver';
 import { ProjectResolver } from '../resolvers/project.resolver';
 import { SessionResolver } from '../resolvers/session.resolver';
 import { WorkItemResolver } from '../resolvers/work-item.resolver';
+import { noteResolvers } from '../resolvers/note.resolver';
+import { SearchResolver } from '../resolvers/search.resolver';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -36,6 +38,8 @@ export function buildAppSchema(): GraphQLSchema {
       ...securityResolvers,
       ...failureResolvers,
       ...adminResolvers,
+      ...noteResolvers,
+      SearchResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -31,7 +31,7 @@ const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, ar
   return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
 });
 
-type Args = { id?: string; filter?: { clientId?: string; sessionId?: string } };
+type Args = { id?: string; clientId?: string; filter?: { clientId?: string; sessionId?: string } };
 const same = (a: unknown, b: unknown) => b != null && String(a) === String(b);
 
 /** What an agent may read at the root: its session, its client, and lists narrowed to either. */
@@ -41,7 +41,7 @@ const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['view
   session: (a, v) => same(a.id, v.sessionId),
   client: (a, v) => same(a.id, v.clientId),
   ...Object.fromEntries(
-    ['sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
+    ['search', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
       (list) => [list, (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)],
     ),
   ),
@@ -56,7 +56,7 @@ const agentReadScope = (field: string) =>
       : new ForbiddenError(`Agent tokens read only their own session and its client: ask for session(id: ${ctx.viewer.sessionId}) or filter by its clientId.`);
   });
 
-const AGENT_WRITES = ['logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
+const AGENT_WRITES = ['note', 'logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
 const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
 /** Agents may store and reveal credentials (their permission is checked by the vault). */
 const VAULT_WRITES = ['storeCredential', 'revealCredential'];

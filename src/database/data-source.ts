@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { entities } from '../../entities';
 import { migrations } from '../../migrations';
 import { ChangeLogSubscriber } from './change-log.subscriber';
+import { SearchIndexSubscriber } from './search-index.subscriber';
 import { DatabaseTarget } from './database-url';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounter } from './statement-counter';
@@ -37,7 +38,7 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     ...driverOptions(target),
     entities,
     migrations,
-    subscribers: [ChangeLogSubscriber],
+    subscribers: [ChangeLogSubscriber, SearchIndexSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     logger: new StatementCounter(),
     synchronize: false,

@@ -15,6 +15,7 @@ import { InfrastructureService } from '../../entities/infrastructure-service.ent
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { M365Tenant } from '../../entities/m365-tenant.entity';
 import { Network } from '../../entities/network.entity';
+import { Note } from '../../entities/note.entity';
 import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Site } from '../../entities/site.entity';
 import { Filter, noFilter } from '../pagination/list-query';
@@ -23,6 +24,7 @@ import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../services/infrastr
 import { COMMAND_ORDER, RECORDED_ORDER } from '../services/work-detail.service';
 import { AUDIT_ORDER, CREDENTIAL_ORDER, INCIDENT_ORDER } from '../services/security.service';
 import { INSIGHT_ORDER, OPERATION_FAILURE_ORDER } from '../services/failure.service';
+import { NOTE_ORDER } from '../services/note.service';
 import { ChildListSpec } from './child-connection.loader';
 
 const activeOnly: Filter = (qb, a) => {
@@ -50,6 +52,7 @@ export const childLists = {
   commandsOfSession: spec(CommandRun, 'sessionId', COMMAND_ORDER),
   fileChangesOfSession: spec(FileChange, 'sessionId', RECORDED_ORDER),
   problemSolutionsOfSession: spec(ProblemSolution, 'sessionId', RECORDED_ORDER),
+  notesOfSession: spec(Note, 'sessionId', NOTE_ORDER),
   infrastructureChangesOfSession: spec(InfrastructureChange, 'sessionId', RECORDED_ORDER),
   deploymentsOfSession: spec(Deployment, 'sessionId', RECORDED_ORDER),
   databaseChangesOfSession: spec(DatabaseChange, 'sessionId', RECORDED_ORDER),

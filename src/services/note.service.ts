@@ -1,0 +1,11 @@
+import { Note } from '../../entities/note.entity';
+import { Session } from '../../entities/session.entity';
+import type { NoteInput } from '../../resolvers/note.inputs';
+import type { Scope } from '../context';
+import { SortOrder } from '../pagination/sort-order';
+import { insertRecord } from './record.service';
+
+export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' };
+
+/** Writes a note in a session; it is searchable as soon as the write commits. */
+export const writeNote = (scope: Scope, input: NoteInput) => insertRecord<Note>(scope, 'note', Note, input, { references: { sessionId: Session } });

@@ -1,0 +1,73 @@
+import { EntityManager, ObjectLiteral } from 'typeorm';
+import { CommandRun } from '../../entities/command-run.entity';
+import { FailurePattern } from '../../entities/failure-pattern.entity';
+import { Note } from '../../entities/note.entity';
+import { ProblemSolution } from '../../entities/problem-solution.entity';
+import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
+import { Session } from '../../entities/session.entity';
+import { WorkItem } from '../../entities/work-item.entity';
+
+/** The searchable text of a record: `title` is its headline (weighs more in ranking), `body` the rest. */
+interface IndexedText {
+  title: string;
+  body: string;
+  occurredAt: Date;
+  /** The session the record belongs to, when it belongs to one: the document takes its client and mode. */
+  sessionId: number | null;
+}
+
+const joined = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p?.trim()).join('\n');
+
+/** What each searchable entity contributes to the index. */
+const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => IndexedText }>([
+  [Session, { source: SearchSource.SESSION, text: (s: Session) => ({ title: s.title ?? '', body: s.summary ?? '', occurredAt: s.startedAt, sessionId: s.id }) }],
+  [WorkItem, { source: SearchSource.WORK_ITEM, text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
+  [
+    ProblemSolution,
+    { source: SearchSource.PROBLEM_SOLUTION, text: (p: ProblemSolution) => ({ title: p.symptom, body: joined(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }) },
+  ],
+  [CommandRun, { source: SearchSource.COMMAND, text: (c: CommandRun) => ({ title: c.command, body: joined(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) }],
+  [Note, { source: SearchSource.NOTE, text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }) }],
+  [
+    FailurePattern,
+    {
+      source: SearchSource.FAILURE_PATTERN,
+      text: (f: FailurePattern) => ({
+        title: f.description,
+        body: joined(f.recommendedAlternative, f.environmentConditions.join(', ')),
+        occurredAt: f.lastSeenAt,
+        sessionId: null,
+      }),
+    },
+  ],
+]);
+
+export const isSearchable = (target: Function): boolean => SOURCES.has(target);
+
+/**
+ * Writes (or rewrites) the search document of a record, in the caller's transaction, so the index never
+ * lags behind or runs ahead of the records.
+ */
+export async function indexRecord(manager: EntityManager, target: Function, row: ObjectLiteral): Promise<void> {
+  const entry = SOURCES.get(target);
+  if (!entry || row.id == null) return;
+  const text = entry.text(row as never);
+  const session = text.sessionId == null ? null : target === Session ? (row as Session) : await manager.findOneBy(Session, { id: text.sessionId });
+  const document = {
+    source: entry.source,
+    sourceId: row.id as number,
+    clientId: session?.clientId ?? null,
+    sessionId: session?.id ?? null,
+    mode: session?.mode ?? null,
+    occurredAt: text.occurredAt,
+    title: text.title.slice(0, 300),
+    body: text.body,
+  };
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(SearchDocument)
+    .values(document)
+    .orUpdate(['client_id', 'session_id', 'mode', 'occurred_at', 'title', 'body'], ['source', 'source_id'])
+    .execute();
+}
