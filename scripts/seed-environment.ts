@@ -4,7 +4,7 @@
  */
 import { Scope } from '../src/context';
 import { createIntegrationCredential, createUser, linkTicket } from '../src/services/admin.service';
-import { logOperationFailure, recordEnvironmentalInsight, recordFailurePattern } from '../src/services/failure.service';
+import { logOperationFailure, recordEnvironmentalInsight } from '../src/services/failure.service';
 import {
   attachInfrastructure,
   createSite,
@@ -113,14 +113,6 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
     errorMessage: 'IKE phase 2 proposal mismatch',
     failureCategory: FailureCategory.NETWORK,
     ...key('failure:vpn'),
-  });
-  await recordFailurePattern(scope, {
-    signature: 'powershell:get-localuser',
-    description: 'Get-LocalUser does not exist before PowerShell 5.1',
-    failureCategory: FailureCategory.COMPATIBILITY,
-    environmentConditions: ['PowerShell 2.0', 'Windows Server 2008 R2'],
-    recommendedAlternative: 'Get-WmiObject Win32_UserAccount -Filter "LocalAccount=True"',
-    ...key('pattern:get-localuser'),
   });
   await recordEnvironmentalInsight(scope, { infrastructureId: id(nas.id), insight: 'SMB1 only: map it with net use, not New-PSDrive', confidence: 90, ...key('insight:nas-smb1') });
 

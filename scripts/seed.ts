@@ -21,6 +21,8 @@ import { createProject } from '../src/services/project.service';
 import { endSession, startSession, tagSession } from '../src/services/session.service';
 import { logWorkItem } from '../src/services/work-item.service';
 import { seedEnvironment } from './seed-environment';
+import { NoteKind } from '../entities/note.entity';
+import { writeNote } from '../src/services/note.service';
 
 const daysAgo = (days: number, hour: number) => {
   const d = new Date();
@@ -39,6 +41,7 @@ interface SeedSession {
   hours: number;
   tags: string[];
   work: [WorkCategory, string, number][];
+  notes?: [NoteKind, string][];
   summary: string;
 }
 
@@ -87,6 +90,10 @@ const sessions: SeedSession[] = [
     mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 0, hour: 8, hours: 1,
     tags: ['laps', 'security'],
     work: [[WorkCategory.RESEARCH, 'Windows LAPS replaces legacy LAPS; needs April 2023 update on DCs', 40]],
+    notes: [
+      [NoteKind.FINDING, 'Windows LAPS stores the password in Entra ID or AD; legacy LAPS GPOs must be removed first'],
+      [NoteKind.DECISION, 'Roll out Windows LAPS at Dataforth only after AD2 (Server 2008 R2) is retired'],
+    ],
     summary: 'Worth rolling out at Dataforth after the 2008 retirement.',
   },
 ];
@@ -117,6 +124,7 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
     startedAt,
   });
   for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
+  for (const [kind, text] of s.notes ?? []) await writeNote(scope, { sessionId: String(session.id), kind, text });
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
   await endSession(scope, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
   ids.set(s.title, session.id);

@@ -17,6 +17,9 @@ import { SessionResolver } from '../resolvers/session.resolver';
 import { WorkItemResolver } from '../resolvers/work-item.resolver';
 import { noteResolvers } from '../resolvers/note.resolver';
 import { SearchResolver } from '../resolvers/search.resolver';
+import { ReportResolver } from '../resolvers/report.resolver';
+import { EnvironmentResolver } from '../resolvers/environment.resolver';
+import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -40,6 +43,9 @@ export function buildAppSchema(): GraphQLSchema {
       ...adminResolvers,
       ...noteResolvers,
       SearchResolver,
+      ReportResolver,
+      EnvironmentResolver,
+      FailureAnalysisResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

@@ -40,8 +40,9 @@ const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['view
   failurePatterns: () => true, // knowledge, no client data
   session: (a, v) => same(a.id, v.sessionId),
   client: (a, v) => same(a.id, v.clientId),
+  environmentContext: (a, v) => same(a.clientId, v.clientId),
   ...Object.fromEntries(
-    ['search', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
+    ['search', 'report', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
       (list) => [list, (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)],
     ),
   ),

@@ -21,6 +21,8 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
+import { inferFailureCategory, operationSignature } from './command-knowledge';
+import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture } from './time-rules';
 
 export const PATTERN_ORDER: SortOrder<FailurePattern> = { key: 'lastSeenAt', direction: 'DESC' };
@@ -65,7 +67,24 @@ export function logOperationFailure(scope: Scope, input: LogOperationFailureInpu
   assertNotInFuture(occurredAt, 'occurredAt', now());
   return insertRecord<OperationFailure>(scope, 'logOperationFailure', OperationFailure, input, {
     references: { sessionId: Session, clientId: Client, infrastructureId: Infrastructure },
-    derive: (columns, referenced) => ({ clientId: agreedClient(referenced, columns.clientId), occurredAt }),
+    derive: (columns, referenced) => ({
+      clientId: agreedClient(referenced, columns.clientId),
+      occurredAt,
+      failureSignature: operationSignature(input.operation),
+      failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage),
+    }),
+    after: (manager, failure) =>
+      learnFromFailure(manager, {
+        signature: failure.failureSignature!,
+        subject: failure.operation,
+        errorMessage: failure.errorMessage ?? failure.description,
+        failureCategory: failure.failureCategory,
+        at: failure.occurredAt,
+        infrastructureId: failure.infrastructureId,
+        clientId: failure.clientId,
+        shell: null,
+        sourceId: failure.id,
+      }).then(() => undefined),
   });
 }
 

@@ -30,6 +30,8 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
+import { commandSignature, inferFailureCategory } from './command-knowledge';
+import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
@@ -72,7 +74,7 @@ function assertSameContext(referenced: Referenced): void {
 }
 
 /** Rules every work detail shares; the session is linked to the infrastructure it touched. */
-function workDetailRules<T extends { infrastructureId: number | null; sessionId: number }>(derive?: RecordRules<T>['derive']): RecordRules<T> {
+function workDetailRules<T extends { infrastructureId: number | null; sessionId: number }>(derive?: RecordRules<T>['derive'], after?: RecordRules<T>['after']): RecordRules<T> {
   return {
     references: { sessionId: Session, workItemId: WorkItem, infrastructureId: Infrastructure, projectId: Project },
     derive: (columns, referenced, existing) => {
@@ -80,6 +82,7 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
       return derive?.(columns, referenced, existing);
     },
     after: async (manager: EntityManager, row: T) => {
+      await after?.(manager, row);
       if (!row.infrastructureId) return;
       await manager
         .createQueryBuilder()
@@ -107,9 +110,27 @@ export function logCommand(scope: Scope, input: LogCommandInput): Promise<Comman
       const early = ranAt.getTime() < session.startedAt.getTime() - CLOCK_SKEW_MS;
       const late = session.endedAt && ranAt.getTime() > session.endedAt.getTime() + CLOCK_SKEW_MS;
       if (early || late) throw new BadInputError('ranAt', `${ranAt.toISOString()} is outside session ${session.id} (${session.startedAt.toISOString()} to ${session.endedAt?.toISOString() ?? 'now'})`);
-      return { ranAt };
-    }),
+      if (input.success) return { ranAt };
+      return { ranAt, failureSignature: commandSignature(input.command), failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage, input.exitCode) };
+    }, learnFromCommand),
   );
+}
+
+/** A failed command teaches failure learning, in the transaction that records it. */
+async function learnFromCommand(manager: EntityManager, command: CommandRun): Promise<void> {
+  if (command.success || !command.failureSignature) return;
+  const session = await manager.findOneByOrFail(Session, { id: command.sessionId });
+  await learnFromFailure(manager, {
+    signature: command.failureSignature,
+    subject: command.command,
+    errorMessage: command.errorMessage,
+    failureCategory: command.failureCategory,
+    at: command.ranAt,
+    infrastructureId: command.infrastructureId,
+    clientId: session.clientId,
+    shell: command.shell,
+    sourceId: command.id,
+  });
 }
 
 export const logFileChange = (scope: Scope, input: LogFileChangeInput) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());

@@ -3,6 +3,7 @@ import { auditedEntities } from '../../entities/audited';
 import { entities } from '../../entities';
 import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
+import { environmentContext } from '../../src/services/environment-context.service';
 import { createMigratedDatabase, ScratchDatabase } from '../helpers/scratch-database';
 
 describe('npm run seed', () => {
@@ -32,5 +33,12 @@ describe('npm run seed', () => {
 
     await seed(systemScope(db, 'seed'));
     expect(await rowCounts()).toEqual(first);
+  });
+
+  it("closes the learning cycle: AD2's failed Get-LocalUser warns the next agent and proposes WMI", async () => {
+    const answer = await environmentContext(systemScope(new Database(scratch.dataSource), 'test'), { hostname: 'AD2', command: 'Get-LocalUser -Name Administrator' });
+    expect(answer.verdict).toBe('WARN');
+    expect(answer.alternative).toContain('Get-WmiObject');
+    expect(answer.insights.map((i) => i.insight)).toContainEqual(expect.stringMatching(/^get-localuser fails on AD2/));
   });
 });

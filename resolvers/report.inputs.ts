@@ -1,0 +1,58 @@
+import { ArrayMaxSize, IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { SessionMode } from '../entities/session.entity';
+import { ReportGrouping } from '../src/services/report.service';
+import { IsId } from './validators';
+
+registerEnumType(ReportGrouping, {
+  name: 'ReportGrouping',
+  description: 'What a report is broken down by. Groups are ordered by client name, project name, category, month, machine host name (each when grouped by it).',
+  valuesConfig: {
+    CLIENT: { description: 'The client of the session; sessions without a client form one group.' },
+    PROJECT: { description: 'The project of the session; sessions without a project form one group.' },
+    CATEGORY: { description: "The work items' category; sessions without work items form a group with no category." },
+    MONTH: { description: 'The UTC calendar month the session started in ("2025-10").' },
+    MACHINE: { description: 'The machine the session ran on; sessions without a machine form one group.' },
+  },
+});
+
+@InputType({ description: 'Which sessions a report covers: those started in [from, to), narrowed by the optional conditions.' })
+export class ReportFilter {
+  @Field(() => ID, { nullable: true, description: "Only this client's sessions; the report is titled with the client's name." })
+  @IsOptional()
+  @IsId()
+  clientId?: string;
+
+  @Field(() => ID, { nullable: true, description: "Only this project's sessions; the report is titled with its name when no clientId is given." })
+  @IsOptional()
+  @IsId()
+  projectId?: string;
+
+  @Field(() => Date, { description: 'Sessions started at or after this time (inclusive, UTC).' })
+  from: Date;
+
+  @Field(() => Date, { description: 'Sessions started before this time (exclusive); after from, and at most 10 years after it.' })
+  to: Date;
+
+  @Field(() => SessionMode, { nullable: true, description: 'Only sessions of this mode.' })
+  @IsOptional()
+  @IsEnum(SessionMode)
+  mode?: SessionMode;
+}
+
+@ArgsType()
+export class ReportArgs {
+  @Field(() => ReportFilter, { description: 'Which sessions to report on.' })
+  @ValidateNested()
+  filter: ReportFilter;
+
+  @Field(() => [ReportGrouping], {
+    nullable: true,
+    defaultValue: [],
+    description: 'Keys to break the figures down by, each at most once (their order does not matter); none gives one group with the total.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsEnum(ReportGrouping, { each: true })
+  groupBy?: ReportGrouping[] | null;
+}

@@ -1,0 +1,26 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Context } from '../src/context';
+import { report } from '../src/services/report.service';
+import { ReportArgs } from './report.inputs';
+import { Report } from './report.types';
+
+const id = (value: number | null): string | null => (value == null ? null : String(value));
+
+@Resolver()
+export class ReportResolver {
+  @Query(() => Report, {
+    description:
+      'Sessions, hours, billable hours and amounts billed of the sessions started in [from, to), in total and grouped by client, project, category, month and/or machine; computed in the database.',
+  })
+  async report(@Ctx() ctx: Context, @Args(() => ReportArgs) args: ReportArgs): Promise<Report> {
+    const { filter } = args;
+    const answer = await report(ctx, { clientId: filter.clientId, projectId: filter.projectId, from: filter.from, to: filter.to, mode: filter.mode }, args.groupBy ?? []);
+    return {
+      ...answer,
+      groups: answer.groups.map(({ key, figures }) => ({
+        key: { ...key, clientId: id(key.clientId), projectId: id(key.projectId), machineId: id(key.machineId) },
+        figures,
+      })),
+    };
+  }
+}

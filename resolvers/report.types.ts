@@ -1,0 +1,79 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { WorkCategory } from '../entities/work-item.entity';
+
+@ObjectType({ description: 'Time and money of a set of sessions. Money is integer cents; hours are derived from whole minutes.' })
+export class ReportFigures {
+  @Field(() => Int, { description: 'Distinct sessions (a session with work items of several categories counts once in each category group).' })
+  sessions: number;
+
+  @Field(() => Float, { description: 'Logged work-item hours: minutes / 60, rounded to hundredths.' })
+  hours: number;
+
+  @Field(() => Int, { description: 'Logged work-item minutes; sessions without work items add 0.' })
+  minutes: number;
+
+  @Field(() => Int, { description: 'Minutes of billable work items.' })
+  billableMinutes: number;
+
+  @Field(() => Float, { description: 'Billable hours: billableMinutes / 60, rounded to hundredths.' })
+  billableHours: number;
+
+  @Field(() => Int, {
+    description:
+      "Amount billed in cents: billed billable work items' minutes × the rate their session was billed at / 60, rounded half up once for the whole group.",
+  })
+  amountBilledCents: number;
+
+  @Field(() => String, { description: 'amountBilledCents formatted as dollars, for example "$12,000.00".' })
+  billedAmount: string;
+}
+
+@ObjectType({ description: 'What a report group stands for: the keys it was grouped by; the others are null.' })
+export class ReportGroupKey {
+  @Field(() => ID, { nullable: true, description: 'The client (when grouped by CLIENT; null for sessions without a client).' })
+  clientId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The client's name (when grouped by CLIENT)." })
+  clientName: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The project (when grouped by PROJECT; null for sessions without a project).' })
+  projectId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The project's name (when grouped by PROJECT)." })
+  projectName: string | null;
+
+  @Field(() => WorkCategory, { nullable: true, description: 'The work category (when grouped by CATEGORY; null for sessions without work items).' })
+  category: WorkCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'The UTC month the sessions started in, "2025-10" (when grouped by MONTH).' })
+  month: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The machine (when grouped by MACHINE; null for sessions without a machine).' })
+  machineId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The machine's host name (when grouped by MACHINE)." })
+  machineHostname: string | null;
+}
+
+@ObjectType({ description: 'The figures of one combination of grouping keys.' })
+export class ReportGroup {
+  @Field(() => ReportGroupKey, { description: 'The keys this group stands for.' })
+  key: ReportGroupKey;
+
+  @Field(() => ReportFigures, { description: "The group's figures." })
+  figures: ReportFigures;
+}
+
+@ObjectType({ description: 'Sessions, hours, billable hours and billed amounts of a period, in total and per group, plus a text rendering.' })
+export class Report {
+  @Field(() => [ReportGroup], { description: 'One per combination of grouping keys that has sessions, ordered by the keys; without groupBy, one group (all keys null) holding the total, or none when no session matched.' })
+  groups: ReportGroup[];
+
+  @Field(() => ReportFigures, { description: 'The figures over all sessions of the report (sessions counted once).' })
+  total: ReportFigures;
+
+  @Field(() => String, {
+    description: 'A header ("Dataforth - Q4 2025: 45 sessions, 120.0 hours, $12,000.00 billed") and one line per group (at most 30), for an agent to paste.',
+  })
+  text: string;
+}

@@ -1,0 +1,147 @@
+import { EntityManager, In } from 'typeorm';
+import { Client } from '../../entities/client.entity';
+import { now } from '../../entities/columns';
+import { CommandRun } from '../../entities/command-run.entity';
+import { FailurePattern } from '../../entities/failure-pattern.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { OperationFailure } from '../../entities/operation-failure.entity';
+import type { Scope } from '../context';
+import { parseDbTime } from '../database/db-time';
+import { environmentConditions, knownAlternative } from './command-knowledge';
+import { strengthenInsight } from './failure-learning.service';
+import { findOrFail } from './find-or-fail';
+
+/** Failures of one signature on one host at one client, counted in SQL. */
+interface FailureGroup {
+  signature: string;
+  infrastructureId: number | null;
+  clientId: number | null;
+  count: number;
+  first: Date;
+  last: Date;
+  shell: string | null;
+  lastId: number;
+}
+
+type RawGroup = { sig: string; infra: number | null; client: number | null; n: number | string; first: Date | string; last: Date | string; shell: string | null; lastId: number };
+
+const toGroup = (r: RawGroup): FailureGroup => ({
+  signature: r.sig,
+  infrastructureId: r.infra == null ? null : Number(r.infra),
+  clientId: r.client == null ? null : Number(r.client),
+  count: Number(r.n),
+  first: parseDbTime(r.first),
+  last: parseDbTime(r.last),
+  shell: r.shell,
+  lastId: Number(r.lastId),
+});
+
+/** Every recorded failure with a signature, grouped by signature, host and client: two statements. */
+async function failureGroups(manager: EntityManager, clientId?: number): Promise<FailureGroup[]> {
+  const commands = manager
+    .createQueryBuilder(CommandRun, 'c')
+    .innerJoin('sessions', 's', 's.id = c.session_id')
+    .select(['c.failure_signature AS sig', 'c.infrastructure_id AS infra', 's.client_id AS client', 'COUNT(*) AS n', 'MIN(c.ran_at) AS first', 'MAX(c.ran_at) AS last', 'MAX(c.shell) AS shell', 'MAX(c.id) AS lastId'])
+    .where('c.failure_signature IS NOT NULL')
+    .groupBy('c.failure_signature, c.infrastructure_id, s.client_id');
+  const operations = manager
+    .createQueryBuilder(OperationFailure, 'o')
+    .select(['o.failure_signature AS sig', 'o.infrastructure_id AS infra', 'o.client_id AS client', 'COUNT(*) AS n', 'MIN(o.occurred_at) AS first', 'MAX(o.occurred_at) AS last', 'NULL AS shell', 'MAX(o.id) AS lastId'])
+    .where('o.failure_signature IS NOT NULL')
+    .groupBy('o.failure_signature, o.infrastructure_id, o.client_id');
+  if (clientId) {
+    // a client's signatures, counted everywhere: patterns are shared knowledge
+    const ofClient = (alias: string) => `${alias}.failure_signature IN (SELECT c2.failure_signature FROM commands_run c2 JOIN sessions s2 ON s2.id = c2.session_id WHERE s2.client_id = :clientId UNION SELECT o2.failure_signature FROM operation_failures o2 WHERE o2.client_id = :clientId)`;
+    commands.andWhere(ofClient('c'), { clientId });
+    operations.andWhere(ofClient('o'), { clientId });
+  }
+  return [...(await commands.getRawMany<RawGroup>()), ...(await operations.getRawMany<RawGroup>())].map(toGroup);
+}
+
+export interface PatternFigures {
+  pattern: FailurePattern;
+  occurrences: number;
+  hosts: string[];
+}
+
+export interface FailureAnalysis {
+  patterns: PatternFigures[];
+  failuresScanned: number;
+  patternsUpdated: number;
+  insightsUpdated: number;
+  text: string;
+}
+
+const bySignature = (groups: FailureGroup[]) => {
+  const map = new Map<string, FailureGroup[]>();
+  for (const g of groups) map.set(g.signature, [...(map.get(g.signature) ?? []), g]);
+  return map;
+};
+
+/** Recounts one pattern from its failure groups; true when anything changed. */
+function recount(pattern: FailurePattern, groups: FailureGroup[], hosts: Map<number, Infrastructure>): boolean {
+  const conditions = [...new Set(groups.flatMap((g) => environmentConditions(hosts.get(g.infrastructureId!) ?? { os: null, osVersion: null }, g.shell)))].slice(0, 20);
+  const figures = {
+    occurrences: groups.reduce((sum, g) => sum + g.count, 0),
+    firstSeenAt: new Date(Math.min(...groups.map((g) => g.first.getTime()))),
+    lastSeenAt: new Date(Math.max(...groups.map((g) => g.last.getTime()))),
+  };
+  const changed =
+    pattern.occurrences !== figures.occurrences ||
+    pattern.firstSeenAt?.getTime() !== figures.firstSeenAt.getTime() ||
+    pattern.lastSeenAt?.getTime() !== figures.lastSeenAt.getTime() ||
+    JSON.stringify(pattern.environmentConditions) !== JSON.stringify(conditions);
+  Object.assign(pattern, figures, { environmentConditions: conditions });
+  return changed;
+}
+
+const describe = (figures: PatternFigures[], patterns: number, scanned: number, label: string) =>
+  [
+    `${scanned} failure(s) in ${patterns} pattern(s)${label}.`,
+    ...figures.map(
+      (f, i) =>
+        `${i + 1}. ${f.pattern.signature} ×${f.occurrences}${f.hosts.length ? ` on ${f.hosts.slice(0, 5).join(', ')}` : ''}${f.pattern.recommendedAlternative ? ` — instead: ${f.pattern.recommendedAlternative.slice(0, 120)}` : ''}`,
+    ),
+  ].join('\n');
+
+/**
+ * Rebuilds failure patterns and host insights from the recorded failures (all, or those of the
+ * signatures seen at one client) and lists the most frequent patterns with their counts.
+ */
+export function analyzeFailures(scope: Scope, clientId: string | undefined, top: number): Promise<FailureAnalysis> {
+  return scope.db.transaction(scope, async (manager) => {
+    const client = clientId ? await findOrFail(manager, Client, clientId, 'clientId') : null;
+    const groups = await failureGroups(manager, client?.id);
+    const signatures = bySignature(groups);
+    const hostIds = [...new Set(groups.map((g) => g.infrastructureId).filter((id): id is number => id != null))];
+    const hosts = new Map((hostIds.length ? await manager.findBy(Infrastructure, { id: In(hostIds) }) : []).map((h) => [h.id, h]));
+    const existing = signatures.size ? await manager.findBy(FailurePattern, { signature: In([...signatures.keys()]) }) : [];
+    const patterns = new Map(existing.map((p) => [p.signature, p]));
+    let patternsUpdated = 0;
+    let insightsUpdated = 0;
+    for (const [signature, ofSignature] of signatures) {
+      const at = now();
+      const pattern = patterns.get(signature) ?? manager.create(FailurePattern, { signature, description: `${signature.replace(/^\w+:/, '')} fails`, failureCategory: null, recommendedAlternative: knownAlternative(signature), createdAt: at });
+      if (recount(pattern, ofSignature, hosts) || !pattern.id) {
+        pattern.updatedAt = at;
+        patterns.set(signature, await manager.save(pattern));
+        patternsUpdated++;
+      }
+      for (const group of ofSignature.filter((g) => g.infrastructureId != null && hosts.has(g.infrastructureId))) {
+        await strengthenInsight(manager, patterns.get(signature)!, hosts.get(group.infrastructureId!)!, group.clientId, [group.lastId], group.count);
+        insightsUpdated++;
+      }
+    }
+    const inScope = client ? groups.filter((g) => g.clientId === client.id) : groups;
+    const figures = [...bySignature(inScope)]
+      .map(([signature, list]) => ({
+        pattern: patterns.get(signature)!,
+        occurrences: list.reduce((sum, g) => sum + g.count, 0),
+        hosts: [...new Set(list.map((g) => hosts.get(g.infrastructureId!)?.hostname).filter((h): h is string => !!h))].sort(),
+      }))
+      .sort((a, b) => b.occurrences - a.occurrences || b.pattern.lastSeenAt.getTime() - a.pattern.lastSeenAt.getTime() || a.pattern.signature.localeCompare(b.pattern.signature));
+    const scanned = inScope.reduce((sum, g) => sum + g.count, 0);
+    const listed = figures.slice(0, top);
+    return { patterns: listed, failuresScanned: scanned, patternsUpdated, insightsUpdated, text: describe(listed, figures.length, scanned, client ? ` at ${client.name}` : '') };
+  });
+}

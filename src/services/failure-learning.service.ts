@@ -1,0 +1,107 @@
+import { EntityManager, IsNull } from 'typeorm';
+import { now } from '../../entities/columns';
+import { EnvironmentalInsight } from '../../entities/environmental-insight.entity';
+import { FailurePattern } from '../../entities/failure-pattern.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { FailureCategory } from '../../entities/command-run.entity';
+import { hasRowLocks } from '../database/dialect';
+import { isDuplicateKey } from '../errors';
+import { environmentConditions, knownAlternative } from './command-knowledge';
+
+const MAX_CONDITIONS = 20;
+const MAX_SOURCES = 20;
+
+/** One failure as failure learning sees it, whether a command or an operation. */
+export interface FailureEvent {
+  signature: string;
+  /** What failed, as a person would name it: the command line or the operation. */
+  subject: string;
+  errorMessage: string | null;
+  failureCategory: FailureCategory | null;
+  at: Date;
+  infrastructureId: number | null;
+  clientId: number | null;
+  shell: string | null;
+  /** Id of the command or operation failure, kept on the insight as its evidence. */
+  sourceId: number;
+}
+
+const firstLine = (text: string | null) => text?.split('\n').find((l) => l.trim())?.trim() ?? null;
+const merged = <T>(list: T[], more: T[], cap: number) => [...new Set([...list, ...more])].slice(-cap);
+
+async function lockedPattern(manager: EntityManager, signature: string): Promise<FailurePattern | null> {
+  return manager.findOne(FailurePattern, { where: { signature }, ...(hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' } } : {}) });
+}
+
+/**
+ * The pattern of a signature, created on first sight. Two writers may create the same one at once on
+ * MariaDB: the loser's insert hits the unique signature and it takes the winner's row instead.
+ */
+async function patternFor(manager: EntityManager, event: FailureEvent, conditions: string[]): Promise<{ pattern: FailurePattern; created: boolean }> {
+  const existing = await lockedPattern(manager, event.signature);
+  if (existing) return { pattern: existing, created: false };
+  const at = now();
+  const fresh = manager.create(FailurePattern, {
+    signature: event.signature,
+    description: `${event.subject.slice(0, 200)} fails${firstLine(event.errorMessage) ? `: ${firstLine(event.errorMessage)!.slice(0, 500)}` : ''}`,
+    failureCategory: event.failureCategory,
+    environmentConditions: conditions,
+    recommendedAlternative: knownAlternative(event.signature),
+    occurrences: 1,
+    firstSeenAt: event.at,
+    lastSeenAt: event.at,
+    createdAt: at,
+    updatedAt: at,
+  });
+  try {
+    return { pattern: await manager.save(fresh), created: true };
+  } catch (error) {
+    const winner = isDuplicateKey(error) ? await lockedPattern(manager, event.signature) : null;
+    if (!winner) throw error;
+    return { pattern: winner, created: false };
+  }
+}
+
+const insightText = (pattern: FailurePattern, host: Infrastructure | null, conditions: string[]) =>
+  `${pattern.signature.replace(/^\w+:/, '')} fails on ${host?.hostname ?? 'this client'}${conditions.length ? ` (${conditions.join(', ')})` : ''}` +
+  (pattern.recommendedAlternative ? `; instead: ${pattern.recommendedAlternative}` : '');
+
+/** How sure an insight is after `seen` failures: 50 for one, up to 95. */
+const confidenceAfter = (seen: number) => Math.min(95, 35 + 15 * seen);
+
+/** The insight "this fails here" for a pattern on one host (or, without a host, at one client), created or strengthened. */
+export async function strengthenInsight(manager: EntityManager, pattern: FailurePattern, host: Infrastructure | null, clientId: number | null, sourceIds: number[], seen?: number) {
+  if (!host && !clientId) return;
+  const where = host ? { failurePatternId: pattern.id, infrastructureId: host.id } : { failurePatternId: pattern.id, infrastructureId: IsNull(), clientId: clientId! };
+  const existing = await manager.findOneBy(EnvironmentalInsight, where);
+  const conditions = host ? environmentConditions(host) : [];
+  const insight = existing ?? manager.create(EnvironmentalInsight, { failurePatternId: pattern.id, infrastructureId: host?.id ?? null, clientId: host?.clientId ?? clientId, sourceFailureIds: [], createdAt: now() });
+  insight.sourceFailureIds = merged(insight.sourceFailureIds, sourceIds, MAX_SOURCES);
+  insight.confidence = confidenceAfter(seen ?? insight.sourceFailureIds.length);
+  insight.insight = insightText(pattern, host, conditions).slice(0, 2000);
+  insight.active = true;
+  insight.updatedAt = now();
+  await manager.save(insight);
+}
+
+/**
+ * Failure learning, inside the transaction that records the failure: the pattern of its signature
+ * counts one more occurrence in one more environment, and the host (or client) gets an insight.
+ */
+export async function learnFromFailure(manager: EntityManager, event: FailureEvent): Promise<FailurePattern> {
+  const host = event.infrastructureId ? await manager.findOneBy(Infrastructure, { id: event.infrastructureId }) : null;
+  const conditions = host ? environmentConditions(host, event.shell) : event.shell ? environmentConditions({ os: null, osVersion: null }, event.shell) : [];
+  const { pattern, created } = await patternFor(manager, event, conditions);
+  if (!created) {
+    pattern.occurrences += 1;
+    if (event.at > pattern.lastSeenAt) pattern.lastSeenAt = event.at;
+    if (event.at < pattern.firstSeenAt) pattern.firstSeenAt = event.at;
+    pattern.environmentConditions = merged(pattern.environmentConditions, conditions, MAX_CONDITIONS);
+    pattern.failureCategory ??= event.failureCategory;
+    pattern.recommendedAlternative ??= knownAlternative(event.signature);
+    pattern.updatedAt = now();
+    await manager.save(pattern);
+  }
+  await strengthenInsight(manager, pattern, host, event.clientId, [event.sourceId]);
+  return pattern;
+}
