@@ -15,6 +15,8 @@ import { childConnection } from './child-connection';
 import { SessionConnection, WorkItemConnection } from './connections';
 import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSessionInput, UpdateSessionInput } from './session.inputs';
 import { parseId } from './validators';
+import { SessionBreakdown } from './session-breakdown.types';
+import { formatMoney, hoursOf } from '../src/services/money';
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -41,9 +43,17 @@ export class SessionResolver {
     return startSession(ctx, input);
   }
 
-  @Mutation(() => Session, { description: 'Ends an open session. CONFLICT when it has already ended.' })
+  @Mutation(() => Session, {
+    description: 'Ends an open session and stores its markdown summary: time per category, billable hours and amount, commands and failures, files changed, problems solved (a summary given in the input comes first). CONFLICT when it has already ended.',
+  })
   endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: 'What to write; see the input type.' }) input: EndSessionInput): Promise<Session> {
     return endSession(ctx, input);
+  }
+
+  @FieldResolver(() => SessionBreakdown, { description: 'Time per category, billable hours and amount, and counts of what was done.' })
+  async breakdown(@Root() session: Session, @Ctx() ctx: Context): Promise<SessionBreakdown> {
+    const figures = await ctx.loaders.breakdownOfSession.load(session);
+    return { ...figures, billableHours: hoursOf(figures.billableMinutes), amount: formatMoney(figures.amountCents) };
   }
 
   @Mutation(() => Session, { description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.' })

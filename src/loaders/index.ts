@@ -22,6 +22,7 @@ import { sessionFilter, sessionOrder } from '../services/session.service';
 import { WORK_ITEM_ORDER } from '../services/work-item.service';
 import { attachedInfrastructure } from '../services/infrastructure.service';
 import { clientTopologies, neighbourhoods, TopologyGraph } from '../services/topology.service';
+import { SessionBreakdown, sessionBreakdowns } from '../services/session-summary.service';
 import { ChildList, childList, ChildListSpec, groupBy } from './child-connection.loader';
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
@@ -68,6 +69,8 @@ export function createLoaders(db: Database) {
     }),
     /** Change log per object; the filter is the object type, so each type is one statement. */
     historyOf: childList<ChangeLogEntry, string>(db, { entity: ChangeLogEntry, parentKey: 'objectId', order: CHANGE_ORDER, filter: changeFilter }),
+    /** Time, money and work-detail counts of sessions, a fixed number of grouped statements per batch. */
+    breakdownOfSession: new DataLoader<Session, SessionBreakdown, number>((sessions) => sessionBreakdowns(db.manager, sessions), { cacheKeyFn: (s) => s.id }),
     topologyOfClient: new DataLoader<number, TopologyGraph>((clientIds) => clientTopologies(db.manager, clientIds)),
     /** Neighbourhoods; keys with the same kind and depth share their statements. */
     neighbours: new DataLoader<NeighbourKey, TopologyGraph, string>(

@@ -17,6 +17,7 @@ import { assertAfter, assertNotInFuture } from './time-rules';
 import { assertNotBilled, changedFields } from './billed-lock';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
+import { summaryMarkdown } from './session-summary.service';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -112,7 +113,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
     session.endedAt = endedAt;
     await assertNoBillableOverlap(manager, session, 'endedAt');
-    if (input.summary !== undefined) session.summary = input.summary;
+    session.summary = await summaryMarkdown(manager, session, input.summary);
     session.updatedAt = at;
     return manager.save(session);
   });

@@ -53,7 +53,7 @@ describe('sessions and work items', () => {
     expect(started.durationMinutes).toBeNull();
     const ended = (await app.sdk.EndSession({ input: { sessionId: started.id, endedAt: minutesAgo(5), summary: 'Replaced the UPS battery.' } })).endSession;
     expect(ended.durationMinutes).toBe(90);
-    expect(ended.summary).toBe('Replaced the UPS battery.');
+    expect(ended.summary).toContain('\nReplaced the UPS battery.\n');
   });
 
   it('refuses to end a session before it started, in the future, or twice', async () => {
