@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Matches, MaxLength, Valida
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { Machine, Platform } from '../entities/machine.entity';
 import { NotBlank } from './validators';
+import { CommandSuggestion } from './command.types';
 
 /** `|` separates the parts of the fingerprint, so it may not occur inside one. */
 const NoPipe = () => Matches(/^[^|]*$/, { message: '$property may not contain "|"' });
@@ -103,4 +104,7 @@ export class RegisterMachinePayload {
 
   @Field(() => Boolean, { description: 'True when this call created the machine; false when it was known and only updated.' })
   created: boolean;
+
+  @Field(() => [CommandSuggestion], { description: 'The commands for the common tasks that need no arguments, in this machine’s shell (commandFor gives the others).' })
+  commands: CommandSuggestion[];
 }

@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Machine } from '../entities/machine.entity';
 import { Context } from '../src/context';
 import { PageArgs } from '../src/pagination/connection';
-import { findMachine, registerMachine } from '../src/services/machine.service';
+import { commandForMachine, findMachine, registerMachine, upFrontCommands } from '../src/services/machine.service';
+import { CommandTask } from '../src/services/command-knowledge';
+import { CommandArgsInput, CommandSuggestion } from './command.types';
 import { childConnection } from './child-connection';
 import { SessionConnection } from './connections';
 import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
@@ -23,8 +25,19 @@ export class MachineResolver {
   @Mutation(() => RegisterMachinePayload, {
     description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
   })
-  registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: 'What to write; see the input type.' }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
-    return registerMachine(ctx, input);
+  async registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: 'What to write; see the input type.' }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
+    const result = await registerMachine(ctx, input);
+    return { ...result, commands: upFrontCommands(result.machine) };
+  }
+
+  @Query(() => CommandSuggestion, { description: 'The command for a common task on a machine: its platform, shell and PowerShell version, and its own package-manager templates.' })
+  commandFor(
+    @Ctx() ctx: Context,
+    @Arg('machineId', () => ID, { description: 'The machine.' }) machineId: string,
+    @Arg('task', () => CommandTask, { description: 'The task.' }) task: CommandTask,
+    @Arg('args', () => CommandArgsInput, { nullable: true, description: 'Arguments the task needs (path, package, service, host, pattern, lines).' }) args?: CommandArgsInput,
+  ): Promise<CommandSuggestion> {
+    return commandForMachine(ctx.db, parseId(machineId, 'machineId'), task, args);
   }
 
   @FieldResolver(() => SessionConnection, { description: 'Sessions worked from this machine, most recent first.' })

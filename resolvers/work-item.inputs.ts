@@ -10,9 +10,10 @@ export class LogWorkItemInput extends IdempotentInput {
   @IsId()
   sessionId: string;
 
-  @Field(() => WorkCategory, { description: 'Kind of work.' })
+  @Field(() => WorkCategory, { nullable: true, description: 'Kind of work; when omitted it is worked out from the description (see categorizeWork), which also adds the tags it finds.' })
+  @IsOptional()
   @IsEnum(WorkCategory)
-  category: WorkCategory;
+  category?: WorkCategory;
 
   @Field(() => String, { description: 'What was done (1 to 2000 characters).' })
   @NotBlank()

@@ -1,13 +1,21 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Session } from '../entities/session.entity';
 import { Tag } from '../entities/tag.entity';
 import { WorkItem } from '../entities/work-item.entity';
 import { Context } from '../src/context';
 import { logWorkItem, updateWorkItem } from '../src/services/work-item.service';
 import { LogWorkItemInput, UpdateWorkItemInput } from './work-item.inputs';
+import { CategorizeWorkArgs, WorkCategorization } from './categorization.types';
+import { categorizeWork, renderCategorization } from '../src/services/categorizer';
 
 @Resolver(() => WorkItem)
 export class WorkItemResolver {
+  @Query(() => WorkCategorization, { description: 'Works out the category, tags, commands, files, hosts and technologies of a piece of work from its text, with a one-line description.' })
+  categorizeWork(@Args(() => CategorizeWorkArgs) args: CategorizeWorkArgs): WorkCategorization {
+    const found = categorizeWork(args.text);
+    return { ...found, text: renderCategorization(found) };
+  }
+
   @Mutation(() => WorkItem, { description: "Logs work done in a session; billable defaults to the session's flag." })
   logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: 'What to write; see the input type.' }) input: LogWorkItemInput): Promise<WorkItem> {
     return logWorkItem(ctx, input);

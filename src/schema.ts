@@ -19,7 +19,9 @@ import { noteResolvers } from '../resolvers/note.resolver';
 import { SearchResolver } from '../resolvers/search.resolver';
 import { ReportResolver } from '../resolvers/report.resolver';
 import { EnvironmentResolver } from '../resolvers/environment.resolver';
+import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
 import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
+import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -45,7 +47,9 @@ export function buildAppSchema(): GraphQLSchema {
       SearchResolver,
       ReportResolver,
       EnvironmentResolver,
+      ContextRecoveryResolver,
       FailureAnalysisResolver,
+      SimilarProblemsResolver,
     ],
     validate: { forbidUnknownValues: false },
   });

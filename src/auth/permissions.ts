@@ -37,10 +37,14 @@ const same = (a: unknown, b: unknown) => b != null && String(a) === String(b);
 /** What an agent may read at the root: its session, its client, and lists narrowed to either. */
 const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['viewer']>) => boolean> = {
   me: () => true,
+  categorizeWork: () => true, // pure text analysis, no data
+  commandFor: () => true, // a machine's shell, no client data
   failurePatterns: () => true, // knowledge, no client data
   session: (a, v) => same(a.id, v.sessionId),
   client: (a, v) => same(a.id, v.clientId),
   environmentContext: (a, v) => same(a.clientId, v.clientId),
+  contextRecovery: (a, v) => same(a.clientId, v.clientId),
+  similarProblems: (a, v) => same(a.clientId, v.clientId),
   ...Object.fromEntries(
     ['search', 'report', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
       (list) => [list, (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)],

@@ -8,6 +8,7 @@ import { Database } from '../database/database';
 import { BadInputError, isDuplicateKey, NotFoundError } from '../errors';
 import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from './find-or-fail';
+import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-knowledge';
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
   if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');
@@ -67,3 +68,30 @@ export async function registerMachine(scope: Scope, input: RegisterMachineInput)
     return scope.db.transaction(scope, (manager) => upsert(manager, input));
   }
 }
+
+/** What commandFor needs to know about a machine. */
+const shellOf = (machine: Machine): MachineShell => ({
+  platform: machine.platform,
+  preferredShell: machine.preferredShell,
+  powershellVersion: machine.capabilities.powershellVersion,
+  packageManagers: machine.capabilities.packageManagers,
+});
+
+export interface RenderedSuggestion extends CommandSuggestion {
+  text: string;
+}
+
+/** The command for a task on a machine, in its shell, with the arguments quoted for that shell. */
+export function suggestCommand(machine: Machine, task: CommandTask, args: CommandArgs = {}): RenderedSuggestion {
+  const suggestion = commandFor(shellOf(machine), task, args);
+  return { ...suggestion, text: renderSuggestion(suggestion) };
+}
+
+export async function commandForMachine(db: Database, machineId: number, task: CommandTask, args?: CommandArgs): Promise<RenderedSuggestion> {
+  return suggestCommand(await findOrFail(db.manager, Machine, machineId, 'machineId'), task, args);
+}
+
+/** Tasks that need no arguments: registerMachine answers them up front, so an agent starts with its commands. */
+const UP_FRONT: CommandTask[] = [CommandTask.LIST_FILES, CommandTask.PROCESS_LIST, CommandTask.IP_CONFIG, CommandTask.DISK_USAGE, CommandTask.NETWORK_CONNECTIONS, CommandTask.SYSTEM_INFO, CommandTask.LIST_USERS];
+
+export const upFrontCommands = (machine: Machine): RenderedSuggestion[] => UP_FRONT.map((task) => suggestCommand(machine, task));

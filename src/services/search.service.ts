@@ -8,11 +8,11 @@ import { BadInputError } from '../errors';
 import { assertAfter } from './time-rules';
 
 /**
- * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) and anything shorter
+ * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) plus "and", and anything shorter
  * than InnoDB's minimum token size of 3. Dropping them from every query keeps the two databases' answers
  * the same.
  */
-const STOPWORDS = new Set('about are com for from how that the this was what when where who will with und www'.split(' '));
+const STOPWORDS = new Set('about and are com for from how that the this was what when where who will with und www'.split(' '));
 const MIN_TERM = 3;
 const MAX_TERM = 84;
 const MAX_TERMS = 10;

@@ -1,7 +1,8 @@
 import { now } from '../../entities/columns';
 import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
-import { WorkItem } from '../../entities/work-item.entity';
+import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
+import { categorizeWork } from './categorizer';
 import type { LogWorkItemInput, UpdateWorkItemInput } from '../../resolvers/work-item.inputs';
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
@@ -12,15 +13,23 @@ import { findOrFail } from './find-or-fail';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
+/** The category given, or the one the categoriser finds in the description, whose tags then join the given ones. */
+function categoryAndTags(input: LogWorkItemInput): { category: WorkCategory; tags: string[] } {
+  const given = normalizeTags(input.tags ?? [], 'tags');
+  if (input.category) return { category: input.category, tags: given };
+  const found = categorizeWork(input.description);
+  return { category: found.category, tags: [...new Set([...given, ...found.tags])] };
+}
+
 export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<WorkItem> {
-  const names = normalizeTags(input.tags ?? [], 'tags');
+  const { category, tags: names } = categoryAndTags(input);
   return idempotentWrite(scope, 'logWorkItem', input, WorkItem, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     assertNotBilled('Session', session, ['work items']);
     const item = await manager.save(
       manager.create(WorkItem, {
         sessionId: session.id,
-        category: input.category,
+        category,
         description: input.description.trim(),
         minutes: input.minutes,
         billable: input.billable ?? session.billable,

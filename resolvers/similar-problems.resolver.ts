@@ -1,0 +1,18 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Context } from '../src/context';
+import { similarProblems } from '../src/services/similar-problems.service';
+import { SimilarProblems, SimilarProblemsArgs } from './similar-problems.types';
+
+const id = (value: number | null) => (value == null ? null : String(value));
+
+@Resolver()
+export class SimilarProblemsResolver {
+  @Query(() => SimilarProblems, {
+    description:
+      'Past problem solutions and failure patterns most like a described problem: ranked by shared words, technologies, host and tags, each with a score and why it matched.',
+  })
+  async similarProblems(@Ctx() ctx: Context, @Args(() => SimilarProblemsArgs) args: SimilarProblemsArgs): Promise<SimilarProblems> {
+    const answer = await similarProblems(ctx, args.description, args.top, args.clientId);
+    return { ...answer, matches: answer.matches.map((m) => ({ ...m, id: String(m.id), sessionId: id(m.sessionId) })) };
+  }
+}
