@@ -35,11 +35,20 @@ async function audit(manager: EntityManager, who: Accessor, credentialId: number
   });
 }
 
+/** An agent token works for its session's client only: its credentials, nobody else's. */
+function assertAgentsClient(ctx: Context, clientId: number | string | null | undefined): void {
+  const viewer = ctx.viewer;
+  if (viewer?.sessionId && String(clientId) !== String(viewer.clientId)) {
+    throw new ForbiddenError(`This agent token may only use credentials of client ${viewer.clientId ?? '(none)'}, the client of session ${viewer.sessionId}.`);
+  }
+}
+
 /** Encrypts a value onto an existing credential or a new one; returns metadata only. */
 export async function storeCredential(ctx: Context, input: StoreCredentialInput): Promise<Credential> {
   const vault = vaultOf(ctx);
   let credentialId = input.credentialId;
   if (!credentialId) {
+    assertAgentsClient(ctx, input.clientId);
     if (!input.name || !input.kind) throw new BadInputError('name', 'a new credential needs a name and a kind (or give credentialId)');
     const { value, credentialId: _none, ...metadata } = input;
     void value;
@@ -49,16 +58,18 @@ export async function storeCredential(ctx: Context, input: StoreCredentialInput)
   return ctx.db.transaction(ctx, async (manager) => {
     const credential = await findOrFail(manager, Credential, credentialId!, 'credentialId', true);
     if (credential.archivedAt) throw new ConflictError(`Credential ${credential.id} is archived.`, 'credentialId');
+    assertAgentsClient(ctx, credential.clientId);
     Object.assign(credential, vault.seal(input.value, boundTo('credential', credential.id)), { updatedAt: now() });
     await audit(manager, ctx, credential.id, CredentialAction.STORE, null);
     return manager.save(credential);
   });
 }
 
-async function mayReveal(manager: EntityManager, ctx: Context, credentialId: number): Promise<boolean> {
+async function mayReveal(manager: EntityManager, ctx: Context, credential: Credential): Promise<boolean> {
   const viewer = ctx.viewer!;
+  if (viewer.sessionId && credential.clientId !== viewer.clientId) return false;
   if (viewer.role === UserRole.ADMIN) return true;
-  const grants = await manager.findBy(CredentialPermission, { credentialId, canReveal: true });
+  const grants = await manager.findBy(CredentialPermission, { credentialId: credential.id, canReveal: true });
   return grants.some((g) => g.principal === `user:${viewer.userId}` || g.principal === `role:${viewer.role}`);
 }
 
@@ -72,7 +83,7 @@ export async function revealCredential(ctx: Context, input: RevealCredentialInpu
   const reason = input.reason.trim();
   const outcome = await ctx.db.transaction(ctx, async (manager) => {
     const credential = await findOrFail(manager, Credential, input.credentialId, 'credentialId', true);
-    if (!(await mayReveal(manager, ctx, credential.id))) {
+    if (!(await mayReveal(manager, ctx, credential))) {
       await audit(manager, ctx, credential.id, CredentialAction.DENIED, reason);
       return { denied: credential.id };
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Credential, CredentialKind } from '../../entities/credential.entity';
 import { UserRole } from '../../entities/user.entity';
 import { CredentialVault } from '../../src/vault/credential-vault';
+import { createMspClient } from '../../sdk';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
 const SECRET = 'Pa55w0rd-only-in-this-test!';
@@ -100,6 +101,24 @@ describe('credential vault', () => {
     const sample = await repo.findOneByOrFail({ name: 'old 999' });
     expect((await app.sdk.RevealCredential({ input: { credentialId: String(sample.id), reason: 'after rotation' } })).revealCredential.value).toBe(`secret-${sample.id}`);
   });
+
+  it("lets an agent token store and reveal its own client's credentials, and nobody else's", async () => {
+    const other = (await app.sdk.CreateClient({ input: { name: 'Other Corp' } })).createClient.id;
+    const othersCredential = (await app.sdk.StoreCredential({ input: { clientId: other, name: 'Other admin', kind: 'PASSWORD', value: SECRET } })).storeCredential.id;
+    const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
+    const token = (await app.sdk.IssueAgentToken({ input: { sessionId, scopes: ['READ', 'WRITE'] } })).issueAgentToken.token;
+    const agent = createMspClient({ url: app.url, token });
+    const stored = (await agent.StoreCredential({ input: { clientId, name: 'Agent-made API key', kind: 'API_KEY', value: SECRET } })).storeCredential;
+    expect((await agent.RevealCredential({ input: { credentialId: stored.id, reason: 'Call the backup API' } })).revealCredential.value).toBe(SECRET);
+    expect(await audit(stored.id)).toEqual(['REVEAL', 'STORE', 'CREATE']);
+    const denied = await apiError(agent.RevealCredential({ input: { credentialId: othersCredential, reason: 'curious' } }));
+    expect(denied.code).toBe('FORBIDDEN');
+    const before = (await app.sdk.Credentials({ filter: { clientId: other } })).credentials.totalCount;
+    expect((await apiError(agent.StoreCredential({ input: { clientId: other, name: 'Sneaky', kind: 'PASSWORD', value: SECRET } }))).code).toBe('FORBIDDEN');
+    expect((await apiError(agent.StoreCredential({ input: { credentialId: othersCredential, value: 'overwrite' } }))).code).toBe('FORBIDDEN');
+    expect((await app.sdk.Credentials({ filter: { clientId: other } })).credentials.totalCount).toBe(before);
+    expect((await app.sdk.RevealCredential({ input: { credentialId: othersCredential, reason: 'check' } })).revealCredential.value).toBe(SECRET);
+  });
 });
 
 describe('credential vault without a key (production without MSP_VAULT_KEY)', () => {
@@ -117,4 +136,5 @@ describe('credential vault without a key (production without MSP_VAULT_KEY)', ()
     const { createCredential } = await app.sdk.CreateCredential({ input: { clientId, name: 'Metadata only', kind: 'PASSWORD' } });
     expect((await apiError(app.sdk.RevealCredential({ input: { credentialId: createCredential.id, reason: 'x' } }))).code).toBe('VAULT_UNAVAILABLE');
   });
+
 });

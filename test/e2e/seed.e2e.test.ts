@@ -3,8 +3,8 @@ import { auditedEntities } from '../../entities/audited';
 import { entities } from '../../entities';
 import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
-import { environmentContext } from '../../src/services/environment-context.service';
 import { createMigratedDatabase, ScratchDatabase } from '../helpers/scratch-database';
+import { startTestApp } from '../helpers/test-app';
 
 describe('npm run seed', () => {
   let scratch: ScratchDatabase;
@@ -35,10 +35,18 @@ describe('npm run seed', () => {
     expect(await rowCounts()).toEqual(first);
   });
 
-  it("closes the learning cycle: AD2's failed Get-LocalUser warns the next agent and proposes WMI", async () => {
-    const answer = await environmentContext(systemScope(new Database(scratch.dataSource), 'test'), { hostname: 'AD2', command: 'Get-LocalUser -Name Administrator' });
-    expect(answer.verdict).toBe('WARN');
-    expect(answer.alternative).toContain('Get-WmiObject');
-    expect(answer.insights.map((i) => i.insight)).toContainEqual(expect.stringMatching(/^get-localuser fails on AD2/));
+  it("closes the learning cycle through the API: AD2's failed Get-LocalUser warns the next agent and proposes WMI", async () => {
+    const app = await startTestApp('seed_learning');
+    try {
+      await seed(systemScope(app.db, 'seed'));
+      const { environmentContext } = await app.sdk.EnvironmentContext({ hostname: 'AD2', command: 'Get-LocalUser -Name Administrator' });
+      expect(environmentContext.verdict).toBe('WARN');
+      expect(environmentContext.alternative).toContain('Get-WmiObject');
+      expect(environmentContext.insights.map((i) => i.insight)).toContainEqual(expect.stringMatching(/^get-localuser fails on AD2/));
+      const knowledge = await app.sdk.Search({ text: 'LAPS', filter: { mode: 'NORMAL', sources: ['NOTE'] } });
+      expect(knowledge.search.hits).toHaveLength(2);
+    } finally {
+      await app.stop();
+    }
   });
 });
