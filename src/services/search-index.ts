@@ -18,9 +18,20 @@ interface IndexedText {
 
 const joined = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p?.trim()).join('\n');
 
+/**
+ * A session summary without what endSession generated (heading, meta line, "- **Time:** …" facts): those
+ * facts are indexed from their own records, and words like "failed" or "billable" would match every session.
+ */
+const ownWords = (session: Session) =>
+  (session.summary ?? '')
+    .split('\n')
+    .filter((line) => !/^(## |- \*\*)/.test(line) && !line.includes(' · '))
+    .join('\n')
+    .trim();
+
 /** What each searchable entity contributes to the index. */
 const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => IndexedText }>([
-  [Session, { source: SearchSource.SESSION, text: (s: Session) => ({ title: s.title ?? '', body: s.summary ?? '', occurredAt: s.startedAt, sessionId: s.id }) }],
+  [Session, { source: SearchSource.SESSION, text: (s: Session) => ({ title: s.title ?? '', body: ownWords(s), occurredAt: s.startedAt, sessionId: s.id }) }],
   [WorkItem, { source: SearchSource.WORK_ITEM, text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
   [
     ProblemSolution,

@@ -100,7 +100,10 @@ async function details(manager: EntityManager, sessionId: number) {
   return { failures, files, problems };
 }
 
-/** The dense markdown summary stored when a session ends; `own` is what the caller wrote, kept first. */
+/**
+ * The dense markdown summary stored when a session ends; `own` is what the caller wrote, kept first.
+ * Generated lines start with "- **" (search leaves them out: their records are indexed themselves).
+ */
 export async function summaryMarkdown(manager: EntityManager, session: Session, own: string | null | undefined): Promise<string> {
   const [b] = await sessionBreakdowns(manager, [session]);
   const client = session.clientId ? await manager.findOneBy(Client, { id: session.clientId }) : null;
@@ -112,8 +115,8 @@ export async function summaryMarkdown(manager: EntityManager, session: Session, 
     `${[client?.name, session.mode, span].filter(Boolean).join(' · ')}`,
     own?.trim() ? `\n${own.trim()}\n` : '',
     `- **Time:** ${formatHours(b.minutes)} h logged${b.byCategory.length ? ` — ${b.byCategory.map((c) => `${c.category.toLowerCase()} ${formatHours(c.minutes)} h`).join(', ')}` : ''}`,
-    `- **Billable:** ${formatHours(b.billableMinutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}`,
-    `- **Commands:** ${b.commands} run, ${b.failedCommands} failed${failures.length ? ` (${failures.map((f) => `\`${clip(f.command, 60)}\``).join(', ')}${more(failures.length, b.failedCommands)})` : ''}`,
+    session.billable || b.billableMinutes ? `- **Billable:** ${formatHours(b.billableMinutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}` : null,
+    b.commands ? `- **Commands:** ${b.commands} run, ${b.failedCommands} failed${failures.length ? ` (${failures.map((f) => `\`${clip(f.command, 60)}\``).join(', ')}${more(failures.length, b.failedCommands)})` : ''}` : null,
     b.filesChanged ? `- **Files changed:** ${b.filesChanged} — ${files.map((f) => clip(f.path, 80)).join(', ')}${more(files.length, b.filesChanged)}` : null,
     b.problemsSolved ? `- **Problems solved:** ${b.problemsSolved} — ${problems.map((p) => `${clip(p.symptom, 80)} → ${clip(p.solution, 80)}`).join('; ')}${more(problems.length, b.problemsSolved)}` : null,
     b.notes ? `- **Notes:** ${b.notes}` : null,

@@ -60,6 +60,10 @@ describe('session summary', () => {
     expect(summary).toContain('- **Files changed:** 1 — C:\\Windows\\System32\\drivers\\etc\\hosts');
     expect(summary).toContain('- **Problems solved:** 1 — DNS lookups time out → Pointed the forwarder at 1.1.1.1');
     expect(summary.split(/\s+/).length).toBeLessThan(120);
+    // search finds the session by the technician's words, not by the generated facts
+    const ownWords = await app.sdk.Search({ text: 'front desk', filter: { sources: ['SESSION'] } });
+    expect(ownWords.search.hits.map((h) => h.id)).toEqual([sessionId]);
+    expect((await app.sdk.Search({ text: 'billable failed logged', filter: { sources: ['SESSION'] } })).search.hits).toEqual([]);
   });
 
   it('rounds money once, half up, and keeps the billed rate after the client rate changes', async () => {
