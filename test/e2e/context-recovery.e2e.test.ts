@@ -1,7 +1,7 @@
 import { createMspClient } from '../../sdk';
 import { apiError, countStatements, startTestApp, TestApp } from '../helpers/test-app';
 
-const SECRET = 'Sup3r-s3cret-AD2-pw!';
+const SECRET = 'Pa55w0rd-only-in-this-test!'; // one of the secrets npm test looks for in server logs
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const longSummary = (i: number) => `Session ${i}: ${'checked the backups, patched the hosts and answered the front desk about the printer queue again '.repeat(6)}`;
 
