@@ -28,7 +28,7 @@ registerEnumType(SearchSource, {
 /**
  * The text of every searchable record, copied here in the transaction that writes the record, so one
  * full-text index (MariaDB FULLTEXT, SQLite FTS5: see migrations) serves every kind. Derived data:
- * rebuilt from the records, never edited by hand.
+ * copied from the records (by the SearchFullText migration for older ones), never edited by hand.
  */
 @Entity('search_documents')
 @Unique('uq_search_documents_source', ['source', 'sourceId'])

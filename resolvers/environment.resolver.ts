@@ -2,6 +2,7 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../src/context';
 import { environmentContext } from '../src/services/environment-context.service';
 import { EnvironmentContext, EnvironmentContextArgs } from './environment.types';
+import { parseId } from './validators';
 
 @Resolver()
 export class EnvironmentResolver {
@@ -10,7 +11,7 @@ export class EnvironmentResolver {
       'Before working on a host: its notes, insights and the failure patterns of a command, with a verdict (OK / WARN / BLOCK) and the alternative to use. Host by infrastructureId, or by hostname (and clientId).',
   })
   environmentContext(@Ctx() ctx: Context, @Args(() => EnvironmentContextArgs) args: EnvironmentContextArgs): Promise<EnvironmentContext> {
-    const id = (value?: string) => (value ? Number(value) : undefined);
-    return environmentContext(ctx, { ...args, infrastructureId: id(args.infrastructureId), clientId: id(args.clientId) });
+    const id = (value: string | undefined, field: string) => (value ? parseId(value, field) : undefined);
+    return environmentContext(ctx, { ...args, infrastructureId: id(args.infrastructureId, 'infrastructureId'), clientId: id(args.clientId, 'clientId') });
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FailureCategory } from '../entities/command-run.entity';
 import { IdempotentInput } from './idempotent.input';
@@ -48,8 +48,8 @@ export class LogOperationFailureInput extends IdempotentInput {
 
 @InputType({ description: 'A failure pattern curated by hand (failure learning also maintains them).' })
 export class RecordFailurePatternInput extends IdempotentInput {
-  @Field(() => String, { description: 'Normalised signature, unique (1 to 255 characters).' })
-  @NotBlank()
+  @Field(() => String, { description: 'Normalised signature, unique (up to 255 characters), in the form failure learning uses: "cmd:<program> [subcommand]" (for example "cmd:get-localuser") or "op:<operation>".' })
+  @Matches(/^(cmd|op):\S/, { message: '$property must look like "cmd:get-localuser" or "op:install veeam agent", the form failure learning gives failed commands and operations' })
   @MaxLength(255)
   signature: string;
 

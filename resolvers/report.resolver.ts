@@ -3,8 +3,8 @@ import { Context } from '../src/context';
 import { report } from '../src/services/report.service';
 import { ReportArgs } from './report.inputs';
 import { Report } from './report.types';
+import { idOrNull } from './validators';
 
-const id = (value: number | null): string | null => (value == null ? null : String(value));
 
 @Resolver()
 export class ReportResolver {
@@ -18,7 +18,7 @@ export class ReportResolver {
     return {
       ...answer,
       groups: answer.groups.map(({ key, figures }) => ({
-        key: { ...key, clientId: id(key.clientId), projectId: id(key.projectId), machineId: id(key.machineId) },
+        key: { ...key, clientId: idOrNull(key.clientId), projectId: idOrNull(key.projectId), machineId: idOrNull(key.machineId) },
         figures,
       })),
     };

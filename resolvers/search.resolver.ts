@@ -3,6 +3,7 @@ import { Context } from '../src/context';
 import { search } from '../src/services/search.service';
 import { SearchArgs } from './search.inputs';
 import { SearchResults } from './search.types';
+import { idOrNull } from './validators';
 
 @Resolver()
 export class SearchResolver {
@@ -17,8 +18,8 @@ export class SearchResolver {
       hits: answer.hits.map((hit) => ({
         source: hit.document.source,
         id: String(hit.document.sourceId),
-        sessionId: hit.document.sessionId == null ? null : String(hit.document.sessionId),
-        clientId: hit.document.clientId == null ? null : String(hit.document.clientId),
+        sessionId: idOrNull(hit.document.sessionId),
+        clientId: idOrNull(hit.document.clientId),
         title: hit.label,
         snippet: hit.snippet,
         score: hit.score,

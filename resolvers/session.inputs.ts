@@ -60,7 +60,7 @@ export class EndSessionInput extends IdempotentInput {
   @IsOptional()
   endedAt?: Date;
 
-  @Field(() => String, { nullable: true, description: 'Summary in markdown (up to 20000 characters).' })
+  @Field(() => String, { nullable: true, description: 'Your summary in markdown (up to 20000 characters; the one set before when omitted): it opens the summary the service writes.' })
   @IsOptional()
   @MaxLength(20000)
   summary?: string;

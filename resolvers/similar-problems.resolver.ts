@@ -2,8 +2,8 @@ import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Context } from '../src/context';
 import { similarProblems } from '../src/services/similar-problems.service';
 import { SimilarProblems, SimilarProblemsArgs } from './similar-problems.types';
+import { idOrNull } from './validators';
 
-const id = (value: number | null) => (value == null ? null : String(value));
 
 @Resolver()
 export class SimilarProblemsResolver {
@@ -13,6 +13,6 @@ export class SimilarProblemsResolver {
   })
   async similarProblems(@Ctx() ctx: Context, @Args(() => SimilarProblemsArgs) args: SimilarProblemsArgs): Promise<SimilarProblems> {
     const answer = await similarProblems(ctx, args.description, args.top, args.clientId);
-    return { ...answer, matches: answer.matches.map((m) => ({ ...m, id: String(m.id), sessionId: id(m.sessionId) })) };
+    return { ...answer, matches: answer.matches.map((m) => ({ ...m, id: String(m.id), sessionId: idOrNull(m.sessionId) })) };
   }
 }

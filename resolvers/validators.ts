@@ -50,3 +50,6 @@ export const IsPortList = () =>
       defaultMessage: () => '$property must be "any", a port (1-65535), a low-high range or a comma list such as "80,443,8000-8100"',
     },
   });
+
+/** A nullable numeric id as the GraphQL ID it is shown as. */
+export const idOrNull = (value: number | null): string | null => (value == null ? null : String(value));

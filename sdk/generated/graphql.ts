@@ -350,7 +350,7 @@ export type EndSessionInput = {
   idempotencyKey?: string | null | undefined;
   /** The session to end. */
   sessionId: string;
-  /** Summary in markdown (up to 20000 characters). */
+  /** Your summary in markdown (up to 20000 characters; the one set before when omitted): it opens the summary the service writes. */
   summary?: string | null | undefined;
 };
 
@@ -863,7 +863,7 @@ export type RecordFailurePatternInput = {
   idempotencyKey?: string | null | undefined;
   /** What to do instead (up to 2000 characters). */
   recommendedAlternative?: string | null | undefined;
-  /** Normalised signature, unique (1 to 255 characters). */
+  /** Normalised signature, unique (up to 255 characters), in the form failure learning uses: "cmd:<program> [subcommand]" (for example "cmd:get-localuser") or "op:<operation>". */
   signature: string;
 };
 

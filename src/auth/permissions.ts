@@ -31,8 +31,11 @@ const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, ar
   return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
 });
 
-type Args = { id?: string; clientId?: string; filter?: { clientId?: string; sessionId?: string } };
+type Args = { id?: string; clientId?: string; filter?: { clientId?: string; sessionId?: string; mode?: string } };
 const same = (a: unknown, b: unknown) => b != null && String(a) === String(b);
+
+/** A list narrowed to the agent's client or session. */
+const ownListFilter = (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId);
 
 /** What an agent may read at the root: its session, its client, and lists narrowed to either. */
 const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['viewer']>) => boolean> = {
@@ -45,9 +48,11 @@ const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['view
   environmentContext: (a, v) => same(a.clientId, v.clientId),
   contextRecovery: (a, v) => same(a.clientId, v.clientId),
   similarProblems: (a, v) => same(a.clientId, v.clientId),
+  // the NORMAL-mode knowledge base belongs to no client
+  search: (a, v) => ownListFilter(a, v) || (a.filter?.mode === 'NORMAL' && !a.filter.clientId && !a.filter.sessionId),
   ...Object.fromEntries(
-    ['search', 'report', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
-      (list) => [list, (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)],
+    ['report', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
+      (list) => [list, ownListFilter],
     ),
   ),
 };

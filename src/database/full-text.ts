@@ -9,8 +9,9 @@ export interface DocumentCondition {
 
 /**
  * The one dialect-specific part of search: ids of search_documents whose title or body holds a word
- * starting with any of `terms`, best native match first (MariaDB FULLTEXT relevance, SQLite FTS5 bm25),
- * at most `limit`. Terms must be plain words (letters, digits, "_"), which both engines read the same.
+ * starting with any of `terms` (MariaDB FULLTEXT, SQLite FTS5), the `limit` most recent. Not the engines'
+ * own relevance: it differs between them, and the caller ranks the same way on both. Terms must be plain
+ * words (letters, digits, "_"), which both engines read the same.
  */
 export async function fullTextMatches(manager: EntityManager, terms: string[], conditions: DocumentCondition[], limit: number): Promise<number[]> {
   if (!terms.length) return [];
@@ -19,11 +20,11 @@ export async function fullTextMatches(manager: EntityManager, terms: string[], c
   const rows: { id: number }[] =
     dialectOf(manager.connection) === 'mariadb'
       ? await manager.query(
-          `SELECT d.id FROM search_documents d WHERE MATCH(d.title, d.body) AGAINST (? IN BOOLEAN MODE)${where} ORDER BY MATCH(d.title, d.body) AGAINST (? IN BOOLEAN MODE) DESC, d.id LIMIT ?`,
-          [terms.map((t) => `${t}*`).join(' '), ...params, terms.map((t) => `${t}*`).join(' '), limit],
+          `SELECT d.id FROM search_documents d WHERE MATCH(d.title, d.body) AGAINST (? IN BOOLEAN MODE)${where} ORDER BY d.occurred_at DESC, d.id DESC LIMIT ?`,
+          [terms.map((t) => `${t}*`).join(' '), ...params, limit],
         )
       : await manager.query(
-          `SELECT d.id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH ?${where} ORDER BY search_fts.rank, d.id LIMIT ?`,
+          `SELECT d.id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH ?${where} ORDER BY d.occurred_at DESC, d.id DESC LIMIT ?`,
           [terms.map((t) => `"${t}"*`).join(' OR '), ...params, limit],
         );
   return rows.map((r) => Number(r.id));

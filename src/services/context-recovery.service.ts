@@ -59,8 +59,9 @@ const firstWords = (text: string, n: number) => {
 const gist = (session: Session) =>
   (session.summary ?? '')
     .split('\n')
-    .map((line) => line.replace(/^[#\-*\s]+/, '').replace(/\*\*/g, '').trim())
-    .find((line) => line && line !== session.title && !line.includes(' · ')) ?? '';
+    .filter((line) => !line.startsWith('## ') && !line.includes(' · '))
+    .map((line) => line.replace(/^[-*\s]+/, '').replace(/\*\*/g, '').trim())
+    .find(Boolean) ?? '';
 
 /** The answer's text, each item cut to `perItem` words. */
 function render(a: Omit<ContextAnswer, 'text'>, perItem: number): string {

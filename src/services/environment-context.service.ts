@@ -45,9 +45,9 @@ async function findHost(manager: EntityManager, query: HostQuery): Promise<Infra
     : await manager
         .createQueryBuilder(Infrastructure, 'i')
         .where('LOWER(i.hostname) = :hostname', { hostname: query.hostname!.trim().toLowerCase() })
-        .andWhere(query.clientId ? 'i.clientId = :clientId' : '1 = 1', { clientId: query.clientId })
         .orderBy('i.id')
         .getMany();
+  // an id names one host; a name may stand at several clients, and clientId picks one
   const hosts = query.clientId ? candidates.filter((h) => h.clientId === query.clientId) : candidates;
   const field = query.infrastructureId ? 'infrastructureId' : 'hostname';
   if (!hosts.length) throw new NotFoundError(query.clientId ? `Infrastructure of client ${query.clientId}` : 'Infrastructure', query.infrastructureId ?? query.hostname!, field);
@@ -83,7 +83,7 @@ function judge(command: string, pattern: FailurePattern | null, failuresHere: nu
   const why = pattern.failureCategory ? ` (${pattern.failureCategory})` : '';
   if (failuresHere >= BLOCK_AFTER) return { verdict: Verdict.BLOCK, reason: `${command} failed ${failuresHere} times on this host${why}; do not run it again here.` };
   if (failuresHere > 0) return { verdict: Verdict.WARN, reason: `${command} failed ${failuresHere} time(s) on this host${why}.` };
-  if (shared.length) return { verdict: Verdict.WARN, reason: `${command} failed ${pattern.occurrences} time(s) on hosts with ${shared.join(', ')}${why}.` };
+  if (shared.length) return { verdict: Verdict.WARN, reason: `${command} failed on hosts with ${shared.join(', ')} like this one${why}; ${pattern.occurrences} failure(s) on record in all.` };
   return { verdict: Verdict.OK, reason: `${command} failed elsewhere (${pattern.environmentConditions.join(', ') || 'unknown environment'}), not in an environment like this one.` };
 }
 

@@ -8,7 +8,7 @@ import { OperationFailure } from '../../entities/operation-failure.entity';
 import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
 import { environmentConditions, knownAlternative } from './command-knowledge';
-import { strengthenInsight } from './failure-learning.service';
+import { MAX_CONDITIONS, patternDescription, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from './find-or-fail';
 
 /** Failures of one signature on one host at one client, counted in SQL. */
@@ -78,22 +78,23 @@ const bySignature = (groups: FailureGroup[]) => {
   return map;
 };
 
-/** Recounts one pattern from its failure groups; true when anything changed. */
-function recount(pattern: FailurePattern, groups: FailureGroup[], hosts: Map<number, Infrastructure>): boolean {
-  const conditions = [...new Set(groups.flatMap((g) => environmentConditions(hosts.get(g.infrastructureId!) ?? { os: null, osVersion: null }, g.shell)))].slice(0, 20);
-  const figures = {
+type PatternCounts = Pick<FailurePattern, 'occurrences' | 'firstSeenAt' | 'lastSeenAt' | 'environmentConditions'>;
+
+/** A pattern's counts, from its failure groups. */
+function countsOf(groups: FailureGroup[], hosts: Map<number, Infrastructure>): PatternCounts {
+  return {
     occurrences: groups.reduce((sum, g) => sum + g.count, 0),
     firstSeenAt: new Date(Math.min(...groups.map((g) => g.first.getTime()))),
     lastSeenAt: new Date(Math.max(...groups.map((g) => g.last.getTime()))),
+    environmentConditions: [...new Set(groups.flatMap((g) => environmentConditions(hosts.get(g.infrastructureId!) ?? { os: null, osVersion: null }, g.shell)))].slice(0, MAX_CONDITIONS),
   };
-  const changed =
-    pattern.occurrences !== figures.occurrences ||
-    pattern.firstSeenAt?.getTime() !== figures.firstSeenAt.getTime() ||
-    pattern.lastSeenAt?.getTime() !== figures.lastSeenAt.getTime() ||
-    JSON.stringify(pattern.environmentConditions) !== JSON.stringify(conditions);
-  Object.assign(pattern, figures, { environmentConditions: conditions });
-  return changed;
 }
+
+const sameCounts = (pattern: FailurePattern, counts: PatternCounts) =>
+  pattern.occurrences === counts.occurrences &&
+  pattern.firstSeenAt.getTime() === counts.firstSeenAt.getTime() &&
+  pattern.lastSeenAt.getTime() === counts.lastSeenAt.getTime() &&
+  JSON.stringify(pattern.environmentConditions) === JSON.stringify(counts.environmentConditions);
 
 const describe = (figures: PatternFigures[], patterns: number, scanned: number, label: string) =>
   [
@@ -115,21 +116,23 @@ export function analyzeFailures(scope: Scope, clientId: string | undefined, top:
     const signatures = bySignature(groups);
     const hostIds = [...new Set(groups.map((g) => g.infrastructureId).filter((id): id is number => id != null))];
     const hosts = new Map((hostIds.length ? await manager.findBy(Infrastructure, { id: In(hostIds) }) : []).map((h) => [h.id, h]));
-    const existing = signatures.size ? await manager.findBy(FailurePattern, { signature: In([...signatures.keys()]) }) : [];
-    const patterns = new Map(existing.map((p) => [p.signature, p]));
+    const patterns = new Map<string, FailurePattern>();
     let patternsUpdated = 0;
     let insightsUpdated = 0;
     for (const [signature, ofSignature] of signatures) {
+      const counts = countsOf(ofSignature, hosts);
       const at = now();
-      const pattern = patterns.get(signature) ?? manager.create(FailurePattern, { signature, description: `${signature.replace(/^\w+:/, '')} fails`, failureCategory: null, recommendedAlternative: knownAlternative(signature), createdAt: at });
-      if (recount(pattern, ofSignature, hosts) || !pattern.id) {
-        pattern.updatedAt = at;
-        patterns.set(signature, await manager.save(pattern));
+      const { pattern, created } = await patternFor(manager, signature, () =>
+        manager.create(FailurePattern, { signature, description: patternDescription({ signature, failureCategory: null }), failureCategory: null, recommendedAlternative: knownAlternative(signature), ...counts, createdAt: at, updatedAt: at }),
+      );
+      if (created) patternsUpdated++;
+      else if (!sameCounts(pattern, counts)) {
+        await manager.save(Object.assign(pattern, counts, { updatedAt: at }));
         patternsUpdated++;
       }
+      patterns.set(signature, pattern);
       for (const group of ofSignature.filter((g) => g.infrastructureId != null && hosts.has(g.infrastructureId))) {
-        await strengthenInsight(manager, patterns.get(signature)!, hosts.get(group.infrastructureId!)!, group.clientId, [group.lastId], group.count);
-        insightsUpdated++;
+        if (await strengthenInsight(manager, pattern, hosts.get(group.infrastructureId!)!, group.clientId, [group.lastId], group.count)) insightsUpdated++;
       }
     }
     const inScope = client ? groups.filter((g) => g.clientId === client.id) : groups;

@@ -8,15 +8,12 @@ import { hasRowLocks } from '../database/dialect';
 import { isDuplicateKey } from '../errors';
 import { environmentConditions, knownAlternative } from './command-knowledge';
 
-const MAX_CONDITIONS = 20;
+export const MAX_CONDITIONS = 20;
 const MAX_SOURCES = 20;
 
 /** One failure as failure learning sees it, whether a command or an operation. */
 export interface FailureEvent {
   signature: string;
-  /** What failed, as a person would name it: the command line or the operation. */
-  subject: string;
-  errorMessage: string | null;
   failureCategory: FailureCategory | null;
   at: Date;
   infrastructureId: number | null;
@@ -26,7 +23,12 @@ export interface FailureEvent {
   sourceId: number;
 }
 
-const firstLine = (text: string | null) => text?.split('\n').find((l) => l.trim())?.trim() ?? null;
+/**
+ * Patterns are shared by every client, so their text comes from the signature alone: a command line or
+ * error message may hold a client's host names, paths or even a password typed on the command line.
+ */
+export const patternDescription = (event: Pick<FailureEvent, 'signature' | 'failureCategory'>) =>
+  `${event.signature.replace(/^\w+:/, '')} fails${event.failureCategory ? ` (${event.failureCategory})` : ''}`;
 const merged = <T>(list: T[], more: T[], cap: number) => [...new Set([...list, ...more])].slice(-cap);
 
 async function lockedPattern(manager: EntityManager, signature: string): Promise<FailurePattern | null> {
@@ -34,16 +36,27 @@ async function lockedPattern(manager: EntityManager, signature: string): Promise
 }
 
 /**
- * The pattern of a signature, created on first sight. Two writers may create the same one at once on
- * MariaDB: the loser's insert hits the unique signature and it takes the winner's row instead.
+ * The pattern of a signature (row locked), or `fresh` saved as its first sight. Two writers may create
+ * the same one at once on MariaDB: the loser's insert hits the unique signature and it takes the winner's row.
  */
-async function patternFor(manager: EntityManager, event: FailureEvent, conditions: string[]): Promise<{ pattern: FailurePattern; created: boolean }> {
-  const existing = await lockedPattern(manager, event.signature);
+export async function patternFor(manager: EntityManager, signature: string, fresh: () => FailurePattern): Promise<{ pattern: FailurePattern; created: boolean }> {
+  const existing = await lockedPattern(manager, signature);
   if (existing) return { pattern: existing, created: false };
+  try {
+    return { pattern: await manager.save(fresh()), created: true };
+  } catch (error) {
+    const winner = isDuplicateKey(error) ? await lockedPattern(manager, signature) : null;
+    if (!winner) throw error;
+    return { pattern: winner, created: false };
+  }
+}
+
+/** A pattern seen for the first time, in `conditions`. */
+function firstSight(manager: EntityManager, event: FailureEvent, conditions: string[]): FailurePattern {
   const at = now();
-  const fresh = manager.create(FailurePattern, {
+  return manager.create(FailurePattern, {
     signature: event.signature,
-    description: `${event.subject.slice(0, 200)} fails${firstLine(event.errorMessage) ? `: ${firstLine(event.errorMessage)!.slice(0, 500)}` : ''}`,
+    description: patternDescription(event),
     failureCategory: event.failureCategory,
     environmentConditions: conditions,
     recommendedAlternative: knownAlternative(event.signature),
@@ -53,13 +66,6 @@ async function patternFor(manager: EntityManager, event: FailureEvent, condition
     createdAt: at,
     updatedAt: at,
   });
-  try {
-    return { pattern: await manager.save(fresh), created: true };
-  } catch (error) {
-    const winner = isDuplicateKey(error) ? await lockedPattern(manager, event.signature) : null;
-    if (!winner) throw error;
-    return { pattern: winner, created: false };
-  }
 }
 
 const insightText = (pattern: FailurePattern, host: Infrastructure | null, conditions: string[]) =>
@@ -70,18 +76,28 @@ const insightText = (pattern: FailurePattern, host: Infrastructure | null, condi
 const confidenceAfter = (seen: number) => Math.min(95, 35 + 15 * seen);
 
 /** The insight "this fails here" for a pattern on one host (or, without a host, at one client), created or strengthened. */
-export async function strengthenInsight(manager: EntityManager, pattern: FailurePattern, host: Infrastructure | null, clientId: number | null, sourceIds: number[], seen?: number) {
-  if (!host && !clientId) return;
+export async function strengthenInsight(
+  manager: EntityManager,
+  pattern: FailurePattern,
+  host: Infrastructure | null,
+  clientId: number | null,
+  sourceIds: number[],
+  seen?: number,
+): Promise<boolean> {
+  if (!host && !clientId) return false;
   const where = host ? { failurePatternId: pattern.id, infrastructureId: host.id } : { failurePatternId: pattern.id, infrastructureId: IsNull(), clientId: clientId! };
   const existing = await manager.findOneBy(EnvironmentalInsight, where);
   const conditions = host ? environmentConditions(host) : [];
   const insight = existing ?? manager.create(EnvironmentalInsight, { failurePatternId: pattern.id, infrastructureId: host?.id ?? null, clientId: host?.clientId ?? clientId, sourceFailureIds: [], createdAt: now() });
+  const before = JSON.stringify([insight.sourceFailureIds, insight.confidence, insight.insight, insight.active]);
   insight.sourceFailureIds = merged(insight.sourceFailureIds, sourceIds, MAX_SOURCES);
   insight.confidence = confidenceAfter(seen ?? insight.sourceFailureIds.length);
   insight.insight = insightText(pattern, host, conditions).slice(0, 2000);
   insight.active = true;
+  if (existing && JSON.stringify([insight.sourceFailureIds, insight.confidence, insight.insight, insight.active]) === before) return false;
   insight.updatedAt = now();
   await manager.save(insight);
+  return true;
 }
 
 /**
@@ -91,7 +107,7 @@ export async function strengthenInsight(manager: EntityManager, pattern: Failure
 export async function learnFromFailure(manager: EntityManager, event: FailureEvent): Promise<FailurePattern> {
   const host = event.infrastructureId ? await manager.findOneBy(Infrastructure, { id: event.infrastructureId }) : null;
   const conditions = host ? environmentConditions(host, event.shell) : event.shell ? environmentConditions({ os: null, osVersion: null }, event.shell) : [];
-  const { pattern, created } = await patternFor(manager, event, conditions);
+  const { pattern, created } = await patternFor(manager, event.signature, () => firstSight(manager, event, conditions));
   if (!created) {
     pattern.occurrences += 1;
     if (event.at > pattern.lastSeenAt) pattern.lastSeenAt = event.at;

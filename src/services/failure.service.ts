@@ -76,8 +76,6 @@ export function logOperationFailure(scope: Scope, input: LogOperationFailureInpu
     after: (manager, failure) =>
       learnFromFailure(manager, {
         signature: failure.failureSignature!,
-        subject: failure.operation,
-        errorMessage: failure.errorMessage ?? failure.description,
         failureCategory: failure.failureCategory,
         at: failure.occurredAt,
         infrastructureId: failure.infrastructureId,

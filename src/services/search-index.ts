@@ -6,6 +6,7 @@ import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
+import { joinLines } from './text';
 
 /** The searchable text of a record: `title` is its headline (weighs more in ranking), `body` the rest. */
 interface IndexedText {
@@ -16,7 +17,6 @@ interface IndexedText {
   sessionId: number | null;
 }
 
-const joined = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p?.trim()).join('\n');
 
 /**
  * A session summary without what endSession generated (heading, meta line, "- **Time:** …" facts): those
@@ -35,9 +35,9 @@ const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => 
   [WorkItem, { source: SearchSource.WORK_ITEM, text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
   [
     ProblemSolution,
-    { source: SearchSource.PROBLEM_SOLUTION, text: (p: ProblemSolution) => ({ title: p.symptom, body: joined(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }) },
+    { source: SearchSource.PROBLEM_SOLUTION, text: (p: ProblemSolution) => ({ title: p.symptom, body: joinLines(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }) },
   ],
-  [CommandRun, { source: SearchSource.COMMAND, text: (c: CommandRun) => ({ title: c.command, body: joined(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) }],
+  [CommandRun, { source: SearchSource.COMMAND, text: (c: CommandRun) => ({ title: c.command, body: joinLines(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) }],
   [Note, { source: SearchSource.NOTE, text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }) }],
   [
     FailurePattern,
@@ -45,7 +45,7 @@ const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => 
       source: SearchSource.FAILURE_PATTERN,
       text: (f: FailurePattern) => ({
         title: f.description,
-        body: joined(f.recommendedAlternative, f.environmentConditions.join(', ')),
+        body: joinLines(f.recommendedAlternative, f.environmentConditions.join(', ')),
         occurredAt: f.lastSeenAt,
         sessionId: null,
       }),

@@ -6,6 +6,9 @@ import { dbTime } from '../database/db-time';
 import { DocumentCondition, fullTextMatches } from '../database/full-text';
 import { BadInputError } from '../errors';
 import { assertAfter } from './time-rules';
+import { findOrFail } from './find-or-fail';
+import { Client } from '../../entities/client.entity';
+import { Session } from '../../entities/session.entity';
 
 /**
  * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) plus "and", and anything shorter
@@ -16,8 +19,8 @@ const STOPWORDS = new Set('about and are com for from how that the this was what
 const MIN_TERM = 3;
 const MAX_TERM = 84;
 const MAX_TERMS = 10;
-/** How many native matches are re-ranked: enough for any first page, bounded for big histories. */
-export const CANDIDATES = 200;
+/** How many matches are ranked: the most recent ones, so both databases rank the same records. */
+export const CANDIDATES = 500;
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -93,7 +96,7 @@ function conditions(filter: SearchFilter): DocumentCondition[] {
   return list;
 }
 
-/** Ranked matches for the terms: native full-text match, then the same ranking on every database. */
+/** Ranked matches for the terms: the most recent native full-text matches, ranked the same way on every database. */
 export async function rankDocuments(scope: Scope, terms: string[], filter: SearchFilter): Promise<RankedDocument[]> {
   const manager = scope.db.manager;
   const ids = await fullTextMatches(manager, terms, conditions(filter), CANDIDATES);
@@ -122,6 +125,8 @@ export async function search(scope: Scope, text: string, filter: SearchFilter = 
   if (!terms.length) {
     throw new BadInputError('text', `nothing to search for: words need ${MIN_TERM}+ letters and common words (${[...STOPWORDS].slice(0, 5).join(', ')}, …) are skipped`);
   }
+  if (filter.clientId) await findOrFail(scope.db.manager, Client, filter.clientId, 'filter.clientId');
+  if (filter.sessionId) await findOrFail(scope.db.manager, Session, filter.sessionId, 'filter.sessionId');
   const ranked = await rankDocuments(scope, terms, filter);
   const hits = ranked.slice(0, first);
   const lines = hits.map((h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`);

@@ -113,7 +113,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
     session.endedAt = endedAt;
     await assertNoBillableOverlap(manager, session, 'endedAt');
-    session.summary = await summaryMarkdown(manager, session, input.summary);
+    session.summary = await summaryMarkdown(manager, session, input.summary ?? session.summary);
     session.updatedAt = at;
     return manager.save(session);
   });

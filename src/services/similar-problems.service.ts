@@ -7,6 +7,9 @@ import type { Scope } from '../context';
 import { BadInputError } from '../errors';
 import { categorizeWork } from './categorizer';
 import { rankDocuments, RankedDocument, searchTerms } from './search.service';
+import { Client } from '../../entities/client.entity';
+import { findOrFail } from './find-or-fail';
+import { joinLines } from './text';
 
 export enum SimilarKind {
   PROBLEM_SOLUTION = 'PROBLEM_SOLUTION',
@@ -56,7 +59,6 @@ interface Clues {
   tags: string[];
 }
 
-const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join('\n');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cut = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -108,7 +110,7 @@ function solutionCandidate(ranked: RankedDocument, s: ProblemSolution, tags: str
   return {
     ranked,
     problem: { kind: SimilarKind.PROBLEM_SOLUTION, id: s.id, symptom: s.symptom, solution: s.solution, verified: s.verified, host, sessionId: s.sessionId, occurrences: null },
-    text: joined(s.symptom, s.rootCause, s.solution),
+    text: joinLines(s.symptom, s.rootCause, s.solution),
     tags,
   };
 }
@@ -117,7 +119,7 @@ function patternCandidate(ranked: RankedDocument, p: FailurePattern): Candidate 
   return {
     ranked,
     problem: { kind: SimilarKind.FAILURE_PATTERN, id: p.id, symptom: p.description, solution: p.recommendedAlternative, verified: false, host: null, sessionId: null, occurrences: p.occurrences },
-    text: joined(p.description, p.recommendedAlternative, p.environmentConditions.join(', ')),
+    text: joinLines(p.description, p.recommendedAlternative, p.environmentConditions.join(', ')),
     tags: [],
   };
 }
@@ -188,6 +190,7 @@ function render(matches: SimilarProblem[], terms: string[]): string {
 export async function similarProblems(scope: Scope, description: string, top = 3, clientId?: string): Promise<SimilarProblemsAnswer> {
   const { terms } = searchTerms(description);
   if (!terms.length) throw new BadInputError('description', 'no words to compare: words need 3+ letters and very common words are skipped');
+  if (clientId) await findOrFail(scope.db.manager, Client, clientId, 'clientId');
   const candidates = await loadCandidates(scope.db.manager, await rankedCandidates(scope, terms, clientId));
   const { technologies, hosts, tags } = categorizeWork(description);
   const matches = topMatches(candidates, { technologies, hosts, tags }, top);

@@ -17,3 +17,6 @@ export const slugify = (name: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 100)
     .replace(/-+$/, '');
+
+/** The given parts that hold text, one per line. */
+export const joinLines = (...parts: (string | null | undefined)[]): string => parts.filter((p): p is string => !!p?.trim()).join('\n');

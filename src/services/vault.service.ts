@@ -38,7 +38,7 @@ async function audit(manager: EntityManager, who: Accessor, credentialId: number
 /** An agent token works for its session's client only: its credentials, nobody else's. */
 function assertAgentsClient(ctx: Context, clientId: number | string | null | undefined): void {
   const viewer = ctx.viewer;
-  if (viewer?.sessionId && String(clientId) !== String(viewer.clientId)) {
+  if (viewer?.sessionId && (clientId == null ? null : Number(clientId)) !== (viewer.clientId ?? null)) {
     throw new ForbiddenError(`This agent token may only use credentials of client ${viewer.clientId ?? '(none)'}, the client of session ${viewer.sessionId}.`);
   }
 }
@@ -67,7 +67,7 @@ export async function storeCredential(ctx: Context, input: StoreCredentialInput)
 
 async function mayReveal(manager: EntityManager, ctx: Context, credential: Credential): Promise<boolean> {
   const viewer = ctx.viewer!;
-  if (viewer.sessionId && credential.clientId !== viewer.clientId) return false;
+  if (viewer.sessionId && credential.clientId !== (viewer.clientId ?? null)) return false;
   if (viewer.role === UserRole.ADMIN) return true;
   const grants = await manager.findBy(CredentialPermission, { credentialId: credential.id, canReveal: true });
   return grants.some((g) => g.principal === `user:${viewer.userId}` || g.principal === `role:${viewer.role}`);

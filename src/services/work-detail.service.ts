@@ -122,8 +122,6 @@ async function learnFromCommand(manager: EntityManager, command: CommandRun): Pr
   const session = await manager.findOneByOrFail(Session, { id: command.sessionId });
   await learnFromFailure(manager, {
     signature: command.failureSignature,
-    subject: command.command,
-    errorMessage: command.errorMessage,
     failureCategory: command.failureCategory,
     at: command.ranAt,
     infrastructureId: command.infrastructureId,

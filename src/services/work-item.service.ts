@@ -13,12 +13,15 @@ import { findOrFail } from './find-or-fail';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
+/** As many tags as an input may give. */
+const MAX_TAGS = 20;
+
 /** The category given, or the one the categoriser finds in the description, whose tags then join the given ones. */
 function categoryAndTags(input: LogWorkItemInput): { category: WorkCategory; tags: string[] } {
   const given = normalizeTags(input.tags ?? [], 'tags');
   if (input.category) return { category: input.category, tags: given };
   const found = categorizeWork(input.description);
-  return { category: found.category, tags: [...new Set([...given, ...found.tags])] };
+  return { category: found.category, tags: [...new Set([...given, ...found.tags])].slice(0, MAX_TAGS) };
 }
 
 export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<WorkItem> {

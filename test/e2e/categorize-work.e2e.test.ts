@@ -32,6 +32,9 @@ describe('work categorisation', () => {
     const given = (await app.sdk.LogWorkItem({ input: { sessionId, category: 'DOCUMENTATION', description: 'Rotated the VPN key', minutes: 5 } })).logWorkItem;
     expect(given.category).toBe('DOCUMENTATION');
     expect(given.tags).toEqual([]);
+    const many = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    const capped = (await app.sdk.LogWorkItem({ input: { sessionId, description: 'Enabled MFA and BitLocker on the Intune laptops', minutes: 5, tags: many } })).logWorkItem;
+    expect(capped.tags.map((t) => t.name).sort()).toEqual([...many].sort());
   });
 
   it('refuses empty and oversized text', async () => {

@@ -27,10 +27,12 @@ describe('failure analysis records', () => {
 
   it('curates failure patterns with unique signatures', async () => {
     const { recordFailurePattern } = await app.sdk.RecordFailurePattern({
-      input: { signature: 'powershell:get-localuser', description: 'Get-LocalUser missing', failureCategory: 'COMPATIBILITY', environmentConditions: ['PowerShell 2.0'], recommendedAlternative: 'Get-WmiObject Win32_UserAccount' },
+      input: { signature: 'cmd:get-localuser', description: 'Get-LocalUser missing', failureCategory: 'COMPATIBILITY', environmentConditions: ['PowerShell 2.0'], recommendedAlternative: 'Get-WmiObject Win32_UserAccount' },
     });
     expect(recordFailurePattern).toMatchObject({ occurrences: 0, environmentConditions: ['PowerShell 2.0'] });
-    expect((await apiError(app.sdk.RecordFailurePattern({ input: { signature: 'powershell:get-localuser', description: 'again' } }))).errors[0]).toMatchObject({ code: 'CONFLICT', field: 'signature' });
+    expect((await apiError(app.sdk.RecordFailurePattern({ input: { signature: 'cmd:get-localuser', description: 'again' } }))).errors[0]).toMatchObject({ code: 'CONFLICT', field: 'signature' });
+    // only the form failure learning uses can ever meet a learned failure
+    expect((await apiError(app.sdk.RecordFailurePattern({ input: { signature: 'powershell:get-localuser', description: 'x' } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'signature' });
     await app.sdk.UpdateFailurePattern({ input: { id: recordFailurePattern.id, environmentConditions: ['PowerShell 2.0', 'Windows Server 2008'] } });
     const found = await app.sdk.FailurePatterns({ filter: { search: 'localuser', failureCategory: 'COMPATIBILITY' } });
     expect(found.failurePatterns.nodes[0].environmentConditions).toEqual(['PowerShell 2.0', 'Windows Server 2008']);

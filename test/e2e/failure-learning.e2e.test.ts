@@ -99,6 +99,7 @@ describe('failure learning', () => {
     await app.db.manager.query("UPDATE failure_patterns SET occurrences = 99 WHERE signature = 'cmd:get-localuser'");
     expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures.patternsUpdated).toBe(1);
     expect((await pattern('get-localuser')).occurrences).toBe(3);
+    expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures).toMatchObject({ patternsUpdated: 0, insightsUpdated: 0 }); // nothing left to change
     expect((await app.sdk.AnalyzeFailures({ input: { clientId: other } })).analyzeFailures).toMatchObject({ failuresScanned: 0, patterns: [] });
     expect((await apiError(app.sdk.AnalyzeFailures({ input: { top: 51 } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'top' });
   });
@@ -114,5 +115,17 @@ describe('failure learning', () => {
     expect((await agent.EnvironmentContext({ hostname: 'DC01', clientId: acme, command: 'Get-LocalUser' })).environmentContext.verdict).toBe('BLOCK');
     expect((await apiError(agent.EnvironmentContext({ hostname: 'DC01', clientId: other }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.EnvironmentContext({ infrastructureId: hosts.DC01 }))).code).toBe('FORBIDDEN');
+  });
+
+  it("keeps a failed command's arguments and error text out of the pattern every client shares", async () => {
+    await app.sdk.LogCommand({
+      input: { sessionId: session, infrastructureId: hosts.WEB01, command: 'net use \\\\ACME-FS01\\payroll /user:acme\\admin Hunter2Secret', success: false, errorMessage: 'System error 86: The password for ACME-FS01 is not correct.' },
+    });
+    const other = (await app.sdk.CreateClient({ input: { name: 'Fourth Corp' } })).createClient.id;
+    const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: other } })).startSession.id;
+    const agent = createMspClient({ url: app.url, token: (await app.sdk.IssueAgentToken({ input: { sessionId: otherSession, scopes: ['READ'] } })).issueAgentToken.token });
+    const shared = JSON.stringify(await agent.FailurePatterns({ filter: { search: 'net use' } }));
+    expect(shared).toContain('cmd:net use');
+    expect(shared).not.toMatch(/Hunter2Secret|ACME-FS01|payroll/i);
   });
 });

@@ -1,4 +1,5 @@
 import { createMspClient } from '../../sdk';
+import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
 /** A small corpus written through the API; the same ranking is expected on every database. */
@@ -70,6 +71,7 @@ describe('search', () => {
     const error = await apiError(app.sdk.Search({ text: 'to be or is it', first: 5 }));
     expect(error.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect((await apiError(app.sdk.Search({ text: 'dns', first: 51 }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect((await apiError(app.sdk.Search({ text: 'dns', filter: { clientId: '999999' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'filter.clientId' });
   });
 
   it('follows edits: a new summary is found, the words it replaced are not', async () => {
@@ -85,8 +87,24 @@ describe('search', () => {
     expect((await agent.Search({ text: 'dns', filter: { clientId: acme } })).search.hits.every((h) => h.clientId === acme)).toBe(true);
     expect((await apiError(agent.Search({ text: 'dns' }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.Search({ text: 'dns', filter: { clientId: other } }))).code).toBe('FORBIDDEN');
+    // the NORMAL-mode knowledge base belongs to no client: every agent may search it
+    expect((await agent.Search({ text: 'resolver', filter: { mode: 'NORMAL' } })).search.hits.every((h) => h.sessionId === normal)).toBe(true);
+    expect((await apiError(agent.Search({ text: 'dns', filter: { mode: 'MSP' } }))).code).toBe('FORBIDDEN');
     const note = await agent.Note({ input: { sessionId: msp, kind: 'FINDING', text: 'The old ISP resolver answers slowly from this site' } });
     expect(note.note.session?.id).toBe(msp);
     expect((await apiError(agent.Note({ input: { sessionId: normal, kind: 'FINDING', text: 'x' } }))).code).toBe('FORBIDDEN');
+  });
+
+  it('ranks the 500 most recent matches when more match, the same way on every database', async () => {
+    const at = (day: number) => new Date(Date.UTC(2020, 0, 1) + day * 86_400_000);
+    const document = (sourceId: number, day: number, body: string) => ({ source: SearchSource.NOTE, sourceId, clientId: null, sessionId: null, mode: null, occurredAt: at(day), title: '', body });
+    const rows = [document(900_000, -1000, 'plotter plotter plotter plotter plotter: the oldest and best match')];
+    for (let i = 1; i <= 519; i++) rows.push(document(900_000 + i, i, `plotter check ${i}`));
+    rows.push(document(901_000, 600, 'plotter jam, plotter reset, plotter driver'));
+    for (let i = 0; i < rows.length; i += 100) await app.db.manager.insert(SearchDocument, rows.slice(i, i + 100));
+    const { search } = await app.sdk.Search({ text: 'plotter', first: 3 });
+    expect(search.matched).toBe(500);
+    expect(search.text.split('\n')[0]).toBe('500+ match(es) for "plotter", top 3');
+    expect(search.hits.map((h) => h.id)).toEqual(['901000', '900519', '900518']);
   });
 });

@@ -66,6 +66,14 @@ describe('session summary', () => {
     expect((await app.sdk.Search({ text: 'billable failed logged', filter: { sources: ['SESSION'] } })).search.hits).toEqual([]);
   });
 
+  it('keeps a summary written before the session ended', async () => {
+    const sessionId = await startWithWork('Summarised early', [['DOCUMENTATION', 20, true]]);
+    await app.sdk.UpdateSession({ input: { id: sessionId, summary: 'Wrote the runbook for the NAS.' } });
+    const { endSession } = await app.sdk.EndSession({ input: { sessionId, endedAt: minutesAgo(175) } });
+    expect(endSession.summary).toContain('\nWrote the runbook for the NAS.\n');
+    expect(endSession.summary).toContain('- **Time:** 0.3 h logged — documentation 0.3 h');
+  });
+
   it('rounds money once, half up, and keeps the billed rate after the client rate changes', async () => {
     const sessionId = await startWithWork('Odd minutes', [['MAINTENANCE', 7, true]]);
     const { endSession } = await app.sdk.EndSession({ input: { sessionId, endedAt: minutesAgo(170) } });

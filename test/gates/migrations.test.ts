@@ -1,6 +1,7 @@
 import { revertLastMigration } from '../../src/database/revert-migration';
 import { pendingSchemaChanges } from '../../src/database/schema-diff';
 import { createMigratedDatabase, ScratchDatabase, testDialect } from '../helpers/scratch-database';
+import { fullTextMatches } from '../../src/database/full-text';
 
 describe(`migrations on ${testDialect}`, () => {
   let scratch: ScratchDatabase;
@@ -37,6 +38,10 @@ describe(`migrations on ${testDialect}`, () => {
     expect(client).toEqual({ name: 'Kept', hourly_rate_cents: 12345 });
     const [item] = await dataSource.query('SELECT w.description, w.minutes, s.mode FROM work_items w JOIN sessions s ON s.id = w.session_id');
     expect(item).toEqual({ description: 'kept work', minutes: 42, mode: 'MSP' });
+    // records from before search existed are searchable
+    const found = await fullTextMatches(dataSource.manager, ['kept'], [], 10);
+    expect(await dataSource.query(`SELECT source, client_id FROM search_documents WHERE id IN (${found.join(', ')})`)).toEqual([{ source: 'WORK_ITEM', client_id: 1 }]);
+    await dataSource.query('DELETE FROM search_documents');
     await dataSource.query('DELETE FROM work_items');
     await dataSource.query('DELETE FROM sessions');
     await dataSource.query('DELETE FROM clients');
