@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COMMAND_TASK_DESCRIPTIONS, CommandTask } from '../src/services/command-knowledge';
+import { COMMAND_TASK_DESCRIPTIONS, CommandTask } from '../src/services/command-templates';
 
 registerEnumType(CommandTask, {
   name: 'CommandTask',

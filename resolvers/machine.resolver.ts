@@ -3,7 +3,7 @@ import { Machine } from '../entities/machine.entity';
 import { Context } from '../src/context';
 import { PageArgs } from '../src/pagination/connection';
 import { commandForMachine, findMachine, registerMachine, upFrontCommands } from '../src/services/machine.service';
-import { CommandTask } from '../src/services/command-knowledge';
+import { CommandTask } from '../src/services/command-templates';
 import { CommandArgsInput, CommandSuggestion } from './command.types';
 import { childConnection } from './child-connection';
 import { SessionConnection } from './connections';

@@ -6,7 +6,7 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import type { Scope } from '../context';
 import { BadInputError, NotFoundError } from '../errors';
-import { commandSignature, environmentConditions, knownAlternative, sameEnvironment } from './command-knowledge';
+import { commandSignature, environmentConditions, knownAlternative, sameEnvironment } from './failure-knowledge';
 
 export enum Verdict {
   OK = 'OK',

@@ -7,7 +7,7 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
-import { environmentConditions, knownAlternative } from './command-knowledge';
+import { environmentConditions, knownAlternative } from './failure-knowledge';
 import { MAX_CONDITIONS, patternDescription, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from './find-or-fail';
 

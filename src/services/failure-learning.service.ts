@@ -6,7 +6,7 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { FailureCategory } from '../../entities/command-run.entity';
 import { hasRowLocks } from '../database/dialect';
 import { isDuplicateKey } from '../errors';
-import { environmentConditions, knownAlternative } from './command-knowledge';
+import { environmentConditions, knownAlternative } from './failure-knowledge';
 
 export const MAX_CONDITIONS = 20;
 const MAX_SOURCES = 20;

@@ -21,7 +21,7 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
-import { inferFailureCategory, operationSignature } from './command-knowledge';
+import { inferFailureCategory, operationSignature } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture } from './time-rules';
 

@@ -8,7 +8,7 @@ import { Database } from '../database/database';
 import { BadInputError, isDuplicateKey, NotFoundError } from '../errors';
 import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from './find-or-fail';
-import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-knowledge';
+import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-templates';
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
   if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');

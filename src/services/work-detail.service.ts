@@ -30,7 +30,7 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
-import { commandSignature, inferFailureCategory } from './command-knowledge';
+import { commandSignature, inferFailureCategory } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 
