@@ -1,40 +1,23 @@
 /**
- * `npm run bench`: latency and SQL statements of the core read paths on SQLite and MariaDB,
- * through the real HTTP server and the SDK. Prints figures; asserts nothing.
- * BENCH_PER_LEVEL (default 12) sets the dataset: N clients × N projects × N sessions × N work items.
+ * `npm run bench`: latency and SQL statements through the real HTTP server and the SDK, on SQLite and
+ * MariaDB. Prints figures; asserts nothing. Two sections per database:
+ * - core read paths on a tree: BENCH_PER_LEVEL (default 12) clients × projects × sessions × work items;
+ * - agent operations on a year of an MSP's work (BENCH_CLIENTS, BENCH_SESSIONS; see bench-agent-data.ts).
+ * BENCH_RUNS (default 50) runs per read, BENCH_WRITE_RUNS (default 20) per agent write. TEST_DB=sqlite|mariadb benches one database only.
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Dialect } from '../src/database/dialect';
-import { countStatements, startTestApp, TestApp } from '../test/helpers/test-app';
+import { startTestApp } from '../test/helpers/test-app';
 import { insertTree } from '../test/helpers/tree-data';
+import { benchAgentOperations } from './bench-agent';
+import { measure } from './bench-measure';
 
 const perLevel = Number(process.env.BENCH_PER_LEVEL ?? 12);
 const runs = Number(process.env.BENCH_RUNS ?? 50);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-async function measure(app: TestApp, name: string, call: () => Promise<unknown>) {
-  await call(); // warm-up
-  const times: number[] = [];
-  let statements = 0;
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    statements = await countStatements(app, async () => {
-      bytes = JSON.stringify(await call()).length;
-    });
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const ms = (v: number) => v.toFixed(1).padStart(7);
-  console.log(
-    `  ${name.padEnd(34)} statements ${String(statements).padStart(2)}  p50 ${ms(percentile(times, 50))} ms  p95 ${ms(percentile(times, 95))} ms  p99 ${ms(percentile(times, 99))} ms  answer ${(bytes / 1024).toFixed(1)} KiB`,
-  );
-}
-
-async function bench(dialect: Dialect) {
-  process.env.TEST_DB = dialect;
+async function benchTree(dialect: Dialect) {
   const app = await startTestApp(`bench_${dialect}`);
   try {
     const rows = perLevel + perLevel ** 2 + perLevel ** 3 + perLevel ** 4;
@@ -42,25 +25,47 @@ async function bench(dialect: Dialect) {
     const start = performance.now();
     await insertTree(app.db, perLevel);
     console.log(`${((performance.now() - start) / 1000).toFixed(1)} s; ${runs} runs per operation`);
-    await measure(app, 'ClientTree first:20 (4 levels)', () => app.sdk.ClientTree({ first: 20 }));
-    await measure(app, 'ClientTree first:5 (4 levels)', () => app.sdk.ClientTree({ first: 5 }));
-    await measure(app, 'Sessions first:100 + totalCount', () => app.sdk.Sessions({ first: 100 }));
-    await measure(app, 'Sessions page 3 (after cursor)', async () => {
-      const one = await app.sdk.Sessions({ first: 100 });
-      const two = await app.sdk.Sessions({ first: 100, after: one.sessions.pageInfo.endCursor });
-      return app.sdk.Sessions({ first: 100, after: two.sessions.pageInfo.endCursor });
-    });
-    await measure(app, 'Clients search + totalCount', () => app.sdk.Clients({ first: 20, filter: { search: 'client 1' } }));
+    const options = { runs };
+    await measure(app, 'ClientTree first:20 (4 levels)', () => app.sdk.ClientTree({ first: 20 }), options);
+    await measure(app, 'ClientTree first:5 (4 levels)', () => app.sdk.ClientTree({ first: 5 }), options);
+    await measure(app, 'Sessions first:100 + totalCount', () => app.sdk.Sessions({ first: 100 }), options);
+    await measure(
+      app,
+      'Sessions page 3 (after cursor)',
+      async () => {
+        const one = await app.sdk.Sessions({ first: 100 });
+        const two = await app.sdk.Sessions({ first: 100, after: one.sessions.pageInfo.endCursor });
+        return app.sdk.Sessions({ first: 100, after: two.sessions.pageInfo.endCursor });
+      },
+      options,
+    );
+    await measure(app, 'Clients search + totalCount', () => app.sdk.Clients({ first: 20, filter: { search: 'client 1' } }), options);
   } finally {
     await app.stop();
   }
 }
 
-async function main() {
-  for (const dialect of ['sqlite', 'mariadb'] as Dialect[]) await bench(dialect);
+/**
+ * The test helpers read TEST_DB once, when first imported (setting it later still gives SQLite): each
+ * database is benched in a process of its own, started with TEST_DB set.
+ */
+function benchEachDatabase() {
+  const start = performance.now();
+  for (const dialect of ['sqlite', 'mariadb']) {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename], { stdio: 'inherit', env: { ...process.env, TEST_DB: dialect } });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+  console.log(`bench took ${((performance.now() - start) / 60_000).toFixed(1)} min`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function benchDatabase(dialect: Dialect) {
+  await benchTree(dialect);
+  await benchAgentOperations(dialect, runs);
+}
+
+if (!process.env.TEST_DB) benchEachDatabase();
+else
+  benchDatabase(process.env.TEST_DB as Dialect).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
