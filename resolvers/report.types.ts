@@ -20,7 +20,7 @@ export class ReportFigures {
 
   @Field(() => Int, {
     description:
-      "Amount billed in cents: billed billable work items' minutes × the rate their session was billed at / 60, rounded half up once for the whole group.",
+      "Amount billed in cents: billed billable work items' minutes × the rate their session was billed at / 60, rounded half up once for the whole group (so group amounts may differ from the total by a few cents).",
   })
   amountBilledCents: number;
 
