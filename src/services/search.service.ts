@@ -32,7 +32,9 @@ export function searchTerms(text: string): { terms: string[]; ignored: string[] 
   return { terms: words.filter(usable).slice(0, MAX_TERMS), ignored: words.filter((w) => !usable(w)) };
 }
 
-const countPrefixed = (text: string, term: string) => (fold(text).match(WORD) ?? []).filter((w) => w.startsWith(term)).length;
+/** How many words of the text start with the term; only words MariaDB indexes count (FTS5 indexes every word). */
+const countPrefixed = (text: string, term: string) =>
+  (fold(text).match(WORD) ?? []).filter((w) => w.startsWith(term) && w.length <= MAX_TERM && !STOPWORDS.has(w)).length;
 
 /**
  * Relevance computed the same way on both databases: per term 1 + ln(frequency) (headline words count
