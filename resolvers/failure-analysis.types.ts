@@ -36,6 +36,9 @@ export class FailureAnalysis {
   @Field(() => Int, { description: 'Failures analysed.' })
   failuresScanned: number;
 
+  @Field(() => Int, { description: 'Failures recorded before failure learning existed that got their signature now.' })
+  failuresSigned: number;
+
   @Field(() => Int, { description: 'Patterns created or changed by the rebuild.' })
   patternsUpdated: number;
 

@@ -1,4 +1,4 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { CommandRun } from '../../entities/command-run.entity';
@@ -7,7 +7,7 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
-import { environmentConditions, knownAlternative } from './failure-knowledge';
+import { commandSignature, environmentConditions, inferFailureCategory, knownAlternative, operationSignature } from './failure-knowledge';
 import { MAX_CONDITIONS, patternDescription, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from './find-or-fail';
 
@@ -67,6 +67,7 @@ export interface PatternFigures {
 export interface FailureAnalysis {
   patterns: PatternFigures[];
   failuresScanned: number;
+  failuresSigned: number;
   patternsUpdated: number;
   insightsUpdated: number;
   text: string;
@@ -106,12 +107,27 @@ const describe = (figures: PatternFigures[], patterns: number, scanned: number, 
   ].join('\n');
 
 /**
+ * Failures recorded before failure learning existed have no signature yet: they get one (and a category
+ * when they had none), saved like any change, so the rebuild counts them. Returns how many.
+ */
+async function signUnsigned(manager: EntityManager): Promise<number> {
+  const commands = await manager.find(CommandRun, { where: { success: false, failureSignature: IsNull() } });
+  for (const c of commands) Object.assign(c, { failureSignature: commandSignature(c.command), failureCategory: c.failureCategory ?? inferFailureCategory(c.errorMessage, c.exitCode) });
+  const operations = await manager.find(OperationFailure, { where: { failureSignature: IsNull() } });
+  for (const o of operations) Object.assign(o, { failureSignature: operationSignature(o.operation), failureCategory: o.failureCategory ?? inferFailureCategory(o.errorMessage) });
+  await manager.save(commands, { chunk: 500 });
+  await manager.save(operations, { chunk: 500 });
+  return commands.length + operations.length;
+}
+
+/**
  * Rebuilds failure patterns and host insights from the recorded failures (all, or those of the
  * signatures seen at one client) and lists the most frequent patterns with their counts.
  */
 export function analyzeFailures(scope: Scope, clientId: string | undefined, top: number): Promise<FailureAnalysis> {
   return scope.db.transaction(scope, async (manager) => {
     const client = clientId ? await findOrFail(manager, Client, clientId, 'clientId') : null;
+    const failuresSigned = await signUnsigned(manager);
     const groups = await failureGroups(manager, client?.id);
     const signatures = bySignature(groups);
     const hostIds = [...new Set(groups.map((g) => g.infrastructureId).filter((id): id is number => id != null))];
@@ -145,6 +161,6 @@ export function analyzeFailures(scope: Scope, clientId: string | undefined, top:
       .sort((a, b) => b.occurrences - a.occurrences || b.pattern.lastSeenAt.getTime() - a.pattern.lastSeenAt.getTime() || a.pattern.signature.localeCompare(b.pattern.signature));
     const scanned = inScope.reduce((sum, g) => sum + g.count, 0);
     const listed = figures.slice(0, top);
-    return { patterns: listed, failuresScanned: scanned, patternsUpdated, insightsUpdated, text: describe(listed, figures.length, scanned, client ? ` at ${client.name}` : '') };
+    return { patterns: listed, failuresScanned: scanned, failuresSigned, patternsUpdated, insightsUpdated, text: describe(listed, figures.length, scanned, client ? ` at ${client.name}` : '') };
   });
 }

@@ -95,10 +95,15 @@ describe('failure learning', () => {
     ]);
     expect(analyzeFailures.patternsUpdated).toBe(0); // incremental learning already had every count right
     expect(analyzeFailures.text.split('\n')[0]).toBe('12 failure(s) in 3 pattern(s) at Acme Dental.');
-    // counts that drifted (an import, a hand edit) are put right by the rebuild
+    // counts that drifted (an import, a hand edit) are put right by the rebuild, and failures recorded
+    // before failure learning existed (no signature) are signed and counted
     await app.db.manager.query("UPDATE failure_patterns SET occurrences = 99 WHERE signature = 'cmd:get-localuser'");
-    expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures.patternsUpdated).toBe(1);
+    await app.db.manager.query("UPDATE commands_run SET failure_signature = NULL, failure_category = NULL WHERE command = 'Get-LocalUser'");
+    expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures).toMatchObject({ failuresSigned: 1, patternsUpdated: 1 });
     expect((await pattern('get-localuser')).occurrences).toBe(3);
+    expect((await app.sdk.Commands({ filter: { infrastructureId: hosts.DC01, success: false } })).commands.nodes.map((c) => [c.failureSignature, c.failureCategory])).toEqual(
+      Array(3).fill(['cmd:get-localuser', 'COMPATIBILITY']),
+    );
     expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures).toMatchObject({ patternsUpdated: 0, insightsUpdated: 0 }); // nothing left to change
     expect((await app.sdk.AnalyzeFailures({ input: { clientId: other } })).analyzeFailures).toMatchObject({ failuresScanned: 0, patterns: [] });
     expect((await apiError(app.sdk.AnalyzeFailures({ input: { top: 51 } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'top' });
