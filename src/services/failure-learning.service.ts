@@ -16,7 +16,8 @@ export interface FailureEvent {
   signature: string;
   failureCategory: FailureCategory | null;
   at: Date;
-  infrastructureId: number | null;
+  /** The host it failed on, if known. */
+  host: Infrastructure | null;
   clientId: number | null;
   shell: string | null;
   /** Id of the command or operation failure, kept on the insight as its evidence. */
@@ -105,7 +106,7 @@ export async function strengthenInsight(
  * counts one more occurrence in one more environment, and the host (or client) gets an insight.
  */
 export async function learnFromFailure(manager: EntityManager, event: FailureEvent): Promise<FailurePattern> {
-  const host = event.infrastructureId ? await manager.findOneBy(Infrastructure, { id: event.infrastructureId }) : null;
+  const { host } = event;
   const conditions = host ? environmentConditions(host, event.shell) : event.shell ? environmentConditions({ os: null, osVersion: null }, event.shell) : [];
   const { pattern, created } = await patternFor(manager, event.signature, () => firstSight(manager, event, conditions));
   if (!created) {

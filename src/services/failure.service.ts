@@ -73,16 +73,17 @@ export function logOperationFailure(scope: Scope, input: LogOperationFailureInpu
       failureSignature: operationSignature(input.operation),
       failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage),
     }),
-    after: (manager, failure) =>
-      learnFromFailure(manager, {
+    after: async (manager, failure, referenced) => {
+      await learnFromFailure(manager, {
         signature: failure.failureSignature!,
         failureCategory: failure.failureCategory,
         at: failure.occurredAt,
-        infrastructureId: failure.infrastructureId,
+        host: (referenced.infrastructureId as Infrastructure | undefined) ?? null,
         clientId: failure.clientId,
         shell: null,
         sourceId: failure.id,
-      }).then(() => undefined),
+      });
+    },
   });
 }
 

@@ -41,7 +41,7 @@ export interface RecordRules<T> {
   /** Checks that need the database, such as uniqueness; run inside the write's transaction. */
   check?: (manager: EntityManager, existing?: T) => Promise<void>;
   /** Further writes that belong to the same transaction, such as a junction row. */
-  after?: (manager: EntityManager, row: T) => Promise<void>;
+  after?: (manager: EntityManager, row: T, referenced: Referenced) => Promise<void>;
 }
 
 type EntityClass<T> = new () => T;
@@ -55,7 +55,7 @@ export function insertRecord<T extends Row>(scope: Scope, operation: string, ent
     const at = now();
     const values = { ...columns, ...(rules.derive?.(columns, referenced) ?? {}), createdAt: at, updatedAt: at } as DeepPartial<T>;
     const row = await manager.save(manager.create(entity, values));
-    await rules.after?.(manager, row);
+    await rules.after?.(manager, row, referenced);
     return row;
   });
 }
@@ -69,7 +69,7 @@ export function updateRecord<T extends Row>(scope: Scope, entity: EntityClass<T>
     const columns = Object.fromEntries(Object.entries(toColumns(input)).filter(([, v]) => v !== null));
     Object.assign(row, columns, rules.derive?.(columns, referenced, row) ?? {}, { updatedAt: now() });
     const saved = await manager.save(row);
-    await rules.after?.(manager, saved);
+    await rules.after?.(manager, saved, referenced);
     return saved;
   });
 }

@@ -81,8 +81,8 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
       assertSameContext(referenced);
       return derive?.(columns, referenced, existing);
     },
-    after: async (manager: EntityManager, row: T) => {
-      await after?.(manager, row);
+    after: async (manager: EntityManager, row: T, referenced: Referenced) => {
+      await after?.(manager, row, referenced);
       if (!row.infrastructureId) return;
       await manager
         .createQueryBuilder()
@@ -117,15 +117,14 @@ export function logCommand(scope: Scope, input: LogCommandInput): Promise<Comman
 }
 
 /** A failed command teaches failure learning, in the transaction that records it. */
-async function learnFromCommand(manager: EntityManager, command: CommandRun): Promise<void> {
+async function learnFromCommand(manager: EntityManager, command: CommandRun, referenced: Referenced): Promise<void> {
   if (command.success || !command.failureSignature) return;
-  const session = await manager.findOneByOrFail(Session, { id: command.sessionId });
   await learnFromFailure(manager, {
     signature: command.failureSignature,
     failureCategory: command.failureCategory,
     at: command.ranAt,
-    infrastructureId: command.infrastructureId,
-    clientId: session.clientId,
+    host: (referenced.infrastructureId as Infrastructure | undefined) ?? null,
+    clientId: (referenced.sessionId as Session).clientId,
     shell: command.shell,
     sourceId: command.id,
   });
