@@ -1,4 +1,3 @@
-import { createMspClient } from '../../sdk';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
 /** registerMachine answers the common commands up front; commandFor answers the rest, per machine. */
@@ -47,8 +46,7 @@ describe('commandFor', () => {
   it('is open to agent tokens', async () => {
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Acme' } })).createClient.id;
     const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId, scopes: ['READ'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(sessionId, ['READ']);
     expect((await agent.CommandFor({ machineId: linux, task: 'PROCESS_LIST' })).commandFor.shell).toBe('bash');
   });
 });

@@ -1,4 +1,3 @@
-import { createMspClient } from '../../sdk';
 import { apiError, countStatements, startTestApp, TestApp } from '../helpers/test-app';
 
 const SECRET = 'Pa55w0rd-only-in-this-test!'; // one of the secrets npm test looks for in server logs
@@ -82,7 +81,7 @@ describe('context recovery', () => {
     expect((await apiError(app.sdk.ContextRecovery({ clientId: '999999' }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
     expect((await apiError(app.sdk.ContextRecovery({ clientId: busy, limit: 21 }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
     const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: quiet } })).startSession.id;
-    const agent = createMspClient({ url: app.url, token: (await app.sdk.IssueAgentToken({ input: { sessionId, scopes: ['READ'] } })).issueAgentToken.token });
+    const agent = await app.agentFor(sessionId, ['READ']);
     expect((await agent.ContextRecovery({ clientId: quiet })).contextRecovery.client.name).toBe('Quiet Co');
     expect((await apiError(agent.ContextRecovery({ clientId: busy }))).code).toBe('FORBIDDEN');
   });

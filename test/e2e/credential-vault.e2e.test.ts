@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Credential, CredentialKind } from '../../entities/credential.entity';
 import { UserRole } from '../../entities/user.entity';
 import { CredentialVault } from '../../src/vault/credential-vault';
-import { createMspClient } from '../../sdk';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
 const SECRET = 'Pa55w0rd-only-in-this-test!';
@@ -106,8 +105,7 @@ describe('credential vault', () => {
     const other = (await app.sdk.CreateClient({ input: { name: 'Other Corp' } })).createClient.id;
     const othersCredential = (await app.sdk.StoreCredential({ input: { clientId: other, name: 'Other admin', kind: 'PASSWORD', value: SECRET } })).storeCredential.id;
     const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId, scopes: ['READ', 'WRITE'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(sessionId, ['READ', 'WRITE']);
     const stored = (await agent.StoreCredential({ input: { clientId, name: 'Agent-made API key', kind: 'API_KEY', value: SECRET } })).storeCredential;
     expect((await agent.RevealCredential({ input: { credentialId: stored.id, reason: 'Call the backup API' } })).revealCredential.value).toBe(SECRET);
     expect(await audit(stored.id)).toEqual(['REVEAL', 'STORE', 'CREATE']);

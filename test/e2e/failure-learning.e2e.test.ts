@@ -1,4 +1,3 @@
-import { createMspClient } from '../../sdk';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
 const NOT_RECOGNIZED = "The term 'Get-LocalUser' is not recognized as the name of a cmdlet, function, script file, or operable program.";
@@ -115,8 +114,7 @@ describe('failure learning', () => {
     expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'DC01' }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hostname' });
     expect((await app.sdk.EnvironmentContext({ hostname: 'DC01', clientId: acme })).environmentContext.host.id).toBe(hosts.DC01);
     expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'NOPE01', clientId: acme }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'hostname' });
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId: session, scopes: ['READ', 'WRITE'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(session, ['READ', 'WRITE']);
     expect((await agent.EnvironmentContext({ hostname: 'DC01', clientId: acme, command: 'Get-LocalUser' })).environmentContext.verdict).toBe('BLOCK');
     expect((await apiError(agent.EnvironmentContext({ hostname: 'DC01', clientId: other }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.EnvironmentContext({ infrastructureId: hosts.DC01 }))).code).toBe('FORBIDDEN');
@@ -128,7 +126,7 @@ describe('failure learning', () => {
     });
     const other = (await app.sdk.CreateClient({ input: { name: 'Fourth Corp' } })).createClient.id;
     const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: other } })).startSession.id;
-    const agent = createMspClient({ url: app.url, token: (await app.sdk.IssueAgentToken({ input: { sessionId: otherSession, scopes: ['READ'] } })).issueAgentToken.token });
+    const agent = await app.agentFor(otherSession, ['READ']);
     const shared = JSON.stringify(await agent.FailurePatterns({ filter: { search: 'net use' } }));
     expect(shared).toContain('cmd:net use');
     expect(shared).not.toMatch(/Hunter2Secret|ACME-FS01|payroll/i);

@@ -1,4 +1,4 @@
-import { createMspClient, ReportFilter, ReportGrouping, ReportQuery, WorkCategory } from '../../sdk';
+import { ReportFilter, ReportGrouping, ReportQuery, WorkCategory } from '../../sdk';
 import { apiError, countStatements, startTestApp, TestApp } from '../helpers/test-app';
 
 type Figures = ReportQuery['report']['total'];
@@ -272,8 +272,7 @@ describe('report', () => {
 
   it('lets an agent token report on its own client only', async () => {
     const open = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: ids.clients.Acme, title: 'Agent at work' } })).startSession.id;
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId: open, scopes: ['READ'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(open, ['READ']);
     const own = await agent.Report({ filter: { clientId: ids.clients.Acme, from: FROM, to: TO }, groupBy: ['MONTH'] });
     expect(own.report).toEqual(await run({ clientId: ids.clients.Acme }, ['MONTH']));
     expect(own.report.total.sessions).toBe(12);

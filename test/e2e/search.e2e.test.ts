@@ -1,4 +1,3 @@
-import { createMspClient } from '../../sdk';
 import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
@@ -85,8 +84,7 @@ describe('search', () => {
   });
 
   it('lets an agent token search its own client only', async () => {
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId: msp, scopes: ['READ', 'WRITE'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(msp, ['READ', 'WRITE']);
     expect((await agent.Search({ text: 'dns', filter: { clientId: acme } })).search.hits.every((h) => h.clientId === acme)).toBe(true);
     expect((await apiError(agent.Search({ text: 'dns' }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.Search({ text: 'dns', filter: { clientId: other } }))).code).toBe('FORBIDDEN');

@@ -1,4 +1,3 @@
-import { createMspClient } from '../../sdk';
 import { apiError, countStatements, startTestApp, TestApp } from '../helpers/test-app';
 
 const NOT_RECOGNIZED = "The term 'Get-LocalUser' is not recognized as the name of a cmdlet, function, script file, or operable program.";
@@ -132,8 +131,7 @@ describe('similar problems', () => {
   });
 
   it('lets an agent token ask only with its own client', async () => {
-    const token = (await app.sdk.IssueAgentToken({ input: { sessionId: acmeSession, scopes: ['READ'] } })).issueAgentToken.token;
-    const agent = createMspClient({ url: app.url, token });
+    const agent = await app.agentFor(acmeSession, ['READ']);
     const own = (await agent.SimilarProblems({ description: 'DNS lookups time out on DC01', clientId: acme })).similarProblems;
     expect(own.matches[0].id).toBe(solutions.dc01Dns);
     expect(own.matches.map((m) => m.id)).not.toContain(solutions.branchDns);

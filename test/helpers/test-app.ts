@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createMspClient, MspApiError, MspClient } from '../../sdk';
+import type { AccessScope } from '../../sdk/generated/graphql';
 import { UserRole } from '../../entities/user.entity';
 import { keysFromSecret, SigningKeys } from '../../src/auth/signing-keys';
 import { systemScope } from '../../src/context';
@@ -34,6 +35,8 @@ export interface TestApp {
   server: RunningServer;
   /** An SDK logged in as a new user with this role. */
   clientAs(role: UserRole): Promise<MspClient>;
+  /** An SDK with an agent token for this session (issued by the admin). */
+  agentFor(sessionId: string, scopes?: AccessScope[]): Promise<MspClient>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +79,10 @@ export async function startTestApp(
     server,
     db,
     statements: statementCounter(scratch.dataSource),
+    agentFor: async (sessionId, scopes = ['READ', 'WRITE']) => {
+      const { issueAgentToken } = await createMspClient({ url: server.url, token }).IssueAgentToken({ input: { sessionId, scopes } });
+      return createMspClient({ url: server.url, token: issueAgentToken.token });
+    },
     clientAs: async (role) => {
       const email = `${role.toLowerCase()}${++users}@test.local`;
       const scope = systemScope(db, 'test');
