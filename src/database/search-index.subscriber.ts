@@ -1,7 +1,7 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent, ObjectLiteral, UpdateEvent } from 'typeorm';
-import { indexRecord, isSearchable } from '../services/search-index';
+import { changesSearchText, indexRecord, isSearchable } from '../services/search-index';
 
-/** Keeps search_documents in step with every insert and update of a searchable record, in the same transaction. */
+/** Keeps search_documents in step with every insert of a searchable record and every change to its text, in the same transaction. */
 @EventSubscriber()
 export class SearchIndexSubscriber implements EntitySubscriberInterface {
   async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
@@ -9,6 +9,8 @@ export class SearchIndexSubscriber implements EntitySubscriberInterface {
   }
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
-    if (event.entity && isSearchable(event.metadata.target as Function)) await indexRecord(event.manager, event.metadata.target as Function, event.entity);
+    const target = event.metadata.target as Function;
+    if (!event.entity || !changesSearchText(target, event.updatedColumns.map((c) => c.propertyName))) return;
+    await indexRecord(event.manager, target, event.entity);
   }
 }

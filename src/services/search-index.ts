@@ -29,20 +29,28 @@ const ownWords = (session: Session) =>
     .join('\n')
     .trim();
 
-/** What each searchable entity contributes to the index. */
-const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => IndexedText }>([
-  [Session, { source: SearchSource.SESSION, text: (s: Session) => ({ title: s.title ?? '', body: ownWords(s), occurredAt: s.startedAt, sessionId: s.id }) }],
-  [WorkItem, { source: SearchSource.WORK_ITEM, text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
+/** What each searchable entity contributes to the index, and the properties that text is made of. */
+const SOURCES = new Map<Function, { source: SearchSource; fields: string[]; text: (row: never) => IndexedText }>([
+  [Session, { source: SearchSource.SESSION, fields: ['title', 'summary', 'startedAt'], text: (s: Session) => ({ title: s.title ?? '', body: ownWords(s), occurredAt: s.startedAt, sessionId: s.id }) }],
+  [WorkItem, { source: SearchSource.WORK_ITEM, fields: ['description'], text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
   [
     ProblemSolution,
-    { source: SearchSource.PROBLEM_SOLUTION, text: (p: ProblemSolution) => ({ title: p.symptom, body: joinLines(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }) },
+    {
+      source: SearchSource.PROBLEM_SOLUTION,
+      fields: ['symptom', 'rootCause', 'solution'],
+      text: (p: ProblemSolution) => ({ title: p.symptom, body: joinLines(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }),
+    },
   ],
-  [CommandRun, { source: SearchSource.COMMAND, text: (c: CommandRun) => ({ title: c.command, body: joinLines(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) }],
-  [Note, { source: SearchSource.NOTE, text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }) }],
+  [
+    CommandRun,
+    { source: SearchSource.COMMAND, fields: ['command', 'errorMessage', 'host', 'ranAt'], text: (c: CommandRun) => ({ title: c.command, body: joinLines(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) },
+  ],
+  [Note, { source: SearchSource.NOTE, fields: ['text'], text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }) }],
   [
     FailurePattern,
     {
       source: SearchSource.FAILURE_PATTERN,
+      fields: ['description', 'recommendedAlternative', 'environmentConditions', 'lastSeenAt'],
       text: (f: FailurePattern) => ({
         title: f.description,
         body: joinLines(f.recommendedAlternative, f.environmentConditions.join(', ')),
@@ -54,6 +62,10 @@ const SOURCES = new Map<Function, { source: SearchSource; text: (row: never) => 
 ]);
 
 export const isSearchable = (target: Function): boolean => SOURCES.has(target);
+
+/** Whether an update changed any property the record's search text is made of (billing one does not). */
+export const changesSearchText = (target: Function, changedProperties: string[]): boolean =>
+  changedProperties.some((property) => SOURCES.get(target)?.fields.includes(property));
 
 /**
  * Writes (or rewrites) the search document of a record, in the caller's transaction, so the index never
