@@ -7,6 +7,7 @@ import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
 import { amountForMinutes, formatHours, formatMoney } from './money';
+import { clip } from './text';
 
 export interface CategoryTime {
   category: WorkCategory;
@@ -87,7 +88,6 @@ export async function sessionBreakdowns(manager: EntityManager, sessions: readon
 
 const MAX_LISTED = 5;
 const MAX_SUMMARY = 20000;
-const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 const utc = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ');
 
 /** The names behind the counts, a few of each, for the markdown. */

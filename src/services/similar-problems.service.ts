@@ -9,7 +9,7 @@ import { categorizeWork } from './categorizer';
 import { rankDocuments, RankedDocument, searchTerms } from './search.service';
 import { Client } from '../../entities/client.entity';
 import { findOrFail } from './find-or-fail';
-import { joinLines } from './text';
+import { clip, joinLines } from './text';
 
 export enum SimilarKind {
   PROBLEM_SOLUTION = 'PROBLEM_SOLUTION',
@@ -60,10 +60,7 @@ interface Clues {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const cut = (text: string) => {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SHOWN ? `${flat.slice(0, SHOWN - 1).trimEnd()}…` : flat;
-};
+const cut = (text: string) => clip(text.replace(/\s+/g, ' ').trim(), SHOWN);
 
 /** A host name standing as a word of the text (DC01 in "on dc01." or "dc01.acme.local"), any case. */
 const names = (text: string, host: string) => new RegExp(`(^|[^\\w-])${escapeRegExp(host)}($|[^\\w-])`, 'i').test(text);

@@ -20,3 +20,6 @@ export const slugify = (name: string): string =>
 
 /** The given parts that hold text, one per line. */
 export const joinLines = (...parts: (string | null | undefined)[]): string => parts.filter((p): p is string => !!p?.trim()).join('\n');
+
+/** At most `max` characters, the last one an ellipsis when the text was cut. */
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
