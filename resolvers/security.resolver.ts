@@ -1,4 +1,3 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { CredentialAuditEntry } from '../entities/credential-audit-entry.entity';
 import { CredentialPermission } from '../entities/credential-permission.entity';
@@ -18,7 +17,6 @@ import {
   updateCredential,
   updateSecurityIncident,
 } from '../src/services/security.service';
-import { Context } from '../src/context';
 import { revealCredential, rotateVaultKey, storeCredential, vaultOf } from '../src/services/vault.service';
 import { CredentialSecret, RevealCredentialInput, RotateVaultKeyInput, StoreCredentialInput, VaultRotation } from './vault.inputs';
 import { CredentialAuditConnection, CredentialConnection, CredentialPermissionConnection, SecurityIncidentConnection } from './connections';
@@ -33,30 +31,17 @@ import {
   UpdateSecurityIncidentInput,
 } from './security.inputs';
 
-@Resolver()
-class VaultResolver {
-  @Mutation(() => Credential, { description: 'Encrypts a secret onto a credential (new or existing); returns metadata only.' })
-  storeCredential(@Ctx() ctx: Context, @Arg('input', () => StoreCredentialInput, { description: 'What to write; see the input type.' }) input: StoreCredentialInput): Promise<Credential> {
-    return storeCredential(ctx, input);
-  }
-
-  @Mutation(() => CredentialSecret, { description: 'Reveals a secret you may see; writes the audit row first and fails closed.' })
-  revealCredential(
-    @Ctx() ctx: Context,
-    @Arg('input', () => RevealCredentialInput, { description: 'What to write; see the input type.' }) input: RevealCredentialInput,
-  ): Promise<CredentialSecret> {
-    return revealCredential(ctx, input);
-  }
-
-  @Mutation(() => VaultRotation, { description: 'Re-encrypts secrets with the current vault key, one batch per call (admin).' })
-  rotateVaultKey(@Ctx() ctx: Context, @Arg('input', () => RotateVaultKeyInput, { description: 'What to write; see the input type.' }) input: RotateVaultKeyInput): Promise<VaultRotation> {
-    return rotateVaultKey(ctx, vaultOf(ctx), input.batchSize);
-  }
-}
-
 /** Credential metadata and secrets, permissions and audit; security incidents. */
 export const securityResolvers = [
-  VaultResolver,
+  inputMutation({ name: 'storeCredential', description: 'Encrypts a secret onto a credential (new or existing); returns metadata only.', input: StoreCredentialInput, returns: Credential, run: storeCredential }),
+  inputMutation({ name: 'revealCredential', description: 'Reveals a secret you may see; writes the audit row first and fails closed.', input: RevealCredentialInput, returns: CredentialSecret, run: revealCredential }),
+  inputMutation({
+    name: 'rotateVaultKey',
+    description: 'Re-encrypts secrets with the current vault key, one batch per call (admin).',
+    input: RotateVaultKeyInput,
+    returns: VaultRotation,
+    run: (ctx, input) => rotateVaultKey(ctx, vaultOf(ctx), input.batchSize),
+  }),
   listQuery({
     name: 'credentials',
     description: 'Credentials (metadata only, never values), by name.',
