@@ -64,7 +64,8 @@ export class Authenticator {
     return {
       userId: user.id,
       role: user.role,
-      scopes: claims.scopes,
+      // a user demoted since the token was signed keeps only what the new role allows
+      scopes: claims.scopes.filter((scope) => scopesFor(user.role).includes(scope)),
       sessionId: claims.sessionId,
       clientId: claims.clientId,
       tokenId: claims.jti,
