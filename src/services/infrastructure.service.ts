@@ -33,7 +33,7 @@ import { BadInputError, ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
-import { insertRecord, Referenced, updateRecord } from './record.service';
+import { insertLinks, insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 
 export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
@@ -162,13 +162,7 @@ export function attachInfrastructure(scope: Scope, input: AttachInfrastructureIn
     const field = input.sessionId ? 'sessionId' : 'projectId';
     if (owner.clientId !== infrastructure.clientId) throw new BadInputError(field, `belongs to another client than infrastructure ${infrastructure.id}`);
     const junction = input.sessionId ? SessionInfrastructure : ProjectInfrastructure;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(junction)
-      .values({ [field]: owner.id, infrastructureId: infrastructure.id, createdAt: now() })
-      .orIgnore()
-      .execute();
+    await insertLinks<SessionInfrastructure | ProjectInfrastructure>(manager, junction, [{ [field]: owner.id, infrastructureId: infrastructure.id, createdAt: now() }]);
     return infrastructure;
   });
 }

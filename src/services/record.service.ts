@@ -83,3 +83,9 @@ export function archiveRecord<T extends Row & { archivedAt: Date | null }>(scope
     return manager.save(row);
   });
 }
+
+/** Inserts junction rows (links), ignoring the ones that already exist, so concurrent writers do not collide. */
+export async function insertLinks<J>(manager: EntityManager, junction: new () => J, links: Partial<J>[]): Promise<void> {
+  if (!links.length) return;
+  await manager.createQueryBuilder().insert().into(junction).values(links as never).orIgnore().execute();
+}

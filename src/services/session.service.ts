@@ -12,7 +12,8 @@ import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { ensureTags, linkTags, normalizeTags } from './tag.service';
+import { ensureTags, normalizeTags } from './tag.service';
+import { insertLinks } from './record.service';
 import { assertAfter, assertNotInFuture } from './time-rules';
 import { assertNotBilled, changedFields } from './billed-lock';
 import { idempotentWrite } from './idempotency';
@@ -147,7 +148,7 @@ export function tagSession(scope: Scope, input: TagSessionInput): Promise<Sessio
   return scope.db.transaction(scope, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     const tags = await ensureTags(manager, names);
-    await linkTags(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));
+    await insertLinks(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));
     return session;
   });
 }

@@ -1,9 +1,8 @@
 import { EntityManager, In } from 'typeorm';
 import { now } from '../../entities/columns';
-import { Tag } from '../../entities/tag.entity';
+import { Tag, TAG_NAME } from '../../entities/tag.entity';
 import { BadInputError } from '../errors';
 
-const TAG_NAME = /^[a-z0-9][a-z0-9._-]{0,49}$/;
 
 /** "  VPN Setup " → "vpn-setup"; duplicates removed. */
 export function normalizeTags(names: string[], field: string): string[] {
@@ -25,10 +24,4 @@ export async function ensureTags(manager: EntityManager, names: string[]): Promi
     .orIgnore()
     .execute();
   return manager.findBy(Tag, { name: In(names) });
-}
-
-/** Links tags to an owner through its junction table, ignoring links that already exist. */
-export async function linkTags<J>(manager: EntityManager, junction: new () => J, links: Partial<J>[]): Promise<void> {
-  if (!links.length) return;
-  await manager.createQueryBuilder().insert().into(junction).values(links as never).orIgnore().execute();
 }

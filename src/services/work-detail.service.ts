@@ -28,7 +28,7 @@ import { dbTime } from '../database/db-time';
 import { BadInputError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
+import { insertLinks, insertRecord, RecordRules, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 import { commandSignature, inferFailureCategory } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
@@ -83,14 +83,7 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
     },
     after: async (manager: EntityManager, row: T, referenced: Referenced) => {
       await after?.(manager, row, referenced);
-      if (!row.infrastructureId) return;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(SessionInfrastructure)
-        .values({ sessionId: row.sessionId, infrastructureId: row.infrastructureId, createdAt: now() })
-        .orIgnore()
-        .execute();
+      if (row.infrastructureId) await insertLinks(manager, SessionInfrastructure, [{ sessionId: row.sessionId, infrastructureId: row.infrastructureId, createdAt: now() }]);
     },
   };
 }

@@ -7,7 +7,8 @@ import type { LogWorkItemInput, UpdateWorkItemInput } from '../../resolvers/work
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { assertNotBilled, changedFields } from './billed-lock';
-import { ensureTags, linkTags, normalizeTags } from './tag.service';
+import { ensureTags, normalizeTags } from './tag.service';
+import { insertLinks } from './record.service';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 
@@ -40,7 +41,7 @@ export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<Work
       }),
     );
     const tags = await ensureTags(manager, names);
-    await linkTags(manager, WorkItemTag, tags.map((tag) => ({ workItemId: item.id, tagId: tag.id })));
+    await insertLinks(manager, WorkItemTag, tags.map((tag) => ({ workItemId: item.id, tagId: tag.id })));
     return item;
   });
 }
