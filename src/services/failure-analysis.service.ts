@@ -7,8 +7,8 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
-import { commandSignature, environmentConditions, inferFailureCategory, knownAlternative, operationSignature } from './failure-knowledge';
-import { MAX_CONDITIONS, patternDescription, patternFor, strengthenInsight } from './failure-learning.service';
+import { commandSignature, environmentConditions, inferFailureCategory, operationSignature } from './failure-knowledge';
+import { MAX_CONDITIONS, newPattern, PatternCounts, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from './find-or-fail';
 
 /** Failures of one signature on one host at one client, counted in SQL. */
@@ -79,8 +79,6 @@ const bySignature = (groups: FailureGroup[]) => {
   return map;
 };
 
-type PatternCounts = Pick<FailurePattern, 'occurrences' | 'firstSeenAt' | 'lastSeenAt' | 'environmentConditions'>;
-
 /** A pattern's counts, from its failure groups. */
 function countsOf(groups: FailureGroup[], hosts: Map<number, Infrastructure>): PatternCounts {
   return {
@@ -137,13 +135,10 @@ export function analyzeFailures(scope: Scope, clientId: string | undefined, top:
     let insightsUpdated = 0;
     for (const [signature, ofSignature] of signatures) {
       const counts = countsOf(ofSignature, hosts);
-      const at = now();
-      const { pattern, created } = await patternFor(manager, signature, () =>
-        manager.create(FailurePattern, { signature, description: patternDescription({ signature, failureCategory: null }), failureCategory: null, recommendedAlternative: knownAlternative(signature), ...counts, createdAt: at, updatedAt: at }),
-      );
+      const { pattern, created } = await patternFor(manager, signature, () => newPattern(manager, signature, null, counts));
       if (created) patternsUpdated++;
       else if (!sameCounts(pattern, counts)) {
-        await manager.save(Object.assign(pattern, counts, { updatedAt: at }));
+        await manager.save(Object.assign(pattern, counts, { updatedAt: now() }));
         patternsUpdated++;
       }
       patterns.set(signature, pattern);

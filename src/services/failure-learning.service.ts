@@ -52,18 +52,18 @@ export async function patternFor(manager: EntityManager, signature: string, fres
   }
 }
 
-/** A pattern seen for the first time, in `conditions`. */
-function firstSight(manager: EntityManager, event: FailureEvent, conditions: string[]): FailurePattern {
+/** The counts a pattern carries. */
+export type PatternCounts = Pick<FailurePattern, 'occurrences' | 'firstSeenAt' | 'lastSeenAt' | 'environmentConditions'>;
+
+/** A new pattern of a signature, with its description and known alternative. */
+export function newPattern(manager: EntityManager, signature: string, failureCategory: FailureCategory | null, counts: PatternCounts): FailurePattern {
   const at = now();
   return manager.create(FailurePattern, {
-    signature: event.signature,
-    description: patternDescription(event),
-    failureCategory: event.failureCategory,
-    environmentConditions: conditions,
-    recommendedAlternative: knownAlternative(event.signature),
-    occurrences: 1,
-    firstSeenAt: event.at,
-    lastSeenAt: event.at,
+    signature,
+    description: patternDescription({ signature, failureCategory }),
+    failureCategory,
+    recommendedAlternative: knownAlternative(signature),
+    ...counts,
     createdAt: at,
     updatedAt: at,
   });
@@ -108,7 +108,9 @@ export async function strengthenInsight(
 export async function learnFromFailure(manager: EntityManager, event: FailureEvent): Promise<FailurePattern> {
   const { host } = event;
   const conditions = host ? environmentConditions(host, event.shell) : event.shell ? environmentConditions({ os: null, osVersion: null }, event.shell) : [];
-  const { pattern, created } = await patternFor(manager, event.signature, () => firstSight(manager, event, conditions));
+  const { pattern, created } = await patternFor(manager, event.signature, () =>
+    newPattern(manager, event.signature, event.failureCategory, { occurrences: 1, firstSeenAt: event.at, lastSeenAt: event.at, environmentConditions: conditions }),
+  );
   if (!created) {
     pattern.occurrences += 1;
     if (event.at > pattern.lastSeenAt) pattern.lastSeenAt = event.at;
