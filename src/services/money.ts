@@ -3,8 +3,11 @@
 /** Integer quotient of two non-negative integers, exact (no float rounding on large sums). */
 export const div = (n: number, d: number): number => (n - (n % d)) / d;
 
+/** Cents from a sum of minutes × cents-per-hour, rounded half up to whole cents once. */
+export const centsOfMinuteCents = (minuteCents: number): number => div(minuteCents + 30, 60);
+
 /** The amount for `minutes` at `rateCents` per hour, rounded half up to whole cents once. */
-export const amountForMinutes = (minutes: number, rateCents: number): number => div(minutes * rateCents + 30, 60);
+export const amountForMinutes = (minutes: number, rateCents: number): number => centsOfMinuteCents(minutes * rateCents);
 
 /** Minutes as hours rounded half up to hundredths. */
 export const hoursOf = (minutes: number): number => div(minutes * 100 + 30, 60) / 100;

@@ -6,7 +6,7 @@ import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
 import { BadInputError, NotFoundError } from '../errors';
 import { assertAfter } from './time-rules';
-import { div, formatHours, formatMoney, hoursOf } from './money';
+import { centsOfMinuteCents, formatHours, formatMoney, hoursOf } from './money';
 
 /** What a report can be broken down by; the groups are always ordered in this order of keys. */
 export enum ReportGrouping {
@@ -85,7 +85,7 @@ function figuresOf(row: FigureRow): ReportFigures {
   const minutes = Number(row.minutes ?? 0);
   const billableMinutes = Number(row.billable_minutes ?? 0);
   // exact integer sum of minutes × cents-per-hour; one rounding (half up) to whole cents per group
-  const amountBilledCents = div(Number(row.billed_minute_cents ?? 0) + 30, 60);
+  const amountBilledCents = centsOfMinuteCents(Number(row.billed_minute_cents ?? 0));
   return {
     sessions: Number(row.sessions ?? 0),
     hours: hoursOf(minutes),
