@@ -1,3 +1,4 @@
+import { TAG_NAME } from '../../entities/tag.entity';
 import { WorkCategory } from '../../entities/work-item.entity';
 
 /**
@@ -334,7 +335,6 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'approx', 'incl', 'ca'
 /** Whole backtick spans (they may contain spaces), otherwise runs of non-space; a lone backtick cannot glue words together. */
 const TOKEN = /`[^`\n]{1,200}`|[^\s`]+|`/g;
 const CMDLET = /^([A-Z][a-z]+)-[A-Z][A-Za-z0-9]+$/;
-const TAG_NAME = /^[a-z0-9][a-z0-9._-]{0,49}$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV4_NETWORK = /^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/;
 const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
