@@ -4,9 +4,10 @@ import { FirewallAction, TrafficDirection } from '../entities/firewall-rule.enti
 import { RelationshipKind } from '../entities/infrastructure-relationship.entity';
 import { InfrastructureKind } from '../entities/infrastructure.entity';
 import { IdempotentInput } from './idempotent.input';
-import { IsCidr, IsId, IsPortList, NotBlank } from './validators';
+import { IsCidr, IsId, IsIpList, IsPortList, NotBlank } from './validators';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const IsDomainList = () => Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' });
 
 @InputType({ description: 'A new site of a client.' })
 export class CreateSiteInput extends IdempotentInput {
@@ -86,7 +87,7 @@ export class RecordInfrastructureInput extends IdempotentInput {
   @Field(() => [String], { nullable: true, description: 'IP addresses (up to 20, v4 or v6).' })
   @IsOptional()
   @ArrayMaxSize(20)
-  @IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' })
+  @IsIpList()
   ipAddresses?: string[];
 
   @Field(() => String, { nullable: true, description: 'What an agent must know before touching it (up to 4000 characters).' })
@@ -130,7 +131,7 @@ export class UpdateInfrastructureInput {
   @Field(() => [String], { nullable: true, description: 'New IP addresses (replace the old ones).' })
   @IsOptional()
   @ArrayMaxSize(20)
-  @IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' })
+  @IsIpList()
   ipAddresses?: string[];
 
   @Field(() => String, { nullable: true, description: 'New environmental notes.' })
@@ -227,7 +228,7 @@ export class RecordNetworkInput extends IdempotentInput {
   @Field(() => [String], { nullable: true, description: 'DNS servers (up to 10 IP addresses).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' })
+  @IsIpList()
   dnsServers?: string[];
 
   @Field(() => String, { nullable: true, description: 'Notes (up to 2000 characters).' })
@@ -302,7 +303,7 @@ export class RecordM365TenantInput extends IdempotentInput {
   @Field(() => [String], { nullable: true, description: 'Other verified domains (up to 50); the primary domain is always included.' })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' })
+  @IsDomainList()
   domains?: string[];
 
   @Field(() => String, { nullable: true, description: 'Notes (up to 2000 characters).' })
@@ -408,7 +409,7 @@ export class UpdateNetworkInput {
   @Field(() => [String], { nullable: true, description: 'New DNS servers (replace the old ones).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' })
+  @IsIpList()
   dnsServers?: string[];
 
   @Field(() => String, { nullable: true, description: 'New notes.' })
@@ -466,7 +467,7 @@ export class UpdateM365TenantInput {
   @Field(() => [String], { nullable: true, description: 'All verified domains (replace the old list; the primary domain is kept).' })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' })
+  @IsDomainList()
   domains?: string[];
 
   @Field(() => String, { nullable: true, description: 'New notes.' })

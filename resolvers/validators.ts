@@ -1,4 +1,4 @@
-import { isIP, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsIP, isIP, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 import { BadInputError } from '../src/errors';
 
 /** An id as the API hands them out: a positive integer in a string, such as "42". */
@@ -20,6 +20,9 @@ export function parseId(value: string, field: string): number {
 }
 
 /** An IPv4 or IPv6 network in CIDR notation, such as "192.168.10.0/24". */
+/** A list of IPv4 or IPv6 addresses. */
+export const IsIpList = () => IsIP(undefined, { each: true, message: 'each of $property must be an IPv4 or IPv6 address' });
+
 export const IsCidr = () =>
   ValidateBy({
     name: 'isCidr',
