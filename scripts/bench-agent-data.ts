@@ -11,10 +11,10 @@ import { PendingTask, PendingTaskStatus } from '../entities/pending-task.entity'
 import { ProblemSolution } from '../entities/problem-solution.entity';
 import { Session, SessionMode } from '../entities/session.entity';
 import { WorkCategory, WorkItem } from '../entities/work-item.entity';
-import { systemScope } from '../src/context';
 import { Database } from '../src/database/database';
 import { commandSignature, inferFailureCategory } from '../src/services/failure-knowledge';
 import { TOPICS, Topic } from './bench-agent-topics';
+import { insertAll } from '../test/helpers/tree-data';
 
 /** Sessions start in these twelve months; reports cover them. */
 export const YEAR_FROM = new Date('2025-10-01T00:00:00Z');
@@ -22,7 +22,6 @@ export const YEAR_TO = new Date('2026-10-01T00:00:00Z');
 /** Sessions started before this are billed. */
 const BILLED_BEFORE = new Date('2026-07-01T00:00:00Z');
 const DAY = 86_400_000;
-const CHUNK = 500;
 
 const CLIENT_NAMES = [
   'Acme Dental', 'Dataforth', 'Birchwood Law', 'Harbor Vets', 'Northgate Realty', 'Pinecrest Clinic', 'Summit Accounting', 'Bluewater Logistics',
@@ -82,17 +81,11 @@ class Progress {
   }
 }
 
-/** Rows in chunks, in one write transaction, so each gets its search document and change-log entry. */
-function insertChunked<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[], progress: Progress): Promise<number[]> {
-  return db.transaction(systemScope(db, 'bench'), async (manager) => {
-    const ids: number[] = [];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const result = await manager.insert(entity, rows.slice(i, i + CHUNK) as never);
-      ids.push(...result.identifiers.map((r) => r.id as number));
-    }
-    progress.add(manager.connection.getMetadata(entity).tableName, rows.length);
-    return ids;
-  });
+/** Rows in chunks, in one write transaction (so each gets its search document and change-log entry), with progress. */
+async function insertChunked<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[], progress: Progress): Promise<number[]> {
+  const ids = await insertAll(db, entity, rows);
+  progress.add(db.dataSource.getMetadata(entity).tableName, rows.length);
+  return ids;
 }
 
 interface Host {

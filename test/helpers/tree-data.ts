@@ -11,7 +11,7 @@ import { Database } from '../../src/database/database';
 const CHUNK = 500;
 
 /** Bulk insert through a normal write transaction, so the rows get their change-log entries like any other. */
-function insertAll<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[]): Promise<number[]> {
+export function insertAll<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[]): Promise<number[]> {
   return db.transaction(systemScope(db, 'test-data'), async (manager) => {
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
