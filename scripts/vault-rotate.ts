@@ -7,12 +7,13 @@ import { loadConfig } from '../src/config';
 import { systemScope } from '../src/context';
 import { openDatabase } from '../src/database/open-database';
 import { rotateVaultKey } from '../src/services/vault.service';
-import { loadVault } from '../src/vault/credential-vault';
+import { vaultFromConfig } from '../src/vault/credential-vault';
 
 async function main() {
   const config = loadConfig();
-  const vault = loadVault({ key: config.MSP_VAULT_KEY, file: config.MSP_VAULT_KEYRING_FILE, production: config.NODE_ENV === 'production', warn: console.warn });
-  if (!vault) throw new Error('No vault key: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE.');
+  // rotating re-encrypts under an existing keyring; a new one would hold no key the secrets were sealed with
+  const vault = vaultFromConfig(config, console.warn, false);
+  if (!vault) throw new Error(`No vault key: set MSP_VAULT_KEY, or MSP_VAULT_KEYRING_FILE (now ${config.MSP_VAULT_KEYRING_FILE}, which does not exist).`);
   const { db } = await openDatabase(config.DATABASE_URL);
   const scope = systemScope(db, 'vault-rotate');
   let done = 0;

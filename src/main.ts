@@ -5,7 +5,7 @@ import { openDatabase } from './database/open-database';
 import { loadSigningKeys } from './auth/signing-keys';
 import { systemScope } from './context';
 import { createLogger } from './logger';
-import { loadVault } from './vault/credential-vault';
+import { vaultFromConfig } from './vault/credential-vault';
 import { Authenticator, bootstrapAdmin } from './services/auth.service';
 import { startServer } from './server';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         'Log in with the login mutation, then change it with setPassword (or start with MSP_ADMIN_PASSWORD set).\n',
     );
   }
-  const vault = loadVault({ key: config.MSP_VAULT_KEY, file: config.MSP_VAULT_KEYRING_FILE, production: config.NODE_ENV === 'production', warn: (m) => logger.warn(m) });
+  const vault = vaultFromConfig(config, (m) => logger.warn(m));
   if (!vault) logger.warn('No vault key (MSP_VAULT_KEY): storing and revealing credentials is refused until one is set.');
   const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys), limits: serverLimits(config), vault });
   logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser; health at /health)`);

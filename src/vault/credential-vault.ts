@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Config } from '../config';
 
 /** What the database keeps of a secret: never the value itself. */
 export interface SealedValue {
@@ -49,17 +50,19 @@ export class CredentialVault {
 }
 
 /**
- * MSP_VAULT_KEY (base64, 32 bytes) is key version 1. Otherwise a keyring file `{ "current": n, "keys": { "n": base64 } }`,
- * created with mode 0600 for the embedded default; in production a missing key leaves the vault closed (null).
+ * The vault the configuration describes. MSP_VAULT_KEY (base64, 32 bytes) is key version 1. Otherwise a
+ * keyring file `{ "current": n, "keys": { "n": base64 } }`, created with mode 0600 when `createIfMissing`
+ * (the embedded default, not production); without one the vault stays closed (null).
  */
-export function loadVault(options: { key?: string; file: string; production: boolean; warn: (message: string) => void }): CredentialVault | null {
-  if (options.key) return new CredentialVault(new Map([[1, Buffer.from(options.key, 'base64')]]), 1);
-  if (!existsSync(options.file)) {
-    if (options.production) return null;
-    mkdirSync(dirname(options.file), { recursive: true });
-    writeFileSync(options.file, JSON.stringify({ current: 1, keys: { 1: randomBytes(32).toString('base64') } }), { mode: 0o600 });
-    options.warn(`MSP_VAULT_KEY is not set: generated a vault keyring in ${options.file}. Keep it apart from the database; back it up.`);
+export function vaultFromConfig(config: Config, warn: (message: string) => void, createIfMissing = config.NODE_ENV !== 'production'): CredentialVault | null {
+  if (config.MSP_VAULT_KEY) return new CredentialVault(new Map([[1, Buffer.from(config.MSP_VAULT_KEY, 'base64')]]), 1);
+  const file = config.MSP_VAULT_KEYRING_FILE;
+  if (!existsSync(file)) {
+    if (!createIfMissing) return null;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ current: 1, keys: { 1: randomBytes(32).toString('base64') } }), { mode: 0o600 });
+    warn(`MSP_VAULT_KEY is not set: generated a vault keyring in ${file}. Keep it apart from the database; back it up.`);
   }
-  const ring = JSON.parse(readFileSync(options.file, 'utf8')) as { current: number; keys: Record<string, string> };
+  const ring = JSON.parse(readFileSync(file, 'utf8')) as { current: number; keys: Record<string, string> };
   return new CredentialVault(new Map(Object.entries(ring.keys).map(([v, k]) => [Number(v), Buffer.from(k, 'base64')])), ring.current);
 }
