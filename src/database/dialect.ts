@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mariadb';
 
@@ -10,3 +10,6 @@ export const dialectOf = (dataSource: DataSource): Dialect => (dataSource.option
  * because its transactions run one at a time.
  */
 export const hasRowLocks = (dataSource: DataSource): boolean => dialectOf(dataSource) === 'mariadb';
+
+/** Find options that lock the rows read until the transaction ends, where row locks exist. */
+export const writeLock = (manager: EntityManager) => (hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {});

@@ -12,7 +12,7 @@ import { TtlCache } from '../auth/ttl-cache';
 import type { RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
-import { hasRowLocks } from '../database/dialect';
+import { writeLock } from '../database/dialect';
 import { BadInputError, ConflictError, ForbiddenError } from '../errors';
 import { findOrFail } from './find-or-fail';
 
@@ -124,7 +124,7 @@ async function revokeFamily(manager: EntityManager, familyId: string): Promise<v
 export async function refresh(scope: Scope, auth: Authenticator, presented: string): Promise<{ tokens: TokenPair; user: User }> {
   const [id, secret] = presented.split('.');
   const outcome = await scope.db.transaction(scope, async (manager) => {
-    const row = id ? await manager.findOne(RefreshToken, { where: { id }, ...(hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {}) }) : null;
+    const row = id ? await manager.findOne(RefreshToken, { where: { id }, ...writeLock(manager) }) : null;
     if (!row || !secret || row.secretHash !== sha256(secret)) return { error: 'This refresh token is not valid; log in again.' };
     if (row.usedAt || row.revokedAt) {
       await revokeFamily(manager, row.familyId);

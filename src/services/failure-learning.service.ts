@@ -4,7 +4,7 @@ import { EnvironmentalInsight } from '../../entities/environmental-insight.entit
 import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { FailureCategory } from '../../entities/command-run.entity';
-import { hasRowLocks } from '../database/dialect';
+import { writeLock } from '../database/dialect';
 import { isDuplicateKey } from '../errors';
 import { environmentConditions, knownAlternative } from './failure-knowledge';
 
@@ -33,7 +33,7 @@ export const patternDescription = (event: Pick<FailureEvent, 'signature' | 'fail
 const merged = <T>(list: T[], more: T[], cap: number) => [...new Set([...list, ...more])].slice(-cap);
 
 async function lockedPattern(manager: EntityManager, signature: string): Promise<FailurePattern | null> {
-  return manager.findOne(FailurePattern, { where: { signature }, ...(hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' } } : {}) });
+  return manager.findOne(FailurePattern, { where: { signature }, ...writeLock(manager) });
 }
 
 /**

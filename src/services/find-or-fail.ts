@@ -1,6 +1,6 @@
 import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import { NotFoundError } from '../errors';
-import { hasRowLocks } from '../database/dialect';
+import { writeLock } from '../database/dialect';
 
 /**
  * The row with this id, or NOT_FOUND naming the input field. With `forUpdate` the row stays locked until
@@ -14,11 +14,7 @@ export async function findOrFail<T extends { id: number }>(
   field = 'id',
   forUpdate = false,
 ): Promise<T> {
-  const lockable = forUpdate && hasRowLocks(manager.connection);
-  const row = await manager.findOne(entity, {
-    where: { id: Number(id) } as FindOptionsWhere<T>,
-    ...(lockable ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-  });
+  const row = await manager.findOne(entity, { where: { id: Number(id) } as FindOptionsWhere<T>, ...(forUpdate ? writeLock(manager) : {}) });
   if (!row) throw new NotFoundError(manager.connection.getMetadata(entity).targetName, id, field);
   return row;
 }
