@@ -6,8 +6,9 @@ import { ForbiddenError } from '../src/errors';
 import { issueAgentToken, login, logout, refresh, setPassword } from '../src/services/auth.service';
 import { findOrFail } from '../src/services/find-or-fail';
 import { AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
+import { INPUT_DESCRIPTION } from './record-resolvers';
 
-const INPUT = { description: 'What to write; see the input type.' };
+const INPUT = { description: INPUT_DESCRIPTION };
 
 /** The rest of a login response (its `user`) is read as the user who just logged in, with read scope only. */
 function actAs(ctx: Context, user: User): void {

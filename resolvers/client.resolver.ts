@@ -11,6 +11,7 @@ import { PendingTaskFilter } from './pending-task.inputs';
 import { ProjectFilter } from './project.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
+import { INPUT_DESCRIPTION } from './record-resolvers';
 
 @Resolver(() => Client)
 export class ClientResolver {
@@ -33,12 +34,12 @@ export class ClientResolver {
   }
 
   @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
-  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: 'What to write; see the input type.' }) input: CreateClientInput): Promise<Client> {
+  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: INPUT_DESCRIPTION }) input: CreateClientInput): Promise<Client> {
     return createClient(ctx, input);
   }
 
   @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
-  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: 'What to write; see the input type.' }) input: UpdateClientInput): Promise<Client> {
+  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: INPUT_DESCRIPTION }) input: UpdateClientInput): Promise<Client> {
     return updateClient(ctx, input);
   }
 

@@ -10,6 +10,7 @@ import { SessionConnection } from './connections';
 import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
+import { INPUT_DESCRIPTION } from './record-resolvers';
 
 @Resolver(() => Machine)
 export class MachineResolver {
@@ -25,7 +26,7 @@ export class MachineResolver {
   @Mutation(() => RegisterMachinePayload, {
     description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
   })
-  async registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: 'What to write; see the input type.' }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
+  async registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: INPUT_DESCRIPTION }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
     const result = await registerMachine(ctx, input);
     return { ...result, commands: upFrontCommands(result.machine) };
   }

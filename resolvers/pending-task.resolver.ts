@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { PendingTask } from '../entities/pending-task.entity';
 import { Project } from '../entities/project.entity';
@@ -9,9 +9,10 @@ import { listConnection } from '../src/pagination/list-query';
 import { addPendingTask, completePendingTask, PENDING_TASK_ORDER, pendingTaskFilter } from '../src/services/pending-task.service';
 import { PendingTaskConnection } from './connections';
 import { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from './pending-task.inputs';
+import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 
 @Resolver(() => PendingTask)
-export class PendingTaskResolver {
+class PendingTaskResolver {
   @Query(() => PendingTaskConnection, { description: 'Pending tasks across all clients, soonest due first, undated last.' })
   pendingTasks(
     @Ctx() ctx: Context,
@@ -22,27 +23,21 @@ export class PendingTaskResolver {
   }
 
   @Mutation(() => PendingTask, { description: 'Adds a pending task.' })
-  addPendingTask(@Ctx() ctx: Context, @Arg('input', () => AddPendingTaskInput, { description: 'What to write; see the input type.' }) input: AddPendingTaskInput): Promise<PendingTask> {
+  addPendingTask(@Ctx() ctx: Context, @Arg('input', () => AddPendingTaskInput, { description: INPUT_DESCRIPTION }) input: AddPendingTaskInput): Promise<PendingTask> {
     return addPendingTask(ctx, input);
   }
 
   @Mutation(() => PendingTask, { description: 'Marks a pending task done; completing it again changes nothing.' })
-  completePendingTask(@Ctx() ctx: Context, @Arg('input', () => CompletePendingTaskInput, { description: 'What to write; see the input type.' }) input: CompletePendingTaskInput): Promise<PendingTask> {
+  completePendingTask(@Ctx() ctx: Context, @Arg('input', () => CompletePendingTaskInput, { description: INPUT_DESCRIPTION }) input: CompletePendingTaskInput): Promise<PendingTask> {
     return completePendingTask(ctx, input);
   }
 
-  @FieldResolver(() => Client, { nullable: true, description: 'Client the task is for, if any.' })
-  client(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Client | null> | null {
-    return task.clientId ? ctx.loaders.byId(Client).load(task.clientId) : null;
-  }
-
-  @FieldResolver(() => Project, { nullable: true, description: 'Project the task belongs to, if any.' })
-  project(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Project | null> | null {
-    return task.projectId ? ctx.loaders.byId(Project).load(task.projectId) : null;
-  }
-
-  @FieldResolver(() => Session, { nullable: true, description: 'Session in which the task came up, if any.' })
-  session(@Root() task: PendingTask, @Ctx() ctx: Context): Promise<Session | null> | null {
-    return task.sessionId ? ctx.loaders.byId(Session).load(task.sessionId) : null;
-  }
 }
+
+/** PendingTask queries and mutations, and the rows it points at. */
+export const pendingTaskResolvers = [
+  PendingTaskResolver,
+  belongsTo({ on: PendingTask, name: 'client', description: 'Client the task is for, if any.', target: Client, key: 'clientId' }),
+  belongsTo({ on: PendingTask, name: 'project', description: 'Project the task belongs to, if any.', target: Project, key: 'projectId' }),
+  belongsTo({ on: PendingTask, name: 'session', description: 'Session in which the task came up, if any.', target: Session, key: 'sessionId' }),
+];

@@ -10,9 +10,10 @@ import { SessionConnection } from './connections';
 import { CreateProjectInput, UpdateProjectInput } from './project.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
+import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 
 @Resolver(() => Project)
-export class ProjectResolver {
+class ProjectResolver {
   @Query(() => Project, { nullable: true, description: 'One project by id. NOT_FOUND when it does not exist.' })
   async project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Project id.' }) id: string): Promise<Project> {
     const project = await ctx.loaders.byId(Project).load(parseId(id, 'id'));
@@ -21,18 +22,13 @@ export class ProjectResolver {
   }
 
   @Mutation(() => Project, { description: 'Creates a project for a client. CONFLICT when the client has a project of that name.' })
-  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: 'What to write; see the input type.' }) input: CreateProjectInput): Promise<Project> {
+  createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: INPUT_DESCRIPTION }) input: CreateProjectInput): Promise<Project> {
     return createProject(ctx, input);
   }
 
   @Mutation(() => Project, { description: 'Changes a project.' })
-  updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput, { description: 'What to write; see the input type.' }) input: UpdateProjectInput): Promise<Project> {
+  updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput, { description: INPUT_DESCRIPTION }) input: UpdateProjectInput): Promise<Project> {
     return updateProject(ctx, input);
-  }
-
-  @FieldResolver(() => Client, { description: 'The client the project is for.' })
-  async client(@Root() project: Project, @Ctx() ctx: Context): Promise<Client> {
-    return (await ctx.loaders.byId(Client).load(project.clientId))!;
   }
 
   @FieldResolver(() => SessionConnection, { description: 'Sessions on this project, most recent first.' })
@@ -45,3 +41,9 @@ export class ProjectResolver {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter);
   }
 }
+
+/** Project queries and mutations, and the rows it points at. */
+export const projectResolvers = [
+  ProjectResolver,
+  belongsTo({ on: Project, name: 'client', description: 'The client the project is for.', target: Client, key: 'clientId', required: true }),
+];

@@ -20,7 +20,7 @@ import { archiveInputFor } from './archive.input';
 import { childConnection } from './child-connection';
 
 type Row = ObjectLiteral & { id: number };
-const INPUT_DESCRIPTION = 'What to write; see the input type.';
+export const INPUT_DESCRIPTION = 'What to write; see the input type.';
 
 /** A top-level list query, as a Relay connection, with a filter argument when the list has one. */
 export function listQuery<T extends Row, F extends object, C extends object>(o: {

@@ -17,9 +17,10 @@ import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSes
 import { parseId } from './validators';
 import { SessionBreakdown } from './session-breakdown.types';
 import { formatMoney, hoursOf } from '../src/services/money';
+import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 
 @Resolver(() => Session)
-export class SessionResolver {
+class SessionResolver {
   @Query(() => Session, { nullable: true, description: 'One session by id. NOT_FOUND when it does not exist.' })
   async session(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
     const session = await ctx.loaders.byId(Session).load(parseId(id, 'id'));
@@ -39,14 +40,14 @@ export class SessionResolver {
   }
 
   @Mutation(() => Session, { description: 'Starts a session. Billable defaults to true for MSP and false otherwise.' })
-  startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput, { description: 'What to write; see the input type.' }) input: StartSessionInput): Promise<Session> {
+  startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput, { description: INPUT_DESCRIPTION }) input: StartSessionInput): Promise<Session> {
     return startSession(ctx, input);
   }
 
   @Mutation(() => Session, {
     description: 'Ends an open session and stores its markdown summary: time per category, billable hours and amount, commands and failures, files changed, problems solved (a summary given in the input comes first). CONFLICT when it has already ended.',
   })
-  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: 'What to write; see the input type.' }) input: EndSessionInput): Promise<Session> {
+  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: INPUT_DESCRIPTION }) input: EndSessionInput): Promise<Session> {
     return endSession(ctx, input);
   }
 
@@ -57,38 +58,23 @@ export class SessionResolver {
   }
 
   @Mutation(() => Session, { description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.' })
-  updateSession(@Ctx() ctx: Context, @Arg('input', () => UpdateSessionInput, { description: 'What to write; see the input type.' }) input: UpdateSessionInput): Promise<Session> {
+  updateSession(@Ctx() ctx: Context, @Arg('input', () => UpdateSessionInput, { description: INPUT_DESCRIPTION }) input: UpdateSessionInput): Promise<Session> {
     return updateSession(ctx, input);
   }
 
   @Mutation(() => MarkBilledPayload, { description: 'Marks ended sessions and their work items billed, locking their time and billable flag.' })
-  markBilled(@Ctx() ctx: Context, @Arg('input', () => MarkBilledInput, { description: 'What to write; see the input type.' }) input: MarkBilledInput): Promise<MarkBilledPayload> {
+  markBilled(@Ctx() ctx: Context, @Arg('input', () => MarkBilledInput, { description: INPUT_DESCRIPTION }) input: MarkBilledInput): Promise<MarkBilledPayload> {
     return markBilled(ctx, input);
   }
 
   @Mutation(() => Session, { description: 'Unlocks a billed session and its work items; the reason is kept in the change log.' })
-  unlockBilled(@Ctx() ctx: Context, @Arg('input', () => UnlockBilledInput, { description: 'What to write; see the input type.' }) input: UnlockBilledInput): Promise<Session> {
+  unlockBilled(@Ctx() ctx: Context, @Arg('input', () => UnlockBilledInput, { description: INPUT_DESCRIPTION }) input: UnlockBilledInput): Promise<Session> {
     return unlockBilled(ctx, input);
   }
 
   @Mutation(() => Session, { description: 'Adds tags to a session.' })
-  tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput, { description: 'What to write; see the input type.' }) input: TagSessionInput): Promise<Session> {
+  tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput, { description: INPUT_DESCRIPTION }) input: TagSessionInput): Promise<Session> {
     return tagSession(ctx, input);
-  }
-
-  @FieldResolver(() => Client, { nullable: true, description: 'Client worked for; null for NORMAL sessions.' })
-  client(@Root() session: Session, @Ctx() ctx: Context): Promise<Client | null> | null {
-    return session.clientId ? ctx.loaders.byId(Client).load(session.clientId) : null;
-  }
-
-  @FieldResolver(() => Project, { nullable: true, description: 'Project worked on, if any.' })
-  project(@Root() session: Session, @Ctx() ctx: Context): Promise<Project | null> | null {
-    return session.projectId ? ctx.loaders.byId(Project).load(session.projectId) : null;
-  }
-
-  @FieldResolver(() => Machine, { nullable: true, description: 'Machine the work was done from, if known.' })
-  machine(@Root() session: Session, @Ctx() ctx: Context): Promise<Machine | null> | null {
-    return session.machineId ? ctx.loaders.byId(Machine).load(session.machineId) : null;
   }
 
   @FieldResolver(() => WorkItemConnection, { description: 'Work logged in this session, in the order it was logged.' })
@@ -101,3 +87,11 @@ export class SessionResolver {
     return ctx.loaders.tagsOfSession.load(session.id);
   }
 }
+
+/** Session queries and mutations, and the rows it points at. */
+export const sessionResolvers = [
+  SessionResolver,
+  belongsTo({ on: Session, name: 'client', description: 'Client worked for; null for NORMAL sessions.', target: Client, key: 'clientId' }),
+  belongsTo({ on: Session, name: 'project', description: 'Project worked on, if any.', target: Project, key: 'projectId' }),
+  belongsTo({ on: Session, name: 'machine', description: 'Machine the work was done from, if known.', target: Machine, key: 'machineId' }),
+];

@@ -7,9 +7,10 @@ import { logWorkItem, updateWorkItem } from '../src/services/work-item.service';
 import { LogWorkItemInput, UpdateWorkItemInput } from './work-item.inputs';
 import { CategorizeWorkArgs, WorkCategorization } from './categorization.types';
 import { categorizeWork, renderCategorization } from '../src/services/categorizer';
+import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 
 @Resolver(() => WorkItem)
-export class WorkItemResolver {
+class WorkItemResolver {
   @Query(() => WorkCategorization, { description: 'Works out the category, tags, commands, files, hosts and technologies of a piece of work from its text, with a one-line description.' })
   categorizeWork(@Args(() => CategorizeWorkArgs) args: CategorizeWorkArgs): WorkCategorization {
     const found = categorizeWork(args.text);
@@ -17,18 +18,13 @@ export class WorkItemResolver {
   }
 
   @Mutation(() => WorkItem, { description: "Logs work done in a session; billable defaults to the session's flag." })
-  logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: 'What to write; see the input type.' }) input: LogWorkItemInput): Promise<WorkItem> {
+  logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: INPUT_DESCRIPTION }) input: LogWorkItemInput): Promise<WorkItem> {
     return logWorkItem(ctx, input);
   }
 
   @Mutation(() => WorkItem, { description: 'Changes a work item. LOCKED when it is billed and the change touches minutes or billable flag.' })
-  updateWorkItem(@Ctx() ctx: Context, @Arg('input', () => UpdateWorkItemInput, { description: 'What to write; see the input type.' }) input: UpdateWorkItemInput): Promise<WorkItem> {
+  updateWorkItem(@Ctx() ctx: Context, @Arg('input', () => UpdateWorkItemInput, { description: INPUT_DESCRIPTION }) input: UpdateWorkItemInput): Promise<WorkItem> {
     return updateWorkItem(ctx, input);
-  }
-
-  @FieldResolver(() => Session, { description: 'The session the work belongs to.' })
-  async session(@Root() item: WorkItem, @Ctx() ctx: Context): Promise<Session> {
-    return (await ctx.loaders.byId(Session).load(item.sessionId))!;
   }
 
   @FieldResolver(() => [Tag], { description: 'Tags on the work item, by name.' })
@@ -36,3 +32,9 @@ export class WorkItemResolver {
     return ctx.loaders.tagsOfWorkItem.load(item.id);
   }
 }
+
+/** WorkItem queries and mutations, and the rows it points at. */
+export const workItemResolvers = [
+  WorkItemResolver,
+  belongsTo({ on: WorkItem, name: 'session', description: 'The session the work belongs to.', target: Session, key: 'sessionId', required: true }),
+];

@@ -11,10 +11,10 @@ import { networkResolvers } from '../resolvers/network.resolver';
 import { siteResolvers } from '../resolvers/site.resolver';
 import { workDetailResolvers } from '../resolvers/work-detail.resolver';
 import { MachineResolver } from '../resolvers/machine.resolver';
-import { PendingTaskResolver } from '../resolvers/pending-task.resolver';
-import { ProjectResolver } from '../resolvers/project.resolver';
-import { SessionResolver } from '../resolvers/session.resolver';
-import { WorkItemResolver } from '../resolvers/work-item.resolver';
+import { pendingTaskResolvers } from '../resolvers/pending-task.resolver';
+import { projectResolvers } from '../resolvers/project.resolver';
+import { sessionResolvers } from '../resolvers/session.resolver';
+import { workItemResolvers } from '../resolvers/work-item.resolver';
 import { noteResolvers } from '../resolvers/note.resolver';
 import { SearchResolver } from '../resolvers/search.resolver';
 import { ReportResolver } from '../resolvers/report.resolver';
@@ -29,11 +29,11 @@ export function buildAppSchema(): GraphQLSchema {
     resolvers: [
       AuthResolver,
       ClientResolver,
-      ProjectResolver,
+      ...projectResolvers,
       MachineResolver,
-      SessionResolver,
-      WorkItemResolver,
-      PendingTaskResolver,
+      ...sessionResolvers,
+      ...workItemResolvers,
+      ...pendingTaskResolvers,
       ChangeResolver,
       ...historyResolvers(),
       ...siteResolvers,
