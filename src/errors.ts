@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 /** Codes a client can switch on (`extensions.code`). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
+  | 'BAD_REQUEST'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'LOCKED'
@@ -97,8 +98,15 @@ export function isUnexpected(error: unknown): boolean {
   if (original instanceof QueryFailedError) return !isDuplicateKey(original);
   // GraphQL's own errors (parse, validation, variable coercion) carry their code on the outer error.
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-  return !code || code === 'INTERNAL_SERVER_ERROR';
+  if (!code) return !isRefusedRequest(error);
+  return code === 'INTERNAL_SERVER_ERROR';
 }
+
+/** Apollo refuses some malformed requests (a persisted-query hash that does not match) with a 400 but no code. */
+const isRefusedRequest = (error: unknown): boolean => {
+  const status = (error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status;
+  return status !== undefined && status >= 400 && status < 500;
+};
 
 /**
  * Shapes every error a client sees: known errors keep their code and message; validation errors name
@@ -123,6 +131,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof QueryFailedError && isDuplicateKey(original)) {
     return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
   }
+  if (isRefusedRequest(error) && !(error as GraphQLError).extensions?.code) return { ...base, extensions: { code: 'BAD_REQUEST' } };
   if (!isUnexpected(error)) return { ...base, extensions: formatted.extensions };
   return { ...base, message: 'Internal server error. The failure was logged; retrying may help.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

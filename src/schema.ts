@@ -1,4 +1,5 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLResolveInfo, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { IMiddlewareFunction } from 'graphql-middleware';
 import { buildSchemaSync } from 'type-graphql';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
@@ -62,3 +63,10 @@ export function buildAppSchema(): GraphQLSchema {
 /** The schema as committed in schema.graphql: sorted, so the file only changes when the API does. */
 export const printAppSchema = (schema: GraphQLSchema = buildAppSchema()): string =>
   `# Generated from the code by \`npm run schema\`; do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+
+/** An explicit `null` for an optional root argument means "not given", as its default says. */
+const withoutNullArgs: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, ctx, info: GraphQLResolveInfo) =>
+  resolve(root, Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)), ctx, info);
+
+/** Middleware for every query and mutation field (graphql-middleware), applied with the permissions. */
+export const rootArgsMiddleware = { Query: withoutNullArgs, Mutation: withoutNullArgs };

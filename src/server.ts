@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -15,12 +16,16 @@ import { Database } from './database/database';
 import { formatError, isUnexpected } from './errors';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
+import { requestGuards } from './limits/request-guards.plugin';
 import { RateLimits } from './limits/rate-limits';
 import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
-import { buildAppSchema } from './schema';
+import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
 import { CredentialVault } from './vault/credential-vault';
+
+/** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
+const DOCUMENT_CACHE_BYTES = 2 ** 20;
 
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -70,21 +75,27 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   const audit = apiAudit(db, logger);
   const armor = new ApolloArmor({
     maxDepth: { n: limits.syntax.maxDepth },
-    maxAliases: { n: limits.syntax.maxAliases },
+    // armor lets any number of `__typename` aliases through by default: each one is still work
+    maxAliases: { n: limits.syntax.maxAliases, allowList: [] },
     maxDirectives: { n: limits.syntax.maxDirectives },
-    maxTokens: { n: limits.syntax.maxTokens },
+    // armor's token limit turns a syntax error into a 500; graphql's own parser limit answers 400
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // replaced by queryCostLimit, which multiplies by `first`
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<Context>({
-    schema: applyMiddleware(schema, permissions(schema)),
+    schema: applyMiddleware(schema, permissions(schema), rootArgsMiddleware),
     introspection: limits.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions: { maxTokens: limits.syntax.maxTokens },
     validationRules: armor.validationRules,
+    // parsed documents are cached by an estimate of their size: a budget, so unique documents cannot grow the heap
+    documentStore: new InMemoryLRUCache({ maxSize: DOCUMENT_CACHE_BYTES }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      requestGuards as ApolloServerPlugin<Context>,
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
