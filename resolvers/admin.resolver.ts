@@ -25,16 +25,18 @@ import {
 } from './admin.inputs';
 import { ApiAuditConnection, ExternalIntegrationCallConnection, IntegrationCredentialConnection, TicketLinkConnection, UserConnection } from './connections';
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { admins, readers, writers } from '../src/auth/access';
 /** Users, the API audit log and external integrations. */
 export const adminResolvers = [
-  listQuery({ name: 'users', description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
-  inputMutation({ name: 'createUser', description: 'Adds a technician or admin. CONFLICT when the e-mail is taken.', input: CreateUserInput, returns: User, run: createUser }),
-  inputMutation({ name: 'updateUser', description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
+  listQuery({ name: 'users', access: admins, description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
+  inputMutation({ name: 'createUser', access: admins, description: 'Adds a technician or admin. CONFLICT when the e-mail is taken.', input: CreateUserInput, returns: User, run: createUser }),
+  inputMutation({ name: 'updateUser', access: admins, description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
 
-  listQuery({ name: 'apiAuditLog', description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilter, filter: apiAuditFilter, order: NEWEST_FIRST }),
+  listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilter, filter: apiAuditFilter, order: NEWEST_FIRST }),
 
   listQuery({
     name: 'externalIntegrationCalls',
+    access: readers(),
     description: 'Outbound calls to external systems, newest first.',
     entity: ExternalIntegrationCall,
     connection: ExternalIntegrationCallConnection,
@@ -45,15 +47,16 @@ export const adminResolvers = [
   belongsTo({ on: ExternalIntegrationCall, name: 'session', description: 'The session it was made for, if any.', target: Session, key: 'sessionId' }),
   listQuery({
     name: 'integrationCredentials',
+    access: readers(),
     description: 'Credentials for external systems (metadata only), newest first.',
     entity: IntegrationCredential,
     connection: IntegrationCredentialConnection,
     filter: () => noFilter,
     order: NEWEST_FIRST,
   }),
-  inputMutation({ name: 'createIntegrationCredential', description: 'Records credentials for an external system (metadata).', input: CreateIntegrationCredentialInput, returns: IntegrationCredential, run: createIntegrationCredential }),
+  inputMutation({ name: 'createIntegrationCredential', access: writers(), description: 'Records credentials for an external system (metadata).', input: CreateIntegrationCredentialInput, returns: IntegrationCredential, run: createIntegrationCredential }),
   archiveMutation(IntegrationCredential, 'IntegrationCredential', 'Archives integration credentials no longer used.'),
-  inputMutation({ name: 'linkTicket', description: 'Links a session to a PSA ticket.', input: LinkTicketInput, returns: TicketLink, run: linkTicket }),
+  inputMutation({ name: 'linkTicket', access: writers('ownSession'), description: 'Links a session to a PSA ticket.', input: LinkTicketInput, returns: TicketLink, run: linkTicket }),
   belongsTo({ on: TicketLink, name: 'session', description: 'The session.', target: Session, key: 'sessionId', required: true }),
   hasMany({ on: Session, name: 'ticketLinks', description: 'Tickets this session is linked to.', connection: TicketLinkConnection, spec: childLists.ticketLinksOfSession }),
 ];

@@ -7,6 +7,7 @@ import { issueAgentToken, login, logout, refresh, setPassword } from '../src/ser
 import { findOrFail } from '../src/services/find-or-fail';
 import { AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
 import { INPUT_DESCRIPTION } from './record-resolvers';
+import { Access, agentMay, anyone, readers, signedIn, writers } from '../src/auth/access';
 
 const INPUT = { description: INPUT_DESCRIPTION };
 
@@ -18,11 +19,13 @@ function actAs(ctx: Context, user: User): void {
 
 @Resolver()
 export class AuthResolver {
+  @Access(readers(agentMay.always))
   @Query(() => User, { description: 'The user behind the token.' })
   me(@Ctx() ctx: Context): Promise<User> {
     return findOrFail(ctx.db.manager, User, ctx.viewer!.userId);
   }
 
+  @Access(anyone)
   @Mutation(() => AuthPayload, { description: 'Logs in: an access token (1 h) and a refresh token (30 d). Open to anyone.' })
   async login(@Ctx() ctx: Context, @Arg('input', () => LoginInput, INPUT) input: LoginInput): Promise<AuthPayload> {
     const { tokens, user } = await login(ctx, ctx.auth, ctx.rateLimits, input);
@@ -30,6 +33,7 @@ export class AuthResolver {
     return { ...tokens, user };
   }
 
+  @Access(anyone)
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair. Reusing one revokes its whole login. Open to anyone.' })
   async refreshToken(@Ctx() ctx: Context, @Arg('input', () => RefreshTokenInput, INPUT) input: RefreshTokenInput): Promise<AuthPayload> {
     const { tokens, user } = await refresh(ctx, ctx.auth, input.refreshToken);
@@ -37,17 +41,20 @@ export class AuthResolver {
     return { ...tokens, user };
   }
 
+  @Access(signedIn)
   @Mutation(() => Boolean, { description: 'Revokes the current access token (and the refresh token, if given).' })
   logout(@Ctx() ctx: Context, @Arg('input', () => LogoutInput, INPUT) input: LogoutInput): Promise<boolean> {
     return logout(ctx, ctx.auth, ctx.viewer!, input.refreshToken);
   }
 
+  @Access(writers('checkedByService'))
   @Mutation(() => AgentToken, { description: 'Issues a token for an agent, bound to one open session.' })
   async issueAgentToken(@Ctx() ctx: Context, @Arg('input', () => IssueAgentTokenInput, INPUT) input: IssueAgentTokenInput): Promise<AgentToken> {
     const issued = await issueAgentToken(ctx, ctx.auth, ctx.viewer!, { sessionId: input.sessionId, scopes: input.scopes as unknown as AccessScope[] });
     return { ...issued, scopes: issued.scopes as unknown as AgentToken['scopes'] };
   }
 
+  @Access(signedIn)
   @Mutation(() => User, { description: 'Sets a password: your own, or any user’s as an admin.' })
   setPassword(@Ctx() ctx: Context, @Arg('input', () => SetPasswordInput, INPUT) input: SetPasswordInput): Promise<User> {
     const userId = input.userId ? Number(input.userId) : ctx.viewer!.userId;

@@ -7,9 +7,11 @@ import { PageArgs } from '../src/pagination/connection';
 import { childConnection } from './child-connection';
 import { ChangeConnection } from './connections';
 import { parseId } from './validators';
+import { Access, readers } from '../src/auth/access';
 
 @Resolver(() => ChangeLogEntry)
 export class ChangeResolver {
+  @Access(readers())
   @Query(() => ChangeConnection, { description: 'The change log of one object, oldest first: who changed what, when and why.' })
   changes(
     @Ctx() ctx: Context,

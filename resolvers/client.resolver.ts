@@ -12,9 +12,11 @@ import { ProjectFilter } from './project.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION } from './record-resolvers';
+import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Client)
 export class ClientResolver {
+  @Access(readers(agentMay.readOwnClient))
   @Query(() => Client, { nullable: true, description: 'One client, by id or by slug. NOT_FOUND when it does not exist.' })
   client(
     @Ctx() ctx: Context,
@@ -24,6 +26,7 @@ export class ClientResolver {
     return findClient(ctx.db, { id: id ? parseId(id, 'id') : undefined, slug });
   }
 
+  @Access(readers())
   @Query(() => ClientConnection, { description: 'Clients, ordered by name.' })
   clients(
     @Ctx() ctx: Context,
@@ -33,11 +36,13 @@ export class ClientResolver {
     return listConnection(ClientConnection, ctx.db.manager, Client, page, CLIENT_ORDER, clientFilter(filter));
   }
 
+  @Access(writers())
   @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
   createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: INPUT_DESCRIPTION }) input: CreateClientInput): Promise<Client> {
     return createClient(ctx, input);
   }
 
+  @Access(writers())
   @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
   updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: INPUT_DESCRIPTION }) input: UpdateClientInput): Promise<Client> {
     return updateClient(ctx, input);

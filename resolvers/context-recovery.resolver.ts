@@ -3,9 +3,11 @@ import { Context } from '../src/context';
 import { contextRecovery } from '../src/services/context-recovery.service';
 import { ContextRecovery, ContextRecoveryArgs } from './context-recovery.types';
 import { parseId } from './validators';
+import { Access, agentMay, readers } from '../src/auth/access';
 
 @Resolver()
 export class ContextRecoveryResolver {
+  @Access(readers(agentMay.askAboutOwnClient))
   @Query(() => ContextRecovery, {
     description: "Picks up a client's work in one call: last sessions and summaries, open tasks, credentials used lately (metadata), topology, active insights, and a text under 300 words.",
   })

@@ -3,9 +3,11 @@ import { Context } from '../src/context';
 import { environmentContext } from '../src/services/environment-context.service';
 import { EnvironmentContext, EnvironmentContextArgs } from './environment.types';
 import { parseId } from './validators';
+import { Access, agentMay, readers } from '../src/auth/access';
 
 @Resolver()
 export class EnvironmentResolver {
+  @Access(readers(agentMay.askAboutOwnClient))
   @Query(() => EnvironmentContext, {
     description:
       'Before working on a host: its notes, insights and the failure patterns of a command, with a verdict (OK / WARN / BLOCK) and the alternative to use. Host by infrastructureId, or by hostname (and clientId).',

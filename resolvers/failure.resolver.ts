@@ -30,12 +30,14 @@ import {
   UpdateFailurePatternInput,
 } from './failure.inputs';
 import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { agentMay, readers, writers } from '../src/auth/access';
 
 /** Operation failures, failure patterns and environmental insights. */
 export const failureResolvers = [
-  inputMutation({ name: 'logOperationFailure', description: 'Records a failure that was not a single command.', input: LogOperationFailureInput, returns: OperationFailure, run: logOperationFailure }),
+  inputMutation({ name: 'logOperationFailure', access: writers('ownSession'), description: 'Records a failure that was not a single command.', input: LogOperationFailureInput, returns: OperationFailure, run: logOperationFailure }),
   listQuery({
     name: 'operationFailures',
+    access: readers(agentMay.listOwn),
     description: 'Operation failures, most recent first.',
     entity: OperationFailure,
     connection: OperationFailureConnection,
@@ -51,6 +53,7 @@ export const failureResolvers = [
 
   listQuery({
     name: 'failurePatterns',
+    access: readers(agentMay.always),
     description: 'Failure patterns, most recently seen first.',
     entity: FailurePattern,
     connection: FailurePatternConnection,
@@ -58,11 +61,12 @@ export const failureResolvers = [
     filter: failurePatternFilter,
     order: PATTERN_ORDER,
   }),
-  inputMutation({ name: 'recordFailurePattern', description: 'Records a failure pattern by hand. CONFLICT when the signature exists.', input: RecordFailurePatternInput, returns: FailurePattern, run: recordFailurePattern }),
-  inputMutation({ name: 'updateFailurePattern', description: 'Changes a failure pattern.', input: UpdateFailurePatternInput, returns: FailurePattern, run: updateFailurePattern }),
+  inputMutation({ name: 'recordFailurePattern', access: writers(), description: 'Records a failure pattern by hand. CONFLICT when the signature exists.', input: RecordFailurePatternInput, returns: FailurePattern, run: recordFailurePattern }),
+  inputMutation({ name: 'updateFailurePattern', access: writers(), description: 'Changes a failure pattern.', input: UpdateFailurePatternInput, returns: FailurePattern, run: updateFailurePattern }),
 
   listQuery({
     name: 'environmentalInsights',
+    access: readers(agentMay.listOwn),
     description: 'Environmental insights, most confident first; active ones unless asked.',
     entity: EnvironmentalInsight,
     connection: EnvironmentalInsightConnection,
@@ -70,8 +74,8 @@ export const failureResolvers = [
     filter: insightFilter,
     order: INSIGHT_ORDER,
   }),
-  inputMutation({ name: 'recordEnvironmentalInsight', description: 'Records something learned about a client or host.', input: RecordEnvironmentalInsightInput, returns: EnvironmentalInsight, run: recordEnvironmentalInsight }),
-  inputMutation({ name: 'updateEnvironmentalInsight', description: 'Changes or retires an insight.', input: UpdateEnvironmentalInsightInput, returns: EnvironmentalInsight, run: updateEnvironmentalInsight }),
+  inputMutation({ name: 'recordEnvironmentalInsight', access: writers(), description: 'Records something learned about a client or host.', input: RecordEnvironmentalInsightInput, returns: EnvironmentalInsight, run: recordEnvironmentalInsight }),
+  inputMutation({ name: 'updateEnvironmentalInsight', access: writers(), description: 'Changes or retires an insight.', input: UpdateEnvironmentalInsightInput, returns: EnvironmentalInsight, run: updateEnvironmentalInsight }),
   belongsTo({ on: EnvironmentalInsight, name: 'client', description: 'The client it is about, if any.', target: Client, key: 'clientId' }),
   belongsTo({ on: EnvironmentalInsight, name: 'infrastructure', description: 'The host it is about, if any.', target: Infrastructure, key: 'infrastructureId' }),
   hasMany({ on: Client, name: 'insights', description: 'Active insights about the client, most confident first.', connection: EnvironmentalInsightConnection, spec: childLists.insightsOfClient }),

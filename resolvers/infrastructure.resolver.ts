@@ -28,9 +28,11 @@ import {
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import { Topology } from './topology.types';
 import { parseId } from './validators';
+import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Infrastructure)
 class InfrastructureResolver {
+  @Access(readers())
   @Query(() => Infrastructure, { nullable: true, description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.' })
   async infrastructure(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Infrastructure id.' }) id: string): Promise<Infrastructure> {
     const row = await ctx.loaders.byId(Infrastructure).load(parseId(id, 'id'));
@@ -81,6 +83,7 @@ export const infrastructureResolvers = [
   ProjectInfrastructureResolver,
   listQuery({
     name: 'infrastructures',
+    access: readers(agentMay.listOwn),
     description: 'Infrastructure across clients, by host name; archived items only when asked.',
     entity: Infrastructure,
     connection: InfrastructureConnection,
@@ -88,11 +91,11 @@ export const infrastructureResolvers = [
     filter: infrastructureFilter,
     order: INFRASTRUCTURE_ORDER,
   }),
-  inputMutation({ name: 'recordInfrastructure', description: 'Records a device or system of a client. CONFLICT when the host name is taken.', input: RecordInfrastructureInput, returns: Infrastructure, run: recordInfrastructure }),
-  inputMutation({ name: 'updateInfrastructure', description: 'Changes infrastructure.', input: UpdateInfrastructureInput, returns: Infrastructure, run: updateInfrastructure }),
+  inputMutation({ name: 'recordInfrastructure', access: writers(), description: 'Records a device or system of a client. CONFLICT when the host name is taken.', input: RecordInfrastructureInput, returns: Infrastructure, run: recordInfrastructure }),
+  inputMutation({ name: 'updateInfrastructure', access: writers(), description: 'Changes infrastructure.', input: UpdateInfrastructureInput, returns: Infrastructure, run: updateInfrastructure }),
   archiveMutation(Infrastructure, 'Infrastructure', 'Archives (decommissions) infrastructure; it keeps its history and leaves the lists.'),
-  inputMutation({ name: 'linkInfrastructure', description: 'Adds a typed edge to the topology. CONFLICT when it exists.', input: LinkInfrastructureInput, returns: InfrastructureRelationship, run: linkInfrastructure }),
-  inputMutation({ name: 'attachInfrastructure', description: 'Records that a session touched, or a project involves, the infrastructure.', input: AttachInfrastructureInput, returns: Infrastructure, run: attachInfrastructure }),
+  inputMutation({ name: 'linkInfrastructure', access: writers(), description: 'Adds a typed edge to the topology. CONFLICT when it exists.', input: LinkInfrastructureInput, returns: InfrastructureRelationship, run: linkInfrastructure }),
+  inputMutation({ name: 'attachInfrastructure', access: writers(), description: 'Records that a session touched, or a project involves, the infrastructure.', input: AttachInfrastructureInput, returns: Infrastructure, run: attachInfrastructure }),
   belongsTo({ on: Infrastructure, name: 'client', description: 'The client it belongs to.', target: Client, key: 'clientId', required: true }),
   belongsTo({ on: Infrastructure, name: 'site', description: 'The site it stands at, if recorded.', target: Site, key: 'siteId' }),
   belongsTo({ on: InfrastructureRelationship, name: 'from', description: 'Where the edge starts.', target: Infrastructure, key: 'fromId', required: true }),

@@ -11,9 +11,11 @@ import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION } from './record-resolvers';
+import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Machine)
 export class MachineResolver {
+  @Access(readers())
   @Query(() => Machine, { nullable: true, description: 'One machine, by fingerprint or by id. NOT_FOUND when it is not registered.' })
   machine(
     @Ctx() ctx: Context,
@@ -23,6 +25,7 @@ export class MachineResolver {
     return findMachine(ctx.db, { id: id ? parseId(id, 'id') : undefined, fingerprint });
   }
 
+  @Access(writers())
   @Mutation(() => RegisterMachinePayload, {
     description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
   })
@@ -31,6 +34,7 @@ export class MachineResolver {
     return { ...result, commands: upFrontCommands(result.machine) };
   }
 
+  @Access(readers(agentMay.always))
   @Query(() => CommandSuggestion, { description: 'The command for a common task on a machine: its platform, shell and PowerShell version, and its own package-manager templates.' })
   commandFor(
     @Ctx() ctx: Context,

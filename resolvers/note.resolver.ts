@@ -5,10 +5,11 @@ import { writeNote } from '../src/services/note.service';
 import { NoteConnection } from './connections';
 import { NoteInput } from './note.inputs';
 import { belongsTo, hasMany, inputMutation } from './record-resolvers';
+import { writers } from '../src/auth/access';
 
 /** Notes: decisions, findings and learnings written down in a session; they feed search. */
 export const noteResolvers = [
-  inputMutation({ name: 'note', description: 'Writes down a decision, finding or learning in a session; search finds it from then on.', input: NoteInput, returns: Note, run: writeNote }),
+  inputMutation({ name: 'note', access: writers('ownSession'), description: 'Writes down a decision, finding or learning in a session; search finds it from then on.', input: NoteInput, returns: Note, run: writeNote }),
   belongsTo({ on: Note, name: 'session', description: 'The session it was written in.', target: Session, key: 'sessionId' }),
   hasMany({ on: Session, name: 'notes', description: 'Decisions, findings and learnings written in this session, oldest first.', connection: NoteConnection, spec: childLists.notesOfSession }),
 ];

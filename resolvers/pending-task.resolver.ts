@@ -10,9 +10,11 @@ import { addPendingTask, completePendingTask, PENDING_TASK_ORDER, pendingTaskFil
 import { PendingTaskConnection } from './connections';
 import { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from './pending-task.inputs';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
+import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => PendingTask)
 class PendingTaskResolver {
+  @Access(readers(agentMay.listOwn))
   @Query(() => PendingTaskConnection, { description: 'Pending tasks across all clients, soonest due first, undated last.' })
   pendingTasks(
     @Ctx() ctx: Context,
@@ -22,11 +24,13 @@ class PendingTaskResolver {
     return listConnection(PendingTaskConnection, ctx.db.manager, PendingTask, page, PENDING_TASK_ORDER, pendingTaskFilter(filter));
   }
 
+  @Access(writers())
   @Mutation(() => PendingTask, { description: 'Adds a pending task.' })
   addPendingTask(@Ctx() ctx: Context, @Arg('input', () => AddPendingTaskInput, { description: INPUT_DESCRIPTION }) input: AddPendingTaskInput): Promise<PendingTask> {
     return addPendingTask(ctx, input);
   }
 
+  @Access(writers())
   @Mutation(() => PendingTask, { description: 'Marks a pending task done; completing it again changes nothing.' })
   completePendingTask(@Ctx() ctx: Context, @Arg('input', () => CompletePendingTaskInput, { description: INPUT_DESCRIPTION }) input: CompletePendingTaskInput): Promise<PendingTask> {
     return completePendingTask(ctx, input);

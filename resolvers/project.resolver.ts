@@ -11,9 +11,11 @@ import { CreateProjectInput, UpdateProjectInput } from './project.inputs';
 import { SessionFilter } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
+import { Access, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Project)
 class ProjectResolver {
+  @Access(readers())
   @Query(() => Project, { nullable: true, description: 'One project by id. NOT_FOUND when it does not exist.' })
   async project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Project id.' }) id: string): Promise<Project> {
     const project = await ctx.loaders.byId(Project).load(parseId(id, 'id'));
@@ -21,11 +23,13 @@ class ProjectResolver {
     return project;
   }
 
+  @Access(writers())
   @Mutation(() => Project, { description: 'Creates a project for a client. CONFLICT when the client has a project of that name.' })
   createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: INPUT_DESCRIPTION }) input: CreateProjectInput): Promise<Project> {
     return createProject(ctx, input);
   }
 
+  @Access(writers())
   @Mutation(() => Project, { description: 'Changes a project.' })
   updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput, { description: INPUT_DESCRIPTION }) input: UpdateProjectInput): Promise<Project> {
     return updateProject(ctx, input);

@@ -10,6 +10,7 @@
  */
 import { Arg, Args, ClassType, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ObjectLiteral } from 'typeorm';
+import { Access, AccessRule, writers } from '../src/auth/access';
 import { Context } from '../src/context';
 import type { ChildListSpec } from '../src/loaders/child-connection.loader';
 import { PageArgs } from '../src/pagination/connection';
@@ -25,6 +26,7 @@ export const INPUT_DESCRIPTION = 'What to write; see the input type.';
 /** A top-level list query, as a Relay connection, with a filter argument when the list has one. */
 export function listQuery<T extends Row, F extends object, C extends object>(o: {
   name: string;
+  access: AccessRule;
   description: string;
   entity: ClassType<T>;
   connection: ClassType<C>;
@@ -36,6 +38,7 @@ export function listQuery<T extends Row, F extends object, C extends object>(o: 
   if (!o.filterType) {
     @Resolver(() => o.entity)
     class ListQueryResolver {
+      @Access(o.access)
       @Query(() => o.connection, { name: o.name, description: o.description })
       [o.name](@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<C> {
         return list(ctx, page);
@@ -45,6 +48,7 @@ export function listQuery<T extends Row, F extends object, C extends object>(o: 
   }
   @Resolver(() => o.entity)
   class FilteredListQueryResolver {
+    @Access(o.access)
     @Query(() => o.connection, { name: o.name, description: o.description })
     [o.name](
       @Ctx() ctx: Context,
@@ -60,6 +64,7 @@ export function listQuery<T extends Row, F extends object, C extends object>(o: 
 /** A mutation taking one `input`. */
 export function inputMutation<I extends object, R extends object>(o: {
   name: string;
+  access: AccessRule;
   description: string;
   input: ClassType<I>;
   returns: ClassType<R>;
@@ -67,6 +72,7 @@ export function inputMutation<I extends object, R extends object>(o: {
 }): ClassType {
   @Resolver()
   class InputMutationResolver {
+    @Access(o.access)
     @Mutation(() => o.returns, { name: o.name, description: o.description })
     [o.name](@Ctx() ctx: Context, @Arg('input', () => o.input, { description: INPUT_DESCRIPTION }) input: I): Promise<R> {
       return o.run(ctx, input);
@@ -79,6 +85,7 @@ export function inputMutation<I extends object, R extends object>(o: {
 export function archiveMutation<T extends Row & { archivedAt: Date | null }>(entity: ClassType<T>, typeName: string, description: string): ClassType {
   return inputMutation({
     name: `archive${typeName}`,
+    access: writers(),
     description,
     input: archiveInputFor(typeName),
     returns: entity,

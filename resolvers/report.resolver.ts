@@ -4,10 +4,12 @@ import { report } from '../src/services/report.service';
 import { ReportArgs } from './report.inputs';
 import { Report } from './report.types';
 import { idOrNull } from './validators';
+import { Access, agentMay, readers } from '../src/auth/access';
 
 
 @Resolver()
 export class ReportResolver {
+  @Access(readers(agentMay.listOwn))
   @Query(() => Report, {
     description:
       'Sessions, hours, billable hours and amounts billed of the sessions started in [from, to), in total and grouped by client, project, category, month and/or machine; computed in the database.',

@@ -4,9 +4,11 @@ import { search } from '../src/services/search.service';
 import { SearchArgs } from './search.inputs';
 import { SearchResults } from './search.types';
 import { idOrNull } from './validators';
+import { Access, agentMay, readers } from '../src/auth/access';
 
 @Resolver()
 export class SearchResolver {
+  @Access(readers(agentMay.searchOwnOrKnowledgeBase))
   @Query(() => SearchResults, {
     description:
       'Full-text search over sessions, work items, problem solutions, commands, notes and failure patterns: ranked the same on every database, with highlighted snippets.',

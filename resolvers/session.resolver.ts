@@ -18,9 +18,11 @@ import { parseId } from './validators';
 import { SessionBreakdown } from './session-breakdown.types';
 import { formatMoney, hoursOf } from '../src/services/money';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
+import { Access, admins, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Session)
 class SessionResolver {
+  @Access(readers(agentMay.readOwnSession))
   @Query(() => Session, { nullable: true, description: 'One session by id. NOT_FOUND when it does not exist.' })
   async session(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Session id.' }) id: string): Promise<Session> {
     const session = await ctx.loaders.byId(Session).load(parseId(id, 'id'));
@@ -28,6 +30,7 @@ class SessionResolver {
     return session;
   }
 
+  @Access(readers(agentMay.listOwn))
   @Query(() => SessionConnection, { description: 'Sessions across all clients, most recent first unless orderBy says otherwise.' })
   sessions(
     @Ctx() ctx: Context,
@@ -39,11 +42,13 @@ class SessionResolver {
     return listConnection(SessionConnection, ctx.db.manager, Session, page, sessionOrder(orderBy), sessionFilter(filter));
   }
 
+  @Access(writers())
   @Mutation(() => Session, { description: 'Starts a session. Billable defaults to true for MSP and false otherwise.' })
   startSession(@Ctx() ctx: Context, @Arg('input', () => StartSessionInput, { description: INPUT_DESCRIPTION }) input: StartSessionInput): Promise<Session> {
     return startSession(ctx, input);
   }
 
+  @Access(writers('ownSession'))
   @Mutation(() => Session, {
     description: 'Ends an open session and stores its markdown summary: time per category, billable hours and amount, commands and failures, files changed, problems solved (a summary given in the input comes first). CONFLICT when it has already ended.',
   })
@@ -57,21 +62,25 @@ class SessionResolver {
     return { ...figures, billableHours: hoursOf(figures.billableMinutes), amount: formatMoney(figures.amountCents) };
   }
 
+  @Access(writers())
   @Mutation(() => Session, { description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.' })
   updateSession(@Ctx() ctx: Context, @Arg('input', () => UpdateSessionInput, { description: INPUT_DESCRIPTION }) input: UpdateSessionInput): Promise<Session> {
     return updateSession(ctx, input);
   }
 
+  @Access(writers())
   @Mutation(() => MarkBilledPayload, { description: 'Marks ended sessions and their work items billed, locking their time and billable flag.' })
   markBilled(@Ctx() ctx: Context, @Arg('input', () => MarkBilledInput, { description: INPUT_DESCRIPTION }) input: MarkBilledInput): Promise<MarkBilledPayload> {
     return markBilled(ctx, input);
   }
 
+  @Access(admins)
   @Mutation(() => Session, { description: 'Unlocks a billed session and its work items; the reason is kept in the change log.' })
   unlockBilled(@Ctx() ctx: Context, @Arg('input', () => UnlockBilledInput, { description: INPUT_DESCRIPTION }) input: UnlockBilledInput): Promise<Session> {
     return unlockBilled(ctx, input);
   }
 
+  @Access(writers('ownSession'))
   @Mutation(() => Session, { description: 'Adds tags to a session.' })
   tagSession(@Ctx() ctx: Context, @Arg('input', () => TagSessionInput, { description: INPUT_DESCRIPTION }) input: TagSessionInput): Promise<Session> {
     return tagSession(ctx, input);

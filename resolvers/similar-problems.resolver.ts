@@ -3,10 +3,12 @@ import { Context } from '../src/context';
 import { similarProblems } from '../src/services/similar-problems.service';
 import { SimilarProblems, SimilarProblemsArgs } from './similar-problems.types';
 import { idOrNull } from './validators';
+import { Access, agentMay, readers } from '../src/auth/access';
 
 
 @Resolver()
 export class SimilarProblemsResolver {
+  @Access(readers(agentMay.askAboutOwnClient))
   @Query(() => SimilarProblems, {
     description:
       'Past problem solutions and failure patterns most like a described problem: ranked by shared words, technologies, host and tags, each with a score and why it matched.',

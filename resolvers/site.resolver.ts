@@ -5,10 +5,11 @@ import { createSite, updateSite } from '../src/services/infrastructure.service';
 import { InfrastructureConnection, SiteConnection } from './connections';
 import { CreateSiteInput, UpdateSiteInput } from './infrastructure.inputs';
 import { archiveMutation, belongsTo, hasMany, inputMutation } from './record-resolvers';
+import { writers } from '../src/auth/access';
 
 export const siteResolvers = [
-  inputMutation({ name: 'createSite', description: 'Records a site of a client.', input: CreateSiteInput, returns: Site, run: createSite }),
-  inputMutation({ name: 'updateSite', description: 'Changes a site.', input: UpdateSiteInput, returns: Site, run: updateSite }),
+  inputMutation({ name: 'createSite', access: writers(), description: 'Records a site of a client.', input: CreateSiteInput, returns: Site, run: createSite }),
+  inputMutation({ name: 'updateSite', access: writers(), description: 'Changes a site.', input: UpdateSiteInput, returns: Site, run: updateSite }),
   archiveMutation(Site, 'Site', 'Archives a site; it keeps its history and leaves the lists.'),
   belongsTo({ on: Site, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   hasMany({ on: Site, name: 'infrastructure', description: 'Active infrastructure at this site, by host name.', connection: InfrastructureConnection, spec: childLists.infrastructureOfSite }),

@@ -45,6 +45,7 @@ import {
   UpdateDeploymentInput,
   UpdateProblemSolutionInput,
 } from './work-detail.inputs';
+import { agentMay, readers, writers } from '../src/auth/access';
 
 const CONTEXT = {
   workItemId: { name: 'workItem', description: 'The work item it belongs to, if any.', target: WorkItem },
@@ -61,17 +62,18 @@ function contextFields<T extends { sessionId: number }>(on: ClassType<T>, keys: 
 }
 
 export const workDetailResolvers = [
-  listQuery({ name: 'commands', description: 'Commands run, most recent first.', entity: CommandRun, connection: CommandRunConnection, filterType: CommandFilter, filter: commandFilter, order: COMMAND_ORDER }),
-  inputMutation({ name: 'logCommand', description: 'Records a command and its outcome.', input: LogCommandInput, returns: CommandRun, run: logCommand }),
+  listQuery({ name: 'commands', access: readers(agentMay.listOwn), description: 'Commands run, most recent first.', entity: CommandRun, connection: CommandRunConnection, filterType: CommandFilter, filter: commandFilter, order: COMMAND_ORDER }),
+  inputMutation({ name: 'logCommand', access: writers('ownSession'), description: 'Records a command and its outcome.', input: LogCommandInput, returns: CommandRun, run: logCommand }),
   ...contextFields(CommandRun, ['workItemId', 'infrastructureId']),
   hasMany({ on: Session, name: 'commands', description: 'Commands run in this session, most recent first.', connection: CommandRunConnection, spec: childLists.commandsOfSession }),
 
-  inputMutation({ name: 'logFileChange', description: 'Records a file change.', input: LogFileChangeInput, returns: FileChange, run: logFileChange }),
+  inputMutation({ name: 'logFileChange', access: writers('ownSession'), description: 'Records a file change.', input: LogFileChangeInput, returns: FileChange, run: logFileChange }),
   ...contextFields(FileChange, ['workItemId', 'infrastructureId']),
   hasMany({ on: Session, name: 'fileChanges', description: 'Files changed in this session.', connection: FileChangeConnection, spec: childLists.fileChangesOfSession }),
 
   listQuery({
     name: 'problemSolutions',
+    access: readers(agentMay.listOwn),
     description: 'Problems met and how they were solved, oldest first.',
     entity: ProblemSolution,
     connection: ProblemSolutionConnection,
@@ -79,21 +81,21 @@ export const workDetailResolvers = [
     filter: problemSolutionFilter,
     order: RECORDED_ORDER,
   }),
-  inputMutation({ name: 'logProblemSolution', description: 'Records a problem and its solution.', input: LogProblemSolutionInput, returns: ProblemSolution, run: logProblemSolution }),
-  inputMutation({ name: 'updateProblemSolution', description: 'Changes a problem solution, for example to mark it verified.', input: UpdateProblemSolutionInput, returns: ProblemSolution, run: updateProblemSolution }),
+  inputMutation({ name: 'logProblemSolution', access: writers('ownSession'), description: 'Records a problem and its solution.', input: LogProblemSolutionInput, returns: ProblemSolution, run: logProblemSolution }),
+  inputMutation({ name: 'updateProblemSolution', access: writers(), description: 'Changes a problem solution, for example to mark it verified.', input: UpdateProblemSolutionInput, returns: ProblemSolution, run: updateProblemSolution }),
   ...contextFields(ProblemSolution, ['workItemId', 'infrastructureId']),
   hasMany({ on: Session, name: 'problemSolutions', description: 'Problems solved in this session.', connection: ProblemSolutionConnection, spec: childLists.problemSolutionsOfSession }),
 
-  inputMutation({ name: 'recordInfrastructureChange', description: 'Records a configuration change to infrastructure.', input: RecordInfrastructureChangeInput, returns: InfrastructureChange, run: recordInfrastructureChange }),
+  inputMutation({ name: 'recordInfrastructureChange', access: writers(), description: 'Records a configuration change to infrastructure.', input: RecordInfrastructureChangeInput, returns: InfrastructureChange, run: recordInfrastructureChange }),
   ...contextFields(InfrastructureChange, ['infrastructureId']),
   hasMany({ on: Session, name: 'infrastructureChanges', description: 'Infrastructure changed in this session.', connection: InfrastructureChangeConnection, spec: childLists.infrastructureChangesOfSession }),
 
-  inputMutation({ name: 'recordDeployment', description: 'Records a deployment.', input: RecordDeploymentInput, returns: Deployment, run: recordDeployment }),
-  inputMutation({ name: 'updateDeployment', description: 'Changes a deployment, for example to ROLLED_BACK.', input: UpdateDeploymentInput, returns: Deployment, run: updateDeployment }),
+  inputMutation({ name: 'recordDeployment', access: writers(), description: 'Records a deployment.', input: RecordDeploymentInput, returns: Deployment, run: recordDeployment }),
+  inputMutation({ name: 'updateDeployment', access: writers(), description: 'Changes a deployment, for example to ROLLED_BACK.', input: UpdateDeploymentInput, returns: Deployment, run: updateDeployment }),
   ...contextFields(Deployment, ['infrastructureId', 'projectId']),
   hasMany({ on: Session, name: 'deployments', description: 'Deployments done in this session.', connection: DeploymentConnection, spec: childLists.deploymentsOfSession }),
 
-  inputMutation({ name: 'recordDatabaseChange', description: 'Records a change to a database.', input: RecordDatabaseChangeInput, returns: DatabaseChange, run: recordDatabaseChange }),
+  inputMutation({ name: 'recordDatabaseChange', access: writers(), description: 'Records a change to a database.', input: RecordDatabaseChangeInput, returns: DatabaseChange, run: recordDatabaseChange }),
   ...contextFields(DatabaseChange, ['infrastructureId']),
   hasMany({ on: Session, name: 'databaseChanges', description: 'Database changes made in this session.', connection: DatabaseChangeConnection, spec: childLists.databaseChangesOfSession }),
 ];

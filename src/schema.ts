@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { IMiddlewareFunction } from 'graphql-middleware';
 import { buildSchemaSync } from 'type-graphql';
+import { assertAccessDeclared } from './auth/permissions';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { AuthResolver } from '../resolvers/auth.resolver';
@@ -54,6 +55,7 @@ export function buildAppSchema(): GraphQLSchema {
     ],
     validate: { forbidUnknownValues: false },
   });
+  assertAccessDeclared(schema);
   // type-graphql has no option for the root types' descriptions.
   schema.getQueryType()!.description = 'Reads: lookups by id, and lists as Relay connections (first ≤ 100, after a cursor).';
   schema.getMutationType()!.description = 'Writes: each takes one `input` and returns the object written.';

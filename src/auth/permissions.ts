@@ -1,7 +1,8 @@
-import { GraphQLSchema, isObjectType } from 'graphql';
+import { getNamedType, GraphQLResolveInfo, GraphQLSchema, isLeafType, isObjectType, ResponsePath } from 'graphql';
 import { and, deny, IRules, rule, shield } from 'graphql-shield';
 import type { Context } from '../context';
 import { ForbiddenError } from '../errors';
+import { AccessArgs, accessOf, AccessRule, AgentCheck } from './access';
 import { AccessScope, UnauthenticatedError } from './access-tokens';
 
 type ShieldRule = Parameters<typeof and>[number];
@@ -31,73 +32,81 @@ const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, ar
   return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
 });
 
-type Args = { id?: string; clientId?: string; filter?: { clientId?: string; sessionId?: string; mode?: string } };
-const same = (a: unknown, b: unknown) => b != null && String(a) === String(b);
+/** Fields above this one in the answer, list positions not counted (the root field is 1). */
+function depthOf(path: ResponsePath | undefined): number {
+  let depth = 0;
+  for (let at = path; at; at = at.prev) if (typeof at.key === 'string') depth += 1;
+  return depth;
+}
 
-/** A list narrowed to the agent's client or session. */
-const ownListFilter = (a: Args, v: NonNullable<Context['viewer']>) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId);
+/**
+ * A caller that may write sees what its own mutation returned, even without msp:read: the fields of the
+ * returned object, and the scalar fields of the objects directly inside it; nothing deeper.
+ */
+function isOwnMutationResult(ctx: Context, info: GraphQLResolveInfo): boolean {
+  if (info.operation.operation !== 'mutation' || !ctx.viewer?.scopes.includes('msp:write')) return false;
+  const depth = depthOf(info.path);
+  return depth === 2 || (depth === 3 && isLeafType(getNamedType(info.returnType)));
+}
 
-/** What an agent may read at the root: its session, its client, and lists narrowed to either. */
-const AGENT_READS: Record<string, (args: Args, viewer: NonNullable<Context['viewer']>) => boolean> = {
-  me: () => true,
-  categorizeWork: () => true, // pure text analysis, no data
-  commandFor: () => true, // a machine's shell, no client data
-  failurePatterns: () => true, // knowledge, no client data
-  session: (a, v) => same(a.id, v.sessionId),
-  client: (a, v) => same(a.id, v.clientId),
-  environmentContext: (a, v) => same(a.clientId, v.clientId),
-  contextRecovery: (a, v) => same(a.clientId, v.clientId),
-  similarProblems: (a, v) => same(a.clientId, v.clientId),
-  // the NORMAL-mode knowledge base belongs to no client
-  search: (a, v) => ownListFilter(a, v) || (a.filter?.mode === 'NORMAL' && !a.filter.clientId && !a.filter.sessionId),
-  ...Object.fromEntries(
-    ['report', 'sessions', 'commands', 'infrastructures', 'credentials', 'environmentalInsights', 'problemSolutions', 'pendingTasks', 'securityIncidents', 'operationFailures'].map(
-      (list) => [list, ownListFilter],
-    ),
-  ),
-};
+/** Fields of the objects root fields return: msp:read, or the writer's own mutation result. */
+const canReadField = rule('readField', { cache: 'no_cache' })((_p, _a, ctx: Context, info: GraphQLResolveInfo) => {
+  if (ctx.viewer?.scopes.includes('msp:read') || isOwnMutationResult(ctx, info)) return true;
+  return ctx.viewer ? new ForbiddenError('This needs the msp:read scope, which your token does not carry.') : new UnauthenticatedError(LOG_IN);
+});
 
-/** People read anything msp:read allows; agent tokens only what their session's work needs. */
-const agentReadScope = (field: string) =>
-  rule(`agentRead:${field}`, { cache: 'strict' })((_p, args: Args, ctx: Context) => {
+/** People read anything msp:read allows; agent tokens only what the operation's own check lets through. */
+const agentReads = (field: string, check: AgentCheck | undefined) =>
+  rule(`agentRead:${field}`, { cache: 'strict' })((_p, args: AccessArgs, ctx: Context) => {
     if (!ctx.viewer?.sessionId) return true;
-    return AGENT_READS[field]?.(args, ctx.viewer)
+    return check?.(args, ctx.viewer)
       ? true
       : new ForbiddenError(`Agent tokens read only their own session and its client: ask for session(id: ${ctx.viewer.sessionId}) or filter by its clientId.`);
   });
 
-const AGENT_WRITES = ['note', 'logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
-const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
-/** Agents may store and reveal credentials (their permission is checked by the vault). */
-const VAULT_WRITES = ['storeCredential', 'revealCredential'];
-const ADMIN_READS = ['users', 'apiAuditLog'];
-const OPEN_WRITES = ['login', 'refreshToken'];
+/** The shield rule for a root field, from the access it declared beside its definition. */
+function rootRule(field: string, access: AccessRule): ShieldRule {
+  switch (access.kind) {
+    case 'anyone':
+      return open;
+    case 'signedIn':
+      return isLoggedIn;
+    case 'admins':
+      return and(isAdmin, notAgent);
+    case 'readers':
+      return and(canRead, agentReads(field, access.agents));
+    case 'writers':
+      if (access.agents === 'ownSession') return and(canWrite, ownSessionIfAgent);
+      // the service refuses agent tokens where it must, with a message that says why
+      if (access.agents === 'checkedByService') return canWrite;
+      return and(canWrite, notAgent);
+  }
+}
+
+/** Every query and mutation declares its access (`@Access(…)`, or the `access` option of the building blocks). */
+export function assertAccessDeclared(schema: GraphQLSchema): void {
+  const roots = [schema.getQueryType(), schema.getMutationType()].filter((type) => type != null);
+  const undeclared = roots.flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => !accessOf(field.extensions))
+      .map((field) => `${type.name}.${field.name}`),
+  );
+  if (undeclared.length) throw new Error(`These operations declare no access (add @Access(…) beside them): ${undeclared.join(', ')}`);
+}
 
 /**
  * graphql-shield over the whole schema: every field of every type has a rule, and anything the map
- * misses is denied with FORBIDDEN. Reads need msp:read, writes msp:write (and, for agent tokens, their
- * own session), administration msp:admin.
+ * misses is denied with FORBIDDEN. Root fields follow the access they declare; the fields of the
+ * objects they return need msp:read (or are the writer's own mutation result).
  */
 export function permissions(schema: GraphQLSchema) {
-  const ruleFor = (type: string, field: string): ShieldRule => {
-    if (type === 'Mutation') {
-      if (OPEN_WRITES.includes(field)) return open;
-      if (field === 'logout' || field === 'setPassword') return isLoggedIn;
-      if (ADMIN_WRITES.includes(field)) return and(isAdmin, notAgent);
-      if (AGENT_WRITES.includes(field)) return and(canWrite, ownSessionIfAgent);
-      if (VAULT_WRITES.includes(field)) return field === 'revealCredential' ? canRead : canWrite;
-      // the service refuses agent tokens with a message that says why
-      if (field === 'issueAgentToken') return canWrite;
-      return and(canWrite, notAgent);
-    }
-    if (type === 'Query' && ADMIN_READS.includes(field)) return isAdmin;
-    if (type === 'Query') return and(canRead, agentReadScope(field));
-    return canRead;
-  };
+  const roots = new Set([schema.getQueryType()!.name, schema.getMutationType()!.name]);
   const map: IRules = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    map[type.name] = Object.fromEntries(Object.keys(type.getFields()).map((field) => [field, ruleFor(type.name, field)]));
+    map[type.name] = Object.fromEntries(
+      Object.values(type.getFields()).map((field) => [field.name, roots.has(type.name) ? rootRule(field.name, accessOf(field.extensions)!) : canReadField]),
+    );
   }
   return shield(map, {
     fallbackRule: deny,
