@@ -1,5 +1,5 @@
 import { DocumentNode, print } from 'graphql';
-import { getSdk } from './generated/graphql';
+import { getSdk, type Platform } from './generated/graphql';
 
 export * from './generated/graphql';
 
@@ -37,6 +37,24 @@ export class MspApiError extends Error {
     const seconds = this.errors[0]?.extensions.retryAfterSeconds;
     return typeof seconds === 'number' ? seconds : undefined;
   }
+}
+
+/** Node's process.platform names of the platforms the API has commands for. */
+const PLATFORMS = new Map<string, Platform>([
+  ['win32', 'WIN32'],
+  ['darwin', 'DARWIN'],
+  ['linux', 'LINUX'],
+]);
+
+/**
+ * The API's Platform for Node's `process.platform`: `registerMachine({ input: { platform: platformOf(process.platform), … } })`.
+ * Throws for the others (aix, freebsd, openbsd, sunos, android, …): their tools and package managers are
+ * not Linux's, so registering them as LINUX would get them wrong commands.
+ */
+export function platformOf(nodePlatform: string): Platform {
+  const platform = PLATFORMS.get(nodePlatform);
+  if (!platform) throw new Error(`msp-tracker knows the platforms win32, darwin and linux, not "${nodePlatform}"`);
+  return platform;
 }
 
 export interface MspClientOptions {

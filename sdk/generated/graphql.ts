@@ -753,14 +753,14 @@ export type PendingTaskStatus =
   /** Still to do. */
   | 'OPEN';
 
-/** Operating system family, as Node's process.platform names it. */
+/** Operating system family. Node's process.platform names them in lower case (win32, darwin, linux); the SDK's platformOf(process.platform) maps one to the other. */
 export type Platform =
   /** macOS. */
-  | 'darwin'
+  | 'DARWIN'
   /** Linux. */
-  | 'linux'
+  | 'LINUX'
   /** Windows. */
-  | 'win32';
+  | 'WIN32';
 
 /** Narrows the problem-solutions list; all conditions must hold. */
 export type ProblemSolutionFilter = {
