@@ -4,15 +4,19 @@ import { Audited } from './audited';
 import { TimestampColumn } from './columns';
 import { MachineCapabilities } from './machine-capabilities';
 
+/**
+ * The API names the values in capitals (type-graphql exposes the keys); rows and fingerprints keep
+ * Node's process.platform spelling (the values), so machines registered before keep their fingerprint.
+ */
 export enum Platform {
-  win32 = 'win32',
-  darwin = 'darwin',
-  linux = 'linux',
+  WIN32 = 'win32',
+  DARWIN = 'darwin',
+  LINUX = 'linux',
 }
 registerEnumType(Platform, {
   name: 'Platform',
-  description: "Operating system family, as Node's process.platform names it.",
-  valuesConfig: { win32: { description: 'Windows.' }, darwin: { description: 'macOS.' }, linux: { description: 'Linux.' } },
+  description: "Operating system family. Node's process.platform names them in lower case (win32, darwin, linux); the SDK's platformOf(process.platform) maps one to the other.",
+  valuesConfig: { WIN32: { description: 'Windows.' }, DARWIN: { description: 'macOS.' }, LINUX: { description: 'Linux.' } },
 });
 
 @ObjectType({ description: 'A computer a technician or agent works from, identified by its fingerprint.' })
@@ -23,7 +27,7 @@ export class Machine {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String, { description: 'SHA-256 (hex) of "hostname|username|platform|homeDirectory"; unique per machine and user.' })
+  @Field(() => String, { description: `SHA-256 (hex) of "hostname|username|platform|homeDirectory", the platform as Node's process.platform spells it (win32, darwin, linux); unique per machine and user.` })
   @Column('varchar', { length: 64, unique: true })
   fingerprint: string;
 

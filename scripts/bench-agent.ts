@@ -118,7 +118,7 @@ async function measureCommandFor(app: TestApp, runs: number) {
       input: {
         hostname: 'TECH-LAPTOP',
         username: 'mike',
-        platform: 'win32',
+        platform: 'WIN32',
         homeDirectory: 'C:\\Users\\mike',
         preferredShell: 'powershell',
         capabilities: { powershellVersion: '7.4', packageManagers: [{ name: 'winget', install: 'winget install --id {package} -e' }] },

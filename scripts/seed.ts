@@ -133,7 +133,7 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
 
 /** The technician's laptop; registered once (registering again would move its last-seen time). */
 async function ensureMachine(scope: Scope): Promise<Machine> {
-  const identity = { hostname: 'TECH-LAPTOP', username: 'mike', platform: Platform.win32, homeDirectory: 'C:\\Users\\mike' };
+  const identity = { hostname: 'TECH-LAPTOP', username: 'mike', platform: Platform.WIN32, homeDirectory: 'C:\\Users\\mike' };
   const existing = await scope.db.manager.findOneBy(Machine, { fingerprint: machineFingerprint(identity) });
   if (existing) return existing;
   const capabilities = { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] };

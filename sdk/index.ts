@@ -1,27 +1,60 @@
 import { DocumentNode, print } from 'graphql';
-import { getSdk } from './generated/graphql';
+import { getSdk, type Platform } from './generated/graphql';
 
 export * from './generated/graphql';
 
 /** One GraphQL error as the API reports it. */
 export interface MspErrorDetail {
   message: string;
+  /** `extensions.code`: BAD_USER_INPUT, NOT_FOUND, RATE_LIMITED, … */
   code: string;
+  /** `extensions.field`: the input field the error is about, when it names one. */
   field?: string;
+  /** Everything the server sent: `code`, `field`, `retryAfterSeconds`, `problems` (every invalid field), … */
+  extensions: Record<string, unknown>;
 }
 
-/** The API refused or failed the call; `code` is the first error's `extensions.code` (BAD_USER_INPUT, NOT_FOUND, …). */
+/** The API refused or failed the call; `code`, `field` and `retryAfterSeconds` read the first error. */
 export class MspApiError extends Error {
-  readonly code: string;
-
   constructor(
     readonly errors: MspErrorDetail[],
     readonly status: number,
   ) {
     super(errors.map((e) => `${e.code}: ${e.message}`).join('\n'));
     this.name = 'MspApiError';
-    this.code = errors[0]?.code ?? 'INTERNAL_SERVER_ERROR';
   }
+
+  get code(): string {
+    return this.errors[0]?.code ?? 'INTERNAL_SERVER_ERROR';
+  }
+
+  get field(): string | undefined {
+    return this.errors[0]?.field;
+  }
+
+  /** Seconds to wait before retrying a RATE_LIMITED call (the body's copy of the Retry-After header). */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = this.errors[0]?.extensions.retryAfterSeconds;
+    return typeof seconds === 'number' ? seconds : undefined;
+  }
+}
+
+/** Node's process.platform names of the platforms the API has commands for. */
+const PLATFORMS = new Map<string, Platform>([
+  ['win32', 'WIN32'],
+  ['darwin', 'DARWIN'],
+  ['linux', 'LINUX'],
+]);
+
+/**
+ * The API's Platform for Node's `process.platform`: `registerMachine({ input: { platform: platformOf(process.platform), … } })`.
+ * Throws for the others (aix, freebsd, openbsd, sunos, android, …): their tools and package managers are
+ * not Linux's, so registering them as LINUX would get them wrong commands.
+ */
+export function platformOf(nodePlatform: string): Platform {
+  const platform = PLATFORMS.get(nodePlatform);
+  if (!platform) throw new Error(`msp-tracker knows the platforms win32, darwin and linux, not "${nodePlatform}"`);
+  return platform;
 }
 
 export interface MspClientOptions {
@@ -35,9 +68,26 @@ export interface MspClientOptions {
   fetch?: typeof fetch;
 }
 
+interface GraphQLResponseError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
 interface GraphQLResponse {
   data?: unknown;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: GraphQLResponseError[];
+}
+
+/** One error of a response body, with its extensions kept whole. */
+function errorDetail(error: GraphQLResponseError): MspErrorDetail {
+  const extensions = error.extensions ?? {};
+  const { code, field } = extensions;
+  return {
+    message: error.message,
+    code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
+    field: typeof field === 'string' ? field : undefined,
+    extensions,
+  };
 }
 
 /** A typed client for msp-tracker: one method per operation in sdk/operations (`client.StartSession({ input })`). */
@@ -57,13 +107,10 @@ export function createMspClient(options: MspClientOptions) {
     });
     const body = (await response.json().catch(() => ({}))) as GraphQLResponse;
     if (body.errors?.length) {
-      throw new MspApiError(
-        body.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', field: e.extensions?.field })),
-        response.status,
-      );
+      throw new MspApiError(body.errors.map(errorDetail), response.status);
     }
     if (!response.ok || body.data === undefined) {
-      throw new MspApiError([{ message: `HTTP ${response.status} from ${options.url}`, code: 'INTERNAL_SERVER_ERROR' }], response.status);
+      throw new MspApiError([errorDetail({ message: `HTTP ${response.status} from ${options.url}` })], response.status);
     }
     return body.data as R;
   });

@@ -180,9 +180,9 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
 
 /** Used when a machine registered no package manager. */
 const FALLBACK_PACKAGE_MANAGERS: Record<Platform, PackageManagerTemplate> = {
-  [Platform.win32]: { name: 'winget', install: 'winget install --id {package} -e' },
-  [Platform.linux]: { name: 'apt-get', install: 'sudo apt-get install -y {package}' },
-  [Platform.darwin]: { name: 'brew', install: 'brew install {package}' },
+  [Platform.WIN32]: { name: 'winget', install: 'winget install --id {package} -e' },
+  [Platform.LINUX]: { name: 'apt-get', install: 'sudo apt-get install -y {package}' },
+  [Platform.DARWIN]: { name: 'brew', install: 'brew install {package}' },
 };
 
 const ARG_EXAMPLES: Record<keyof CommandArgs, string> = {
@@ -196,7 +196,7 @@ const ARG_EXAMPLES: Record<keyof CommandArgs, string> = {
 
 const POWERSHELL_NAME = /pwsh|powershell/i;
 const POSIX_SHELLS = new Set(['bash', 'zsh', 'sh', 'dash', 'ksh']);
-const DEFAULT_POSIX_SHELL: Record<Platform.linux | Platform.darwin, string> = { [Platform.linux]: 'bash', [Platform.darwin]: 'zsh' };
+const DEFAULT_POSIX_SHELL: Record<Platform.LINUX | Platform.DARWIN, string> = { [Platform.LINUX]: 'bash', [Platform.DARWIN]: 'zsh' };
 /** pwsh is PowerShell 6 or newer even when the machine did not report a version. */
 const PWSH_MINIMUM_VERSION = '6.0';
 
@@ -284,7 +284,7 @@ function shellName(preferredShell: string | null): string {
 function resolveShell(machine: MachineShell): ResolvedShell {
   const preferred = shellName(machine.preferredShell);
   if (POWERSHELL_NAME.test(preferred)) return { family: 'powershell', shell: 'powershell', note: null };
-  if (machine.platform === Platform.win32) {
+  if (machine.platform === Platform.WIN32) {
     if (preferred === 'cmd') return { family: 'cmd', shell: 'cmd', note: null };
     const note = preferred ? `preferred shell "${preferred}" is not supported on Windows; answered for PowerShell` : null;
     return { family: 'powershell', shell: 'powershell', note };
@@ -319,9 +319,9 @@ function tableForm(machine: MachineShell, family: ShellFamily, commands: TaskCom
   if (family === 'cmd') {
     return typeof commands.cmd === 'string' ? { template: commands.cmd, quoting: 'cmd', note: null } : { template: commands.cmd.command, quoting: commands.cmd.quoting, note: commands.cmd.note };
   }
-  if (family === 'powershell' && machine.platform === Platform.win32) return windowsPowerShellForm(commands.powershell, machine);
+  if (family === 'powershell' && machine.platform === Platform.WIN32) return windowsPowerShellForm(commands.powershell, machine);
   // PowerShell on Linux or macOS has no Windows cmdlets, but runs the native tools.
-  const native = machine.platform === Platform.darwin ? (commands.darwin ?? commands.linux) : commands.linux;
+  const native = machine.platform === Platform.DARWIN ? (commands.darwin ?? commands.linux) : commands.linux;
   return { template: native, quoting: family, note: null };
 }
 

@@ -15,6 +15,10 @@ describe('users and integration records', () => {
     const { updateUser } = await app.sdk.UpdateUser({ input: { id: createUser.id, role: 'ADMIN', active: false } });
     expect(updateUser).toMatchObject({ role: 'ADMIN', active: false, displayName: 'Mike' });
     expect((await app.sdk.Users({})).users.nodes.map((u) => u.email)).toEqual(['mike@example.com', 'admin@test.local']);
+    const { users: page } = await app.sdk.Users({ first: 1 });
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const { users: next } = await app.sdk.Users({ first: 1, after: page.pageInfo.endCursor });
+    expect(next.nodes.map((u) => u.email)).toEqual(['admin@test.local']);
   });
 
   it('records integration credentials (metadata only) and links sessions to tickets once', async () => {

@@ -8,14 +8,14 @@ describe('commandFor', () => {
   let legacy: string;
   beforeAll(async () => {
     app = await startTestApp('command_for');
-    const register = async (hostname: string, platform: 'win32' | 'linux', preferredShell: string, capabilities: object) =>
-      (await app.sdk.RegisterMachine({ input: { hostname, username: 'mike', platform, homeDirectory: platform === 'win32' ? 'C:\\Users\\mike' : '/home/mike', preferredShell, capabilities } })).registerMachine;
-    const laptop = await register('TECH-LAPTOP', 'win32', 'powershell', { powershellVersion: '7.4', packageManagers: [{ name: 'winget', install: 'winget install --id {package} -e' }] });
+    const register = async (hostname: string, platform: 'WIN32' | 'LINUX', preferredShell: string, capabilities: object) =>
+      (await app.sdk.RegisterMachine({ input: { hostname, username: 'mike', platform, homeDirectory: platform === 'WIN32' ? 'C:\\Users\\mike' : '/home/mike', preferredShell, capabilities } })).registerMachine;
+    const laptop = await register('TECH-LAPTOP', 'WIN32', 'powershell', { powershellVersion: '7.4', packageManagers: [{ name: 'winget', install: 'winget install --id {package} -e' }] });
     windows = laptop.machine.id;
     expect(laptop.commands.map((c) => c.task)).toEqual(['LIST_FILES', 'PROCESS_LIST', 'IP_CONFIG', 'DISK_USAGE', 'NETWORK_CONNECTIONS', 'SYSTEM_INFO', 'LIST_USERS']);
     expect(laptop.commands.every((c) => c.shell === 'powershell')).toBe(true);
-    linux = (await register('build01', 'linux', 'bash', { packageManagers: [{ name: 'apt', install: 'sudo apt-get install -y {package}' }] })).machine.id;
-    legacy = (await register('OLD-PC', 'win32', 'powershell', { powershellVersion: '2.0' })).machine.id;
+    linux = (await register('build01', 'LINUX', 'bash', { packageManagers: [{ name: 'apt', install: 'sudo apt-get install -y {package}' }] })).machine.id;
+    legacy = (await register('OLD-PC', 'WIN32', 'powershell', { powershellVersion: '2.0' })).machine.id;
   });
   afterAll(() => app.stop());
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { platformOf } from '../../sdk';
 import { apiError, startTestApp, TestApp } from '../helpers/test-app';
 
-const laptop = { hostname: 'TECH-LAPTOP', username: 'mike', platform: 'win32' as const, homeDirectory: 'C:\\Users\\mike' };
+const laptop = { hostname: 'TECH-LAPTOP', username: 'mike', platform: platformOf('win32'), homeDirectory: 'C:\\Users\\mike' };
 
 describe('machines', () => {
   let app: TestApp;
@@ -10,7 +11,7 @@ describe('machines', () => {
   });
   afterAll(() => app.stop());
 
-  it('registers a machine under the SHA-256 of hostname|username|platform|home', async () => {
+  it('registers a machine under the SHA-256 of hostname|username|platform|home, the platform spelled as Node does', async () => {
     const { registerMachine } = await app.sdk.RegisterMachine({
       input: {
         ...laptop,
@@ -20,9 +21,11 @@ describe('machines', () => {
     });
     const expected = createHash('sha256').update('TECH-LAPTOP|mike|win32|C:\\Users\\mike').digest('hex');
     expect(registerMachine.created).toBe(true);
-    expect(registerMachine.machine).toMatchObject({ fingerprint: expected, preferredShell: 'powershell' });
+    expect(registerMachine.machine).toMatchObject({ fingerprint: expected, platform: 'WIN32', preferredShell: 'powershell' });
+    // stored as before the API named it WIN32: no migration, and older rows keep their fingerprints
+    expect(await app.db.dataSource.query('SELECT platform FROM machines WHERE id = ?', [Number(registerMachine.machine.id)])).toEqual([{ platform: 'win32' }]);
     expect(registerMachine.machine.capabilities).toMatchObject({ docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth'], mcps: [] });
-    expect((await app.sdk.Machine({ fingerprint: expected })).machine?.hostname).toBe('TECH-LAPTOP');
+    expect((await app.sdk.Machine({ fingerprint: expected })).machine).toMatchObject({ hostname: 'TECH-LAPTOP', platform: 'WIN32' }); // read back from the row
   });
 
   it('updates capabilities and last-seen on the next registration instead of creating a second machine', async () => {
@@ -37,7 +40,7 @@ describe('machines', () => {
   });
 
   it('survives two agents registering the same new machine at once', async () => {
-    const input = { hostname: 'build-01', username: 'ci', platform: 'linux' as const, homeDirectory: '/home/ci' };
+    const input = { hostname: 'build-01', username: 'ci', platform: 'LINUX' as const, homeDirectory: '/home/ci' };
     const results = await Promise.all([app.sdk.RegisterMachine({ input }), app.sdk.RegisterMachine({ input })]);
     expect(results.map((r) => r.registerMachine.created).sort()).toEqual([false, true]);
     expect(new Set(results.map((r) => r.registerMachine.machine.id)).size).toBe(1);
@@ -45,6 +48,7 @@ describe('machines', () => {
 
   it('refuses a wrong platform, a template without {package} and an unknown fingerprint', async () => {
     expect((await apiError(app.sdk.RegisterMachine({ input: { ...laptop, platform: 'beos' as never } }))).code).toBe('BAD_USER_INPUT');
+    expect((await apiError(app.sdk.RegisterMachine({ input: { ...laptop, platform: 'win32' as never } }))).code).toBe('BAD_USER_INPUT');
     const template = await apiError(app.sdk.RegisterMachine({ input: { ...laptop, capabilities: { packageManagers: [{ name: 'apt', install: 'apt install' }] } } }));
     expect(template.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capabilities.packageManagers.0.install' });
     expect((await apiError(app.sdk.Machine({ fingerprint: 'f'.repeat(64) }))).code).toBe('NOT_FOUND');

@@ -139,8 +139,8 @@ describe('report', () => {
     for (const [name, client] of Object.entries(PROJECT_CLIENT)) {
       ids.projects[name] = (await app.sdk.CreateProject({ input: { clientId: ids.clients[client], name } })).createProject.id;
     }
-    ids.machines['alpha-ws'] = (await app.sdk.RegisterMachine({ input: { hostname: 'alpha-ws', username: 'tech', platform: 'linux', homeDirectory: '/home/tech' } })).registerMachine.machine.id;
-    ids.machines['bravo-mac'] = (await app.sdk.RegisterMachine({ input: { hostname: 'bravo-mac', username: 'tech', platform: 'darwin', homeDirectory: '/Users/tech' } })).registerMachine.machine.id;
+    ids.machines['alpha-ws'] = (await app.sdk.RegisterMachine({ input: { hostname: 'alpha-ws', username: 'tech', platform: 'LINUX', homeDirectory: '/home/tech' } })).registerMachine.machine.id;
+    ids.machines['bravo-mac'] = (await app.sdk.RegisterMachine({ input: { hostname: 'bravo-mac', username: 'tech', platform: 'DARWIN', homeDirectory: '/Users/tech' } })).registerMachine.machine.id;
 
     for (const s of plan) {
       const started = await app.sdk.StartSession({

@@ -151,7 +151,7 @@ describe('sessions and work items', () => {
   });
 
   it('refuses billable time for a client that overlaps other billable time from the same machine', async () => {
-    const machineId = (await app.sdk.RegisterMachine({ input: { hostname: 'OVERLAP', username: 'u', platform: 'linux', homeDirectory: '/home/u' } })).registerMachine.machine.id;
+    const machineId = (await app.sdk.RegisterMachine({ input: { hostname: 'OVERLAP', username: 'u', platform: 'LINUX', homeDirectory: '/home/u' } })).registerMachine.machine.id;
     const first = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(120) } })).startSession;
     await app.sdk.EndSession({ input: { sessionId: first.id, endedAt: minutesAgo(60) } });
     const overlapping = await apiError(app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(90) } }));

@@ -26,4 +26,13 @@ describe('schema.graphql', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('names every enum value in capitals, as GraphQL convention does', () => {
+    const lowercase = Object.values(schema.getTypeMap())
+      .filter(isEnumType)
+      .filter((type) => !type.name.startsWith('__'))
+      .flatMap((type) => type.getValues().map((value) => `${type.name}.${value.name}`))
+      .filter((name) => !/\.[A-Z][A-Z0-9_]*$/.test(name));
+    expect(lowercase).toEqual([]);
+  });
 });

@@ -17,11 +17,11 @@ const machine = (platform: Platform, preferredShell: string | null, powershellVe
 });
 
 const MACHINES = {
-  ps74: machine(Platform.win32, 'powershell', '7.4'),
-  ps20: machine(Platform.win32, 'powershell', '2.0', [choco]),
-  cmd: machine(Platform.win32, 'cmd', '5.1'),
-  linux: machine(Platform.linux, 'bash', null, [apt]),
-  mac: machine(Platform.darwin, 'zsh', null, [brew]),
+  ps74: machine(Platform.WIN32, 'powershell', '7.4'),
+  ps20: machine(Platform.WIN32, 'powershell', '2.0', [choco]),
+  cmd: machine(Platform.WIN32, 'cmd', '5.1'),
+  linux: machine(Platform.LINUX, 'bash', null, [apt]),
+  mac: machine(Platform.DARWIN, 'zsh', null, [brew]),
 };
 type MachineName = keyof typeof MACHINES;
 
@@ -111,37 +111,37 @@ describe('commandFor', () => {
     expect(suggestion.command).toBe('Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True"');
     expect(suggestion.note).toMatch(/Get-LocalUser needs PowerShell 5\.1/);
     expect(suggestion.note).toContain('PowerShell 2.0');
-    expect(commandFor(machine(Platform.win32, 'powershell', '5.1'), CommandTask.LIST_USERS).command).toBe('Get-LocalUser');
-    expect(commandFor(machine(Platform.win32, 'powershell', '5.0.10586'), CommandTask.LIST_USERS).command).toMatch(/^Get-WmiObject/);
-    expect(commandFor(machine(Platform.win32, 'powershell', '10.0'), CommandTask.LIST_USERS).command).toBe('Get-LocalUser');
+    expect(commandFor(machine(Platform.WIN32, 'powershell', '5.1'), CommandTask.LIST_USERS).command).toBe('Get-LocalUser');
+    expect(commandFor(machine(Platform.WIN32, 'powershell', '5.0.10586'), CommandTask.LIST_USERS).command).toMatch(/^Get-WmiObject/);
+    expect(commandFor(machine(Platform.WIN32, 'powershell', '10.0'), CommandTask.LIST_USERS).command).toBe('Get-LocalUser');
   });
 
   it('uses the older form when the PowerShell version is unknown, except for pwsh', () => {
-    const unknown = commandFor(machine(Platform.win32, null, null), CommandTask.LIST_USERS);
+    const unknown = commandFor(machine(Platform.WIN32, null, null), CommandTask.LIST_USERS);
     expect(unknown.command).toMatch(/^Get-WmiObject/);
     expect(unknown.note).toMatch(/version is unknown/);
-    expect(commandFor(machine(Platform.win32, 'pwsh', null), CommandTask.LIST_USERS)).toMatchObject({ command: 'Get-LocalUser', note: null });
+    expect(commandFor(machine(Platform.WIN32, 'pwsh', null), CommandTask.LIST_USERS)).toMatchObject({ command: 'Get-LocalUser', note: null });
   });
 
   it('picks the shell from preferredShell and says when it cannot honour it', () => {
-    expect(commandFor(machine(Platform.linux, '/usr/bin/zsh', null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', command: 'df -h', note: null });
-    expect(commandFor(machine(Platform.darwin, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', note: null });
-    expect(commandFor(machine(Platform.linux, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'bash', note: null });
-    expect(commandFor(machine(Platform.win32, null, '5.1'), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'powershell', command: 'Get-PSDrive -PSProvider FileSystem' });
-    expect(commandFor(machine(Platform.win32, 'C:\\Windows\\System32\\cmd.exe', null), CommandTask.DISK_USAGE).shell).toBe('cmd');
-    const fish = commandFor(machine(Platform.linux, 'fish', null), CommandTask.DISK_USAGE);
+    expect(commandFor(machine(Platform.LINUX, '/usr/bin/zsh', null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', command: 'df -h', note: null });
+    expect(commandFor(machine(Platform.DARWIN, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', note: null });
+    expect(commandFor(machine(Platform.LINUX, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'bash', note: null });
+    expect(commandFor(machine(Platform.WIN32, null, '5.1'), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'powershell', command: 'Get-PSDrive -PSProvider FileSystem' });
+    expect(commandFor(machine(Platform.WIN32, 'C:\\Windows\\System32\\cmd.exe', null), CommandTask.DISK_USAGE).shell).toBe('cmd');
+    const fish = commandFor(machine(Platform.LINUX, 'fish', null), CommandTask.DISK_USAGE);
     expect(fish).toMatchObject({ shell: 'bash', command: 'df -h' });
     expect(fish.note).toMatch(/"fish" is not a POSIX shell/);
-    const gitBash = commandFor(machine(Platform.win32, 'bash', '5.1'), CommandTask.DISK_USAGE);
+    const gitBash = commandFor(machine(Platform.WIN32, 'bash', '5.1'), CommandTask.DISK_USAGE);
     expect(gitBash.shell).toBe('powershell');
     expect(gitBash.note).toMatch(/"bash" is not supported on Windows/);
   });
 
   it('runs native tools with PowerShell quoting when PowerShell is the shell on Linux', () => {
-    const pwshLinux = machine(Platform.linux, 'pwsh', '7.4', [apt]);
+    const pwshLinux = machine(Platform.LINUX, 'pwsh', '7.4', [apt]);
     expect(commandFor(pwshLinux, CommandTask.IP_CONFIG)).toMatchObject({ shell: 'powershell', command: 'ip addr' });
     expect(commandFor(pwshLinux, CommandTask.SERVICE_STATUS, { service: "ng'x" }).command).toBe("systemctl status 'ng''x' --no-pager");
-    expect(commandFor(machine(Platform.darwin, 'pwsh', '7.4'), CommandTask.NETWORK_CONNECTIONS).command).toBe('lsof -i -P -n');
+    expect(commandFor(machine(Platform.DARWIN, 'pwsh', '7.4'), CommandTask.NETWORK_CONNECTIONS).command).toBe('lsof -i -P -n');
   });
 
   it('renders a suggestion on one line, with its note', () => {
@@ -153,30 +153,30 @@ describe('commandFor', () => {
 
   describe('packages', () => {
     it('falls back to the platform default manager and says so', () => {
-      expect(commandFor(machine(Platform.linux, 'bash', null, []), CommandTask.INSTALL_PACKAGE, { package: 'htop' })).toEqual({
+      expect(commandFor(machine(Platform.LINUX, 'bash', null, []), CommandTask.INSTALL_PACKAGE, { package: 'htop' })).toEqual({
         task: CommandTask.INSTALL_PACKAGE,
         shell: 'bash',
         command: 'sudo apt-get install -y htop',
         packageManager: 'apt-get',
         note: 'no package manager registered for this machine; assumed apt-get',
       });
-      expect(commandFor(machine(Platform.win32, 'powershell', '7.4', []), CommandTask.INSTALL_PACKAGE, { package: 'Git.Git' })).toMatchObject({
+      expect(commandFor(machine(Platform.WIN32, 'powershell', '7.4', []), CommandTask.INSTALL_PACKAGE, { package: 'Git.Git' })).toMatchObject({
         command: 'winget install --id Git.Git -e',
         packageManager: 'winget',
         note: 'no package manager registered for this machine; assumed winget',
       });
-      expect(commandFor(machine(Platform.darwin, 'zsh', null, []), CommandTask.INSTALL_PACKAGE, { package: 'htop' })).toMatchObject({
+      expect(commandFor(machine(Platform.DARWIN, 'zsh', null, []), CommandTask.INSTALL_PACKAGE, { package: 'htop' })).toMatchObject({
         command: 'brew install htop',
         packageManager: 'brew',
       });
     });
 
     it('uses the first registered manager, quotes names that need it and appends when the template has no placeholder', () => {
-      const two = machine(Platform.linux, 'bash', null, [{ name: 'npm', install: 'npm install -g {package}' }, apt]);
+      const two = machine(Platform.LINUX, 'bash', null, [{ name: 'npm', install: 'npm install -g {package}' }, apt]);
       expect(commandFor(two, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' })).toMatchObject({ command: "npm install -g '@angular/cli'", packageManager: 'npm', note: null });
-      const windowsNpm = machine(Platform.win32, 'powershell', '7.4', [{ name: 'npm', install: 'npm install -g {package}' }]);
+      const windowsNpm = machine(Platform.WIN32, 'powershell', '7.4', [{ name: 'npm', install: 'npm install -g {package}' }]);
       expect(commandFor(windowsNpm, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' }).command).toBe("npm install -g '@angular/cli'");
-      const noPlaceholder = machine(Platform.linux, 'bash', null, [{ name: 'pkg', install: 'pkg install -y' }]);
+      const noPlaceholder = machine(Platform.LINUX, 'bash', null, [{ name: 'pkg', install: 'pkg install -y' }]);
       expect(commandFor(noPlaceholder, CommandTask.INSTALL_PACKAGE, { package: 'curl' }).command).toBe('pkg install -y curl');
     });
   });
