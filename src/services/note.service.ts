@@ -4,8 +4,13 @@ import type { NoteInput } from '../../resolvers/note.inputs';
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord } from './record.service';
+import { assertSessionOpen } from './session-open';
 
 export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' };
 
-/** Writes a note in a session; it is searchable as soon as the write commits. */
-export const writeNote = (scope: Scope, input: NoteInput) => insertRecord<Note>(scope, 'note', Note, input, { references: { sessionId: Session } });
+/** Writes a note in an open session; it is searchable as soon as the write commits. */
+export const writeNote = (scope: Scope, input: NoteInput) =>
+  insertRecord<Note>(scope, 'note', Note, input, {
+    references: { sessionId: Session },
+    derive: (_columns, referenced) => assertSessionOpen(referenced.sessionId as Session, 'notes'),
+  });

@@ -33,6 +33,7 @@ import { likeContains, likeSql } from './text';
 import { commandSignature, inferFailureCategory } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
+import { assertSessionOpen } from './session-open';
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
@@ -79,6 +80,7 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
     references: { sessionId: Session, workItemId: WorkItem, infrastructureId: Infrastructure, projectId: Project },
     derive: (columns, referenced, existing) => {
       assertSameContext(referenced);
+      if (!existing) assertSessionOpen(referenced.sessionId as Session, 'records');
       return derive?.(columns, referenced, existing);
     },
     after: async (manager: EntityManager, row: T, referenced: Referenced) => {
@@ -88,7 +90,7 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
   };
 }
 
-/** A command's time must fall within its session; when omitted it is now, or the end of an already ended session. */
+/** A command's time must fall within its open session; when omitted it is now. */
 export function logCommand(scope: Scope, input: LogCommandInput): Promise<CommandRun> {
   if (input.ranAt) assertNotInFuture(input.ranAt, 'ranAt', now());
   if (input.success && input.failureCategory) throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
@@ -99,10 +101,10 @@ export function logCommand(scope: Scope, input: LogCommandInput): Promise<Comman
     input,
     workDetailRules<CommandRun>((_columns, referenced) => {
       const session = referenced.sessionId as Session;
-      const ranAt = input.ranAt ?? (session.endedAt && session.endedAt < now() ? session.endedAt : now());
-      const early = ranAt.getTime() < session.startedAt.getTime() - CLOCK_SKEW_MS;
-      const late = session.endedAt && ranAt.getTime() > session.endedAt.getTime() + CLOCK_SKEW_MS;
-      if (early || late) throw new BadInputError('ranAt', `${ranAt.toISOString()} is outside session ${session.id} (${session.startedAt.toISOString()} to ${session.endedAt?.toISOString() ?? 'now'})`);
+      const ranAt = input.ranAt ?? now();
+      if (ranAt.getTime() < session.startedAt.getTime() - CLOCK_SKEW_MS) {
+        throw new BadInputError('ranAt', `${ranAt.toISOString()} is before session ${session.id} started (${session.startedAt.toISOString()})`);
+      }
       if (input.success) return { ranAt };
       return { ranAt, failureSignature: commandSignature(input.command), failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage, input.exitCode) };
     }, learnFromCommand),

@@ -11,6 +11,7 @@ import { ensureTags, normalizeTags } from './tag.service';
 import { insertLinks } from './record.service';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
+import { assertSessionOpen } from './session-open';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
@@ -30,6 +31,7 @@ export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<Work
   return idempotentWrite(scope, 'logWorkItem', input, WorkItem, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     assertNotBilled('Session', session, ['work items']);
+    assertSessionOpen(session, 'work items');
     const item = await manager.save(
       manager.create(WorkItem, {
         sessionId: session.id,

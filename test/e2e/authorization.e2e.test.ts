@@ -114,6 +114,18 @@ describe('authorisation', () => {
     expect(denied).toEqual([]);
   });
 
+  it('shows a write-only agent what its own write returned, and nothing it did not write', async () => {
+    const session = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: tokens.clientId } })).startSession.id;
+    const { token } = (await app.sdk.IssueAgentToken({ input: { sessionId: session, scopes: ['WRITE'] } })).issueAgentToken;
+    const writer = createMspClient({ url: app.url, token });
+    const logged = await writer.LogWorkItem({ input: { sessionId: session, category: 'OTHER', description: 'written blind', minutes: 5 } });
+    expect(logged.logWorkItem).toMatchObject({ description: 'written blind', minutes: 5, session: { id: session } });
+    // deeper than the objects inside the result, and any query, need msp:read
+    const deeper = `mutation { logWorkItem(input: { sessionId: "${session}", category: OTHER, description: "again", minutes: 1 }) { id session { client { name } } } }`;
+    expect(await codes(app.url, deeper, token)).toEqual(['FORBIDDEN']);
+    expect((await apiError(writer.Session({ id: session }))).code).toBe('FORBIDDEN');
+  });
+
   it('keeps an agent token to its own session: writes there, FORBIDDEN elsewhere and for administration', async () => {
     const agent = createMspClient({ url: app.url, token: tokens.agent });
     const own = await agent.LogWorkItem({ input: { sessionId: tokens.mine, category: 'OTHER', description: 'by the agent', minutes: 5 } });
