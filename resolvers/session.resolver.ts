@@ -52,8 +52,10 @@ class SessionResolver {
   @Mutation(() => Session, {
     description: 'Ends an open session and stores its markdown summary: time per category, billable hours and amount, commands and failures, files changed, problems solved (a summary given in the input comes first). CONFLICT when it has already ended.',
   })
-  endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: INPUT_DESCRIPTION }) input: EndSessionInput): Promise<Session> {
-    return endSession(ctx, input);
+  async endSession(@Ctx() ctx: Context, @Arg('input', () => EndSessionInput, { description: INPUT_DESCRIPTION }) input: EndSessionInput): Promise<Session> {
+    const session = await endSession(ctx, input);
+    ctx.auth.sessionEnded(session.id);
+    return session;
   }
 
   @FieldResolver(() => SessionBreakdown, { description: 'Time per category, billable hours and amount, and counts of what was done.' })

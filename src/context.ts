@@ -17,6 +17,8 @@ export interface Viewer {
   clientId?: number | null;
   tokenId: string;
   tokenExpiresAt: Date;
+  /** The login (refresh-token family) a person's token came from. */
+  familyId?: string;
 }
 
 /** What a service needs to write: the database and who is writing. */

@@ -11,6 +11,8 @@ export interface AccessClaims {
   /** Agent tokens only: the session they may write to, and its client (null for a NORMAL session). */
   sessionId?: number;
   clientId?: number | null;
+  /** People's tokens: the login (refresh-token family) they came from, revoked as a whole when a refresh token is reused. */
+  familyId?: string;
   jti: string;
   expiresAt: Date;
 }
@@ -28,7 +30,8 @@ export async function signAccessToken(keys: SigningKeys, claims: Omit<AccessClai
   const jti = randomUUID();
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
   const agentClaims = claims.sessionId ? { sid: claims.sessionId, cid: claims.clientId ?? null } : {};
-  const token = await new SignJWT({ scope: claims.scopes.join(' '), ...agentClaims })
+  const loginClaims = claims.familyId ? { fam: claims.familyId } : {};
+  const token = await new SignJWT({ scope: claims.scopes.join(' '), ...agentClaims, ...loginClaims })
     .setProtectedHeader({ alg: 'HS256', kid: keys.current })
     .setSubject(String(claims.userId))
     .setIssuer(ISSUER)
@@ -52,6 +55,7 @@ export async function verifyAccessToken(keys: SigningKeys, token: string): Promi
       scopes: String(payload.scope ?? '').split(' ').filter(Boolean) as AccessScope[],
       sessionId: typeof payload.sid === 'number' ? payload.sid : undefined,
       clientId: typeof payload.cid === 'number' ? payload.cid : null,
+      familyId: typeof payload.fam === 'string' ? payload.fam : undefined,
       jti: String(payload.jti),
       expiresAt: new Date((payload.exp ?? 0) * 1000),
     };

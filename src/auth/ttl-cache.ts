@@ -12,6 +12,10 @@ export class TtlCache<V> {
     return value;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   set(key: string, value: V): void {
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(key, { value, until: Date.now() + this.ttlMs });

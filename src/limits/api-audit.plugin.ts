@@ -3,6 +3,7 @@ import { ApiAuditEntry } from '../../entities/api-audit-entry.entity';
 import { now } from '../../entities/columns';
 import type { Context } from '../context';
 import { Database } from '../database/database';
+import { countedAs } from '../database/statement-counter';
 import { Logger } from '../logger';
 
 const FLUSH_EVERY_MS = 1_000;
@@ -18,7 +19,7 @@ export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPl
     if (!buffer.length || !db.dataSource.isInitialized) return;
     const rows = buffer;
     buffer = [];
-    await db.manager.insert(ApiAuditEntry, rows).catch((err) => logger.error({ err, rows: rows.length }, 'could not write the API audit log'));
+    await countedAs('audit', () => db.manager.insert(ApiAuditEntry, rows)).catch((err) => logger.error({ err, rows: rows.length }, 'could not write the API audit log'));
   };
   const timer = setInterval(() => void flush(), FLUSH_EVERY_MS);
   timer.unref();

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { now } from '../../entities/columns';
 import { RefreshToken } from '../../entities/refresh-token.entity';
 import { RevokedToken } from '../../entities/revoked-token.entity';
 import { Session } from '../../entities/session.entity';
 import { User, UserRole } from '../../entities/user.entity';
-import { AccessClaims, AccessScope, signAccessToken, UnauthenticatedError, verifyAccessToken } from '../auth/access-tokens';
+import { ACCESS_TOKEN_TTL_SECONDS, AccessClaims, AccessScope, signAccessToken, UnauthenticatedError, verifyAccessToken } from '../auth/access-tokens';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SigningKeys } from '../auth/signing-keys';
 import { TtlCache } from '../auth/ttl-cache';
@@ -13,6 +13,7 @@ import type { RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
 import { writeLock } from '../database/dialect';
+import { countedAs } from '../database/statement-counter';
 import { BadInputError, ConflictError, ForbiddenError } from '../errors';
 import { findOrFail } from './find-or-fail';
 
@@ -44,13 +45,19 @@ export class Authenticator {
   ) {}
 
   /** The viewer for an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED for a bad one. */
-  async viewerFor(authorization: string | undefined): Promise<Viewer | null> {
+  viewerFor(authorization: string | undefined): Promise<Viewer | null> {
+    return countedAs('auth', () => this.checkToken(authorization));
+  }
+
+  private async checkToken(authorization: string | undefined): Promise<Viewer | null> {
     if (!authorization) return null;
     const [scheme, token] = authorization.split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthenticatedError('Send the access token as "Authorization: Bearer <token>".');
     const claims = await verifyAccessToken(this.keys, token);
-    if (await this.revoked.get(claims.jti, () => this.db.manager.existsBy(RevokedToken, { jti: claims.jti }))) {
-      throw new UnauthenticatedError('This token was revoked (logged out); log in again.');
+    // a token dies alone (logout) or with its whole login (a reused refresh token)
+    const revocationKeys = claims.familyId ? [claims.jti, claims.familyId] : [claims.jti];
+    if (await this.revoked.get(revocationKeys.join('|'), () => this.db.manager.existsBy(RevokedToken, { jti: In(revocationKeys) }))) {
+      throw new UnauthenticatedError('This token was revoked (logged out, or its login was revoked); log in again.');
     }
     const user = await this.activeUsers.get(String(claims.userId), () => this.db.manager.findOneBy(User, { id: claims.userId, active: true }));
     if (!user) throw new UnauthenticatedError('This user no longer exists or was deactivated.');
@@ -70,6 +77,7 @@ export class Authenticator {
       clientId: claims.clientId,
       tokenId: claims.jti,
       tokenExpiresAt: claims.expiresAt,
+      familyId: claims.familyId,
     };
   }
 
@@ -77,13 +85,18 @@ export class Authenticator {
     return this.db.manager.existsBy(Session, { id: sessionId, endedAt: IsNull() });
   }
 
-  /** Forgets a revoked token at once on this replica (others see it when their cache entry expires, within seconds). */
-  markRevoked(jti: string): void {
-    this.revoked.set(jti, true);
+  /** An agent token dies with its session at once on this replica (others see it within seconds). */
+  sessionEnded(sessionId: number): void {
+    this.openSessions.set(String(sessionId), false);
+  }
+
+  /** Forgets revoked tokens at once on this replica (others see it when their cache entries expire, within seconds). */
+  forgetRevocationChecks(): void {
+    this.revoked.clear();
   }
 
   async issuePair(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
-    const access = await signAccessToken(this.keys, { userId: user.id, scopes: scopesFor(user.role) });
+    const access = await signAccessToken(this.keys, { userId: user.id, scopes: scopesFor(user.role), familyId });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const refreshTokenExpiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
@@ -113,8 +126,11 @@ export async function login(scope: Scope, auth: Authenticator, limits: RateLimit
   return { tokens, user };
 }
 
+/** Revokes a login: its refresh tokens, and the access tokens they gave (listed by family id until the last of them expires). */
 async function revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
   await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now() });
+  const lastAccessExpiry = new Date(Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000);
+  await manager.createQueryBuilder().insert().into(RevokedToken).values({ jti: familyId, expiresAt: lastAccessExpiry, createdAt: now() }).orIgnore().execute();
 }
 
 /**
@@ -136,7 +152,10 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
     await manager.update(RefreshToken, { id: row.id }, { usedAt: now() });
     return { tokens: await auth.issuePair(manager, user, row.familyId), user };
   });
-  if ('error' in outcome) throw new UnauthenticatedError(outcome.error!);
+  if ('error' in outcome) {
+    auth.forgetRevocationChecks();
+    throw new UnauthenticatedError(outcome.error!);
+  }
   return outcome;
 }
 
@@ -147,7 +166,7 @@ export async function logout(scope: Scope, auth: Authenticator, viewer: Viewer, 
     const row = refreshToken ? await manager.findOneBy(RefreshToken, { id: refreshToken.split('.')[0] }) : null;
     if (row && row.userId === viewer.userId) await revokeFamily(manager, row.familyId);
   });
-  auth.markRevoked(viewer.tokenId);
+  auth.forgetRevocationChecks();
   return true;
 }
 

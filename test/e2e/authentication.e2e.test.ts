@@ -39,6 +39,11 @@ describe('authentication', () => {
     // the thief's stolen token and the rightful newer one are both dead now
     expect((await apiError(app.anonymous.RefreshToken({ input: { refreshToken: second.refreshToken } }))).code).toBe('UNAUTHENTICATED');
     expect((await apiError(app.anonymous.RefreshToken({ input: { refreshToken: 'garbage' } }))).code).toBe('UNAUTHENTICATED');
+    // "every token from that login" includes the access tokens it gave; another login is untouched
+    for (const accessToken of [first.accessToken, second.accessToken]) {
+      expect((await apiError(createMspClient({ url: app.url, token: accessToken }).Me())).code).toBe('UNAUTHENTICATED');
+    }
+    expect((await createMspClient({ url: app.url, token: (await login()).accessToken }).Me()).me.email).toBe(ADMIN_EMAIL);
   });
 
   it('logs out: the access token and its refresh token stop working at once', async () => {
@@ -64,9 +69,9 @@ describe('authentication', () => {
   it('costs no SQL for token checks in steady use (they are cached for a few seconds)', async () => {
     const query = () => app.sdk.Clients({ first: 1 });
     await query();
-    const before = app.statements.count;
+    const before = { own: app.statements.count, auth: app.statements.authChecks };
     await query();
     // the page and its totalCount; no revocation or user lookups
-    expect(app.statements.count - before).toBe(2);
+    expect([app.statements.count - before.own, app.statements.authChecks - before.auth]).toEqual([2, 0]);
   });
 });

@@ -108,12 +108,8 @@ export async function apiError(call: Promise<unknown>): Promise<MspApiError> {
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-/**
- * SQL statements the server ran while `work` ran, in steady use: one request first warms the
- * few-seconds cache of token checks, as any earlier request of the same token would.
- */
+/** SQL statements the operations run while `work` ran; token checks and audit rows are counted apart. */
 export async function countStatements(app: TestApp, work: () => Promise<unknown>): Promise<number> {
-  await app.sdk.Me();
   const before = app.statements.count;
   await work();
   return app.statements.count - before;
