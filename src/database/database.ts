@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './dialect';
 
@@ -33,11 +34,13 @@ async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 10): Promi
 /** The data source plus the one way the services write: a transaction that lands whole or not at all. */
 export class Database {
   private sqliteQueue: Promise<unknown> = Promise.resolve();
+  /** The transaction `atomically` opened, which every read and write inside it joins. */
+  private readonly enclosing = new AsyncLocalStorage<EntityManager>();
 
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.enclosing.getStore() ?? this.dataSource.manager;
   }
 
   get dialect(): Dialect {
@@ -49,6 +52,8 @@ export class Database {
    * connection, so its transactions are queued; MariaDB runs them in parallel.
    */
   transaction<T>(origin: ChangeOrigin, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const enclosing = this.enclosing.getStore();
+    if (enclosing) return work(enclosing);
     const attributed = async (manager: EntityManager) => {
       manager.queryRunner!.data = { origin };
       try {
@@ -64,6 +69,14 @@ export class Database {
     const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
     this.sqliteQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Runs `work`, which may call any number of services (each opening its own transaction), as one
+   * transaction: it lands whole or not at all. For batch jobs such as the seed, not for requests.
+   */
+  atomically<T>(origin: ChangeOrigin, work: () => Promise<T>): Promise<T> {
+    return this.transaction(origin, (manager) => this.enclosing.run(manager, work));
   }
 
   /** Liveness of the database: one trivial statement. */
