@@ -87,7 +87,7 @@ const sessions: SeedSession[] = [
     summary: 'Script in the tools repo; runs nightly.',
   },
   {
-    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 0, hour: 8, hours: 1,
+    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 1, hour: 8, hours: 1,
     tags: ['laps', 'security'],
     work: [[WorkCategory.RESEARCH, 'Windows LAPS replaces legacy LAPS; needs April 2023 update on DCs', 40]],
     notes: [
