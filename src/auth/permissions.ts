@@ -67,11 +67,11 @@ const agentReadScope = (field: string) =>
   });
 
 const AGENT_WRITES = ['note', 'logWorkItem', 'logCommand', 'logFileChange', 'logProblemSolution', 'logOperationFailure', 'tagSession', 'endSession', 'linkTicket'];
-const ADMIN_WRITES = ['unlockBilled', 'createUser', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
+const ADMIN_WRITES = ['unlockBilled', 'createUser', 'createInvite', 'updateUser', 'grantCredentialAccess', 'rotateVaultKey'];
 /** Agents may store and reveal credentials (their permission is checked by the vault). */
 const VAULT_WRITES = ['storeCredential', 'revealCredential'];
 const ADMIN_READS = ['users', 'apiAuditLog'];
-const OPEN_WRITES = ['login', 'refreshToken'];
+const OPEN_WRITES = ['login', 'refreshToken', 'acceptInvite'];
 
 /**
  * graphql-shield over the whole schema: every field of every type has a rule, and anything the map

@@ -30,7 +30,7 @@ export interface TokenPair {
   refreshTokenExpiresAt: Date;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Everything authentication needs besides the database: keys and short caches for per-request checks. */
 export class Authenticator {

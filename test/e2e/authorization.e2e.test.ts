@@ -7,7 +7,7 @@ import { buildAppSchema } from '../../src/schema';
 import { sampleOperations } from '../helpers/sample-operations';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '../helpers/test-app';
 
-const OPEN = ['login', 'refreshToken'];
+const OPEN = ['login', 'refreshToken', 'acceptInvite'];
 
 /** The codes of the errors a raw call returns (empty when it succeeded). */
 async function codes(url: string, query: string, token?: string): Promise<string[]> {

@@ -86,7 +86,7 @@ export async function startTestApp(
     clientAs: async (role) => {
       const email = `${role.toLowerCase()}${++users}@test.local`;
       const scope = systemScope(db, 'test');
-      const user = await createUser(scope, { email, displayName: role, role });
+      const { user } = await createUser(scope, { email, displayName: role, role });
       await setPassword(scope, user.id, ADMIN_PASSWORD);
       return loggedIn(email, ADMIN_PASSWORD);
     },
