@@ -18,10 +18,11 @@ async function main(): Promise<void> {
 
   const keys = loadSigningKeys(config.JWT_SECRET, config.JWT_KEY_FILE, (message) => logger.warn(message));
   const admin = await bootstrapAdmin(systemScope(db, 'bootstrap'), config.MSP_ADMIN_EMAIL, config.MSP_ADMIN_PASSWORD);
-  if (admin?.generatedPassword) {
+  if (admin && 'problem' in admin) logger.warn(admin.problem);
+  else if (admin?.generatedPassword) {
     // Printed once, on purpose not through the logger: it must not land in log files.
     console.log(
-      `\nCreated the first admin: ${admin.email} / ${admin.generatedPassword}\n` +
+      `\nNo admin could log in, so one was set up: ${admin.email} / ${admin.generatedPassword}\n` +
         'Log in with the login mutation, then change it with setPassword (or start with MSP_ADMIN_PASSWORD set).\n',
     );
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { now } from '../../entities/columns';
 import { RefreshToken } from '../../entities/refresh-token.entity';
 import { RevokedToken } from '../../entities/revoked-token.entity';
@@ -13,7 +13,7 @@ import type { RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
 import { writeLock } from '../database/dialect';
-import { BadInputError, ConflictError, ForbiddenError } from '../errors';
+import { BadInputError, ConflictError, ForbiddenError, isDuplicateKey } from '../errors';
 import { findOrFail } from './find-or-fail';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
@@ -163,16 +163,42 @@ export async function issueAgentToken(scope: Scope, auth: Authenticator, viewer:
   return { token, expiresAt, sessionId: session.id, scopes: wanted };
 }
 
-/** On an empty database: an admin, so a fresh install can be logged into. Returns the generated password, if one was. */
-export async function bootstrapAdmin(scope: Scope, email: string, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | null> {
-  if ((await scope.db.manager.count(User)) > 0) return null;
+/** The admin made able to log in (with the password generated for it, if one was), or why none could be. */
+export type BootstrapOutcome = { email: string; generatedPassword?: string } | { problem: string };
+
+const canLogInAsAdmin = { role: UserRole.ADMIN, active: true, passwordHash: Not(IsNull()) };
+
+/**
+ * At start: makes sure someone can log in as admin. Nothing to do while an active admin has a password.
+ * Otherwise (a fresh install, or one whose only users came from the seed or have not accepted their
+ * invites) `email` becomes that admin: created with the given or a generated password, or, when it is
+ * already an active admin without a password, given that password. Anyone else's account is never
+ * promoted, reactivated or given a password: that is a `problem` for the operator to solve.
+ */
+export async function bootstrapAdmin(scope: Scope, email: string, password: string | undefined): Promise<BootstrapOutcome | null> {
+  email = email.toLowerCase();
+  if (await scope.db.manager.existsBy(User, canLogInAsAdmin)) return null;
   const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  await scope.db.transaction(scope, async (manager) => {
-    const at = now();
-    await manager.save(manager.create(User, { email: email.toLowerCase(), displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
-  });
-  return { email: email.toLowerCase(), generatedPassword };
+  try {
+    return await scope.db.transaction(scope, async (manager): Promise<BootstrapOutcome | null> => {
+      if (await manager.existsBy(User, canLogInAsAdmin)) return null; // another replica was quicker
+      const at = now();
+      const existing = await manager.findOne(User, { where: { email }, ...writeLock(manager) });
+      if (!existing) {
+        await manager.save(manager.create(User, { email, displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
+      } else if (existing.role === UserRole.ADMIN && existing.active) {
+        await manager.save(Object.assign(existing, { passwordHash, updatedAt: at }));
+      } else {
+        const what = existing.active ? `a ${existing.role} user` : 'a deactivated user';
+        return { problem: `No admin can log in, and ${email} (MSP_ADMIN_EMAIL) is ${what}, which is left as it is: start with MSP_ADMIN_EMAIL set to a free address to create an admin.` };
+      }
+      return { email, generatedPassword };
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return null; // another replica created the admin at the same moment
+    throw error;
+  }
 }
 
 /** Sets a user's password (the user themselves, or an admin). */
