@@ -9,7 +9,7 @@ import { AccessClaims, AccessScope, signAccessToken, UnauthenticatedError, verif
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SigningKeys } from '../auth/signing-keys';
 import { TtlCache } from '../auth/ttl-cache';
-import type { RateLimits } from '../limits/rate-limits';
+import { LOGIN_FAILURE_WINDOW_MINUTES, type LoginFailure, type RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
 import { writeLock } from '../database/dialect';
@@ -96,17 +96,18 @@ export class Authenticator {
   }
 }
 
-const WRONG_LOGIN = 'E-mail or password is wrong.';
+/** The same words for an unknown e-mail and a wrong password (failures count per e-mail either way), so neither is told apart. */
+function wrongLogin({ triesLeft, retryInSeconds }: LoginFailure): string {
+  if (triesLeft > 0) return `E-mail or password is wrong: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before this account is locked for ${LOGIN_FAILURE_WINDOW_MINUTES} minutes.`;
+  return `E-mail or password is wrong, and that was the last try: this account is locked; try again in ${retryInSeconds} s.`;
+}
 
 export async function login(scope: Scope, auth: Authenticator, limits: RateLimits, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
   const email = input.email.trim().toLowerCase();
   await limits.assertLoginAllowed(email);
   const user = await scope.db.manager.findOneBy(User, { email });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
-  if (!user || !valid) {
-    await limits.loginFailed(email);
-    throw new UnauthenticatedError(WRONG_LOGIN);
-  }
+  if (!user || !valid) throw new UnauthenticatedError(wrongLogin(await limits.loginFailed(email)));
   await limits.loginSucceeded(email);
   if (!user.active) throw new UnauthenticatedError('This user was deactivated; ask an admin.');
   const tokens = await scope.db.transaction(scope, (manager) => auth.issuePair(manager, user));
