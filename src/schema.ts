@@ -22,6 +22,7 @@ import { EnvironmentResolver } from '../resolvers/environment.resolver';
 import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
 import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
 import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
+import { DateTimeScalar } from '../resolvers/date-time.scalar';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -52,6 +53,7 @@ export function buildAppSchema(): GraphQLSchema {
       SimilarProblemsResolver,
     ],
     validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   // type-graphql has no option for the root types' descriptions.
   schema.getQueryType()!.description = 'Reads: lookups by id, and lists as Relay connections (first ≤ 100, after a cursor).';
