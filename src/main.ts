@@ -7,7 +7,7 @@ import { systemScope } from './context';
 import { createLogger } from './logger';
 import { vaultFromConfig } from './vault/credential-vault';
 import { Authenticator, bootstrapAdmin } from './services/auth.service';
-import { startServer } from './server';
+import { PortUnavailableError, startServer } from './server';
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
 async function main(): Promise<void> {
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // mistakes in the environment get their message alone, not a stack
+  console.error(error instanceof ConfigError || error instanceof PortUnavailableError ? error.message : error);
   process.exit(1);
 });
