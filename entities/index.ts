@@ -11,6 +11,7 @@ import { IntegrationCredential } from './integration-credential.entity';
 import { OperationFailure } from './operation-failure.entity';
 import { SecurityIncident } from './security-incident.entity';
 import { TicketLink } from './ticket-link.entity';
+import { UserInvite } from './user-invite.entity';
 import { User } from './user.entity';
 import { ChangeLogEntry } from './change-log-entry.entity';
 import { Client } from './client.entity';
@@ -81,6 +82,7 @@ export const entities = [
   EnvironmentalInsight,
   // system and audit
   User,
+  UserInvite,
   RefreshToken,
   RevokedToken,
   ApiAuditEntry,

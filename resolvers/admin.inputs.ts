@@ -8,7 +8,7 @@ import { IsId, NotBlank } from './validators';
 const PROVIDER = /^[a-z][a-z0-9_-]{1,49}$/;
 const PROVIDER_MESSAGE = '$property must be a lower-case provider key such as "syncro"';
 
-@InputType({ description: 'A new technician or admin (the password comes with authentication).' })
+@InputType({ description: 'A new technician or admin; they set their password with the invite the answer carries.' })
 export class CreateUserInput extends IdempotentInput {
   @Field(() => String, { description: 'Sign-in e-mail, unique.' })
   @IsEmail({ require_tld: false }, { message: '$property must be an e-mail address' })
@@ -23,6 +23,13 @@ export class CreateUserInput extends IdempotentInput {
   @Field(() => UserRole, { description: 'What the user may do.' })
   @IsEnum(UserRole)
   role: UserRole;
+}
+
+@InputType({ description: 'Whom to invite; their older unused invites stop working.' })
+export class CreateInviteInput {
+  @Field(() => ID, { description: 'The user, who sets a (new) password with the invite.' })
+  @IsId()
+  userId: string;
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay.' })

@@ -5,6 +5,7 @@ import { Session } from '../entities/session.entity';
 import { TicketLink } from '../entities/ticket-link.entity';
 import { User } from '../entities/user.entity';
 import { childLists } from '../src/loaders/child-lists';
+import { createInvite, INVITE_TTL_DAYS } from '../src/services/invite.service';
 import { noFilter } from '../src/pagination/list-query';
 import {
   apiAuditFilter,
@@ -17,19 +18,36 @@ import {
 } from '../src/services/admin.service';
 import {
   ApiAuditFilter,
+  CreateInviteInput,
   CreateIntegrationCredentialInput,
   CreateUserInput,
   IntegrationCallFilter,
   LinkTicketInput,
   UpdateUserInput,
 } from './admin.inputs';
+import { CreateUserPayload, Invite } from './admin.types';
 import { ApiAuditConnection, ExternalIntegrationCallConnection, IntegrationCredentialConnection, TicketLinkConnection, UserConnection } from './connections';
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import { admins, readers, writers } from '../src/auth/access';
 /** Users, the API audit log and external integrations. */
 export const adminResolvers = [
   listQuery({ name: 'users', access: admins, description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
-  inputMutation({ name: 'createUser', access: admins, description: 'Adds a technician or admin. CONFLICT when the e-mail is taken.', input: CreateUserInput, returns: User, run: createUser }),
+  inputMutation({
+    name: 'createUser',
+    access: admins,
+    description: 'Adds a technician or admin, with a one-time invite to set their password (shown only in this answer). CONFLICT when the e-mail is taken.',
+    input: CreateUserInput,
+    returns: CreateUserPayload,
+    run: createUser,
+  }),
+  inputMutation({
+    name: 'createInvite',
+    access: admins,
+    description: `A new one-time invite for a user (shown only in this answer), valid ${INVITE_TTL_DAYS} days: to set a first password, or a new one they forgot. Older unused invites stop working.`,
+    input: CreateInviteInput,
+    returns: Invite,
+    run: (ctx, input) => createInvite(ctx, input.userId),
+  }),
   inputMutation({ name: 'updateUser', access: admins, description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
 
   listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilter, filter: apiAuditFilter, order: NEWEST_FIRST }),

@@ -67,6 +67,18 @@ export class SetPasswordInput {
   password: string;
 }
 
+@InputType({ description: 'An invite from an admin and the password to set with it.' })
+export class AcceptInviteInput {
+  @Field(() => String, { description: 'The invite token (createUser or createInvite gave it to an admin); works once.' })
+  @MaxLength(200)
+  token: string;
+
+  @Field(() => String, { description: 'Your password, 12 to 200 characters.' })
+  @MinLength(12)
+  @MaxLength(200)
+  password: string;
+}
+
 @ObjectType({ description: 'Tokens for a logged-in user. Send the access token as "Authorization: Bearer <token>".' })
 export class AuthPayload {
   @Field(() => String, { description: 'Access token (JWT), valid for one hour.' })

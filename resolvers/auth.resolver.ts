@@ -5,7 +5,8 @@ import { actorOf, Context } from '../src/context';
 import { ForbiddenError } from '../src/errors';
 import { issueAgentToken, login, logout, refresh, setPassword } from '../src/services/auth.service';
 import { findOrFail } from '../src/services/find-or-fail';
-import { AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
+import { acceptInvite } from '../src/services/invite.service';
+import { AcceptInviteInput, AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
 import { INPUT_DESCRIPTION } from './record-resolvers';
 import { Access, agentMay, anyone, readers, signedIn, writers } from '../src/auth/access';
 
@@ -37,6 +38,14 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new pair. Reusing one revokes its whole login. Open to anyone.' })
   async refreshToken(@Ctx() ctx: Context, @Arg('input', () => RefreshTokenInput, INPUT) input: RefreshTokenInput): Promise<AuthPayload> {
     const { tokens, user } = await refresh(ctx, ctx.auth, input.refreshToken);
+    actAs(ctx, user);
+    return { ...tokens, user };
+  }
+
+  @Access(anyone)
+  @Mutation(() => AuthPayload, { description: 'Sets your password with an invite from an admin and logs you in, as login does. Each invite works once. Open to anyone.' })
+  async acceptInvite(@Ctx() ctx: Context, @Arg('input', () => AcceptInviteInput, INPUT) input: AcceptInviteInput): Promise<AuthPayload> {
+    const { tokens, user } = await acceptInvite(ctx, ctx.auth, input);
     actAs(ctx, user);
     return { ...tokens, user };
   }

@@ -4,6 +4,7 @@
  */
 import { Scope } from '../src/context';
 import { createIntegrationCredential, createUser, linkTicket } from '../src/services/admin.service';
+import { Invite } from '../src/services/invite.service';
 import { logOperationFailure, recordEnvironmentalInsight } from '../src/services/failure.service';
 import {
   attachInfrastructure,
@@ -32,8 +33,8 @@ import { WorkCategory } from '../entities/work-item.entity';
 const key = (name: string) => ({ idempotencyKey: `seed:${name}` });
 const id = (n: number) => String(n);
 
-/** `ids` maps client names and session titles (from the core seed) to their ids. */
-export async function seedEnvironment(scope: Scope, ids: Map<string, number>): Promise<void> {
+/** `ids` maps client names and session titles (from the core seed) to their ids. Returns the invites of the users it added. */
+export async function seedEnvironment(scope: Scope, ids: Map<string, number>): Promise<Invite[]> {
   const dataforth = id(ids.get('Dataforth')!);
   const grabb = id(ids.get('Grabb & Durando')!);
   const sharesSession = id(ids.get('Migrate file shares off AD2')!);
@@ -120,7 +121,8 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
   await grantCredentialAccess(scope, { credentialId: id(credential.id), principal: 'role:TECHNICIAN', canReveal: true });
   await recordSecurityIncident(scope, { clientId: grabb, title: 'Phishing mail with a forwarding rule', severity: IncidentSeverity.MEDIUM, summary: 'One mailbox forwarded to an external address for two days.', ...key('incident:phish') });
 
-  await createUser(scope, { email: 'mike@example.com', displayName: 'Mike', role: UserRole.ADMIN, ...key('user:mike') });
+  const { invite } = await createUser(scope, { email: 'mike@example.com', displayName: 'Mike', role: UserRole.ADMIN, ...key('user:mike') });
   await createIntegrationCredential(scope, { provider: 'syncro', name: 'Main tenant', baseUrl: 'https://example.syncromsp.com/api/v1', ...key('integration:syncro') });
   await linkTicket(scope, { sessionId: firewallSession, provider: 'syncro', ticketId: '48213377', ticketNumber: '1042' });
+  return invite ? [invite] : [];
 }

@@ -23,6 +23,7 @@ import { logWorkItem } from '../src/services/work-item.service';
 import { seedEnvironment } from './seed-environment';
 import { NoteKind } from '../entities/note.entity';
 import { writeNote } from '../src/services/note.service';
+import { Invite } from '../src/services/invite.service';
 
 const daysAgo = (days: number, hour: number) => {
   const d = new Date();
@@ -87,7 +88,7 @@ const sessions: SeedSession[] = [
     summary: 'Script in the tools repo; runs nightly.',
   },
   {
-    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 0, hour: 8, hours: 1,
+    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 1, hour: 8, hours: 1,
     tags: ['laps', 'security'],
     work: [[WorkCategory.RESEARCH, 'Windows LAPS replaces legacy LAPS; needs April 2023 update on DCs', 40]],
     notes: [
@@ -140,8 +141,8 @@ async function ensureMachine(scope: Scope): Promise<Machine> {
   return (await registerMachine(scope, { ...identity, preferredShell: 'powershell', capabilities })).machine;
 }
 
-/** Fills the database behind `scope` with the demo dataset; safe to run again. */
-export async function seed(scope: Scope): Promise<{ sessionsCreated: number }> {
+/** Fills the database behind `scope` with the demo dataset; safe to run again. Returns the invites of the users it added. */
+export async function seed(scope: Scope): Promise<{ sessionsCreated: number; invites: Invite[] }> {
   const ids = new Map<string, number>();
   for (const c of clients) {
     const client = await ensureClient(scope, c);
@@ -156,14 +157,21 @@ export async function seed(scope: Scope): Promise<{ sessionsCreated: number }> {
     await addPendingTask(scope, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
     await addPendingTask(scope, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
   }
-  await seedEnvironment(scope, ids);
-  return { sessionsCreated };
+  const invites = await seedEnvironment(scope, ids);
+  return { sessionsCreated, invites };
 }
 
 async function main() {
   const { db } = await openDatabase(loadConfig().DATABASE_URL);
-  const { sessionsCreated } = await seed(systemScope(db, 'seed'));
+  const { sessionsCreated, invites } = await seed(systemScope(db, 'seed'));
   console.log(`Seed done: ${sessionsCreated} new sessions (${sessions.length - sessionsCreated} already there); every table group has demo records.`);
+  // Shown once, like the first admin's password: only their hashes are stored.
+  for (const { user, token, expiresAt } of invites) {
+    console.log(
+      `\nInvite for ${user.email} (works once, until ${expiresAt.toISOString()}); to set a password and log in:\n` +
+        `  mutation { acceptInvite(input: { token: "${token}", password: "<12 characters or more>" }) { accessToken } }`,
+    );
+  }
   await db.dataSource.destroy();
 }
 

@@ -132,6 +132,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
   }
   if (isRefusedRequest(error) && !(error as GraphQLError).extensions?.code) return { ...base, extensions: { code: 'BAD_REQUEST' } };
+  // a literal a scalar refuses is reported as a failed validation: the scalar's own code says more
+  if (original instanceof AppError) return { ...base, extensions: { ...formatted.extensions, code: original.extensions.code } };
   if (!isUnexpected(error)) return { ...base, extensions: formatted.extensions };
   return { ...base, message: 'Internal server error. The failure was logged; retrying may help.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -7,7 +7,7 @@ import { systemScope } from './context';
 import { createLogger } from './logger';
 import { vaultFromConfig } from './vault/credential-vault';
 import { Authenticator, bootstrapAdmin } from './services/auth.service';
-import { startServer } from './server';
+import { PortUnavailableError, startServer } from './server';
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
 async function main(): Promise<void> {
@@ -18,10 +18,11 @@ async function main(): Promise<void> {
 
   const keys = loadSigningKeys(config.JWT_SECRET, config.JWT_KEY_FILE, (message) => logger.warn(message));
   const admin = await bootstrapAdmin(systemScope(db, 'bootstrap'), config.MSP_ADMIN_EMAIL, config.MSP_ADMIN_PASSWORD);
-  if (admin?.generatedPassword) {
+  if (admin && 'problem' in admin) logger.warn(admin.problem);
+  else if (admin?.generatedPassword) {
     // Printed once, on purpose not through the logger: it must not land in log files.
     console.log(
-      `\nCreated the first admin: ${admin.email} / ${admin.generatedPassword}\n` +
+      `\nNo admin could log in, so one was set up: ${admin.email} / ${admin.generatedPassword}\n` +
         'Log in with the login mutation, then change it with setPassword (or start with MSP_ADMIN_PASSWORD set).\n',
     );
   }
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // mistakes in the environment get their message alone, not a stack
+  console.error(error instanceof ConfigError || error instanceof PortUnavailableError ? error.message : error);
   process.exit(1);
 });

@@ -24,6 +24,7 @@ import { EnvironmentResolver } from '../resolvers/environment.resolver';
 import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
 import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
 import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
+import { DateTimeScalar } from '../resolvers/date-time.scalar';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -54,6 +55,7 @@ export function buildAppSchema(): GraphQLSchema {
       SimilarProblemsResolver,
     ],
     validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   assertAccessDeclared(schema);
   // type-graphql has no option for the root types' descriptions.

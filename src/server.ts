@@ -49,6 +49,29 @@ const bodyErrors = (error: { status?: number; type?: string }, _req: Request, re
   });
 };
 
+/** The port cannot be had; the message, one line, names it and the PORT variable. */
+export class PortUnavailableError extends Error {}
+
+const PORT_PROBLEMS: Record<string, (port: number) => string> = {
+  EADDRINUSE: (port) => `Port ${port} is already in use: stop what listens there, or start on another port with PORT (for example PORT=${port + 1} npm start).`,
+  EACCES: (port) => `Port ${port} needs privileges this process does not have: set PORT to 1024 or above.`,
+};
+
+/** Listens, turning a taken or forbidden port into a PortUnavailableError instead of an unhandled 'error' event. */
+function listen(httpServer: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const problem = PORT_PROBLEMS[error.code ?? ''];
+      reject(problem ? new PortUnavailableError(problem(port)) : error);
+    };
+    httpServer.once('error', failed);
+    httpServer.listen(port, () => {
+      httpServer.off('error', failed);
+      resolve();
+    });
+  });
+}
+
 export interface RunningServer {
   url: string;
   /** Writes buffered audit rows now (tests read them). */
@@ -128,7 +151,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(port, resolve));
+  await listen(httpServer, port);
   const address = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${address.port}/graphql`,

@@ -12,8 +12,19 @@ export interface RateLimitSettings {
   redisPrefix: string;
 }
 
+/** How long failed logins count against an account, and so how long it stays locked once over the limit. */
+export const LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+/** After a failed login: tries the account has left, and when the count starts afresh. */
+export interface LoginFailure {
+  triesLeft: number;
+  retryInSeconds: number;
+}
+
+const secondsUntil = (result: RateLimiterRes) => Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+
 const limited = (what: string, result: RateLimiterRes) => {
-  const seconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+  const seconds = secondsUntil(result);
   return new GraphQLError(`${what}; try again in ${seconds} s.`, {
     extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
   });
@@ -41,7 +52,7 @@ export class RateLimits {
         : new RateLimiterMemory({ keyPrefix, points, duration });
     this.requests = limiter('requests', settings.requestsPerMinute, 60);
     this.reveals = limiter('reveals', settings.revealsPerMinute, 60);
-    this.loginFailures = limiter('login-failures', settings.loginFailuresPer15Minutes, 15 * 60);
+    this.loginFailures = limiter('login-failures', settings.loginFailuresPer15Minutes, LOGIN_FAILURE_WINDOW_MINUTES * 60);
   }
 
   private async consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
@@ -69,8 +80,9 @@ export class RateLimits {
     if (state && state.remainingPoints <= 0) throw limited('Too many failed logins for this account', state);
   }
 
-  async loginFailed(email: string): Promise<void> {
-    await this.loginFailures.penalty(email, 1);
+  async loginFailed(email: string): Promise<LoginFailure> {
+    const state = await this.loginFailures.penalty(email, 1);
+    return { triesLeft: state.remainingPoints, retryInSeconds: secondsUntil(state) };
   }
 
   async loginSucceeded(email: string): Promise<void> {

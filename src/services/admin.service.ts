@@ -9,6 +9,7 @@ import { dbTime } from '../database/db-time';
 import { ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { findOrFail } from './find-or-fail';
+import { Invite, issueInvite } from './invite.service';
 import { insertRecord, updateRecord } from './record.service';
 
 export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
@@ -30,14 +31,23 @@ export function apiAuditFilter(filter: ApiAuditFilter = {}): Filter {
   };
 }
 
-export function createUser(scope: Scope, input: CreateUserInput): Promise<User> {
+/**
+ * Adds a user with an invite, their way to a first password. A call replayed with the same
+ * idempotencyKey returns the user without one: the token was shown the first time (createInvite issues a new one).
+ */
+export async function createUser(scope: Scope, input: CreateUserInput): Promise<{ user: User; invite: Invite | null }> {
   const email = input.email.trim().toLowerCase();
-  return insertRecord<User>(scope, 'createUser', User, input, {
+  let invite: Invite | null = null;
+  const user = await insertRecord<User>(scope, 'createUser', User, input, {
     check: async (manager) => {
       if (await manager.existsBy(User, { email })) throw new ConflictError(`A user with e-mail ${email} exists.`, 'email');
     },
     derive: () => ({ email, active: true, passwordHash: null }),
+    after: async (manager, row) => {
+      invite = await issueInvite(manager, row);
+    },
   });
+  return { user, invite };
 }
 
 export const updateUser = (scope: Scope, input: UpdateUserInput) => updateRecord(scope, User, input);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { now } from '../../entities/columns';
 import { RefreshToken } from '../../entities/refresh-token.entity';
 import { RevokedToken } from '../../entities/revoked-token.entity';
@@ -9,12 +9,12 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessClaims, AccessScope, signAccessToken, U
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SigningKeys } from '../auth/signing-keys';
 import { TtlCache } from '../auth/ttl-cache';
-import type { RateLimits } from '../limits/rate-limits';
+import { LOGIN_FAILURE_WINDOW_MINUTES, type LoginFailure, type RateLimits } from '../limits/rate-limits';
 import type { Scope, Viewer } from '../context';
 import { Database } from '../database/database';
 import { writeLock } from '../database/dialect';
 import { countedAs } from '../database/statement-counter';
-import { BadInputError, ConflictError, ForbiddenError } from '../errors';
+import { BadInputError, ConflictError, ForbiddenError, isDuplicateKey } from '../errors';
 import { findOrFail } from './find-or-fail';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
@@ -31,7 +31,7 @@ export interface TokenPair {
   refreshTokenExpiresAt: Date;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Everything authentication needs besides the database: keys and short caches for per-request checks. */
 export class Authenticator {
@@ -109,17 +109,18 @@ export class Authenticator {
   }
 }
 
-const WRONG_LOGIN = 'E-mail or password is wrong.';
+/** The same words for an unknown e-mail and a wrong password (failures count per e-mail either way), so neither is told apart. */
+function wrongLogin({ triesLeft, retryInSeconds }: LoginFailure): string {
+  if (triesLeft > 0) return `E-mail or password is wrong: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before this account is locked for ${LOGIN_FAILURE_WINDOW_MINUTES} minutes.`;
+  return `E-mail or password is wrong, and that was the last try: this account is locked; try again in ${retryInSeconds} s.`;
+}
 
 export async function login(scope: Scope, auth: Authenticator, limits: RateLimits, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
   const email = input.email.trim().toLowerCase();
   await limits.assertLoginAllowed(email);
   const user = await scope.db.manager.findOneBy(User, { email });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? null);
-  if (!user || !valid) {
-    await limits.loginFailed(email);
-    throw new UnauthenticatedError(WRONG_LOGIN);
-  }
+  if (!user || !valid) throw new UnauthenticatedError(wrongLogin(await limits.loginFailed(email)));
   await limits.loginSucceeded(email);
   if (!user.active) throw new UnauthenticatedError('This user was deactivated; ask an admin.');
   const tokens = await scope.db.transaction(scope, (manager) => auth.issuePair(manager, user));
@@ -182,16 +183,42 @@ export async function issueAgentToken(scope: Scope, auth: Authenticator, viewer:
   return { token, expiresAt, sessionId: session.id, scopes: wanted };
 }
 
-/** On an empty database: an admin, so a fresh install can be logged into. Returns the generated password, if one was. */
-export async function bootstrapAdmin(scope: Scope, email: string, password: string | undefined): Promise<{ email: string; generatedPassword?: string } | null> {
-  if ((await scope.db.manager.count(User)) > 0) return null;
+/** The admin made able to log in (with the password generated for it, if one was), or why none could be. */
+export type BootstrapOutcome = { email: string; generatedPassword?: string } | { problem: string };
+
+const canLogInAsAdmin = { role: UserRole.ADMIN, active: true, passwordHash: Not(IsNull()) };
+
+/**
+ * At start: makes sure someone can log in as admin. Nothing to do while an active admin has a password.
+ * Otherwise (a fresh install, or one whose only users came from the seed or have not accepted their
+ * invites) `email` becomes that admin: created with the given or a generated password, or, when it is
+ * already an active admin without a password, given that password. Anyone else's account is never
+ * promoted, reactivated or given a password: that is a `problem` for the operator to solve.
+ */
+export async function bootstrapAdmin(scope: Scope, email: string, password: string | undefined): Promise<BootstrapOutcome | null> {
+  email = email.toLowerCase();
+  if (await scope.db.manager.existsBy(User, canLogInAsAdmin)) return null;
   const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  await scope.db.transaction(scope, async (manager) => {
-    const at = now();
-    await manager.save(manager.create(User, { email: email.toLowerCase(), displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
-  });
-  return { email: email.toLowerCase(), generatedPassword };
+  try {
+    return await scope.db.transaction(scope, async (manager): Promise<BootstrapOutcome | null> => {
+      if (await manager.existsBy(User, canLogInAsAdmin)) return null; // another replica was quicker
+      const at = now();
+      const existing = await manager.findOne(User, { where: { email }, ...writeLock(manager) });
+      if (!existing) {
+        await manager.save(manager.create(User, { email, displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
+      } else if (existing.role === UserRole.ADMIN && existing.active) {
+        await manager.save(Object.assign(existing, { passwordHash, updatedAt: at }));
+      } else {
+        const what = existing.active ? `a ${existing.role} user` : 'a deactivated user';
+        return { problem: `No admin can log in, and ${email} (MSP_ADMIN_EMAIL) is ${what}, which is left as it is: start with MSP_ADMIN_EMAIL set to a free address to create an admin.` };
+      }
+      return { email, generatedPassword };
+    });
+  } catch (error) {
+    if (isDuplicateKey(error)) return null; // another replica created the admin at the same moment
+    throw error;
+  }
 }
 
 /** Sets a user's password (the user themselves, or an admin). */

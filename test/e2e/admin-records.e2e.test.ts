@@ -8,7 +8,7 @@ describe('users and integration records', () => {
   afterAll(() => app.stop());
 
   it('adds users with unique lower-case e-mails and changes their role', async () => {
-    const { createUser } = await app.sdk.CreateUser({ input: { email: 'Mike@Example.com', displayName: 'Mike', role: 'TECHNICIAN' } });
+    const createUser = (await app.sdk.CreateUser({ input: { email: 'Mike@Example.com', displayName: 'Mike', role: 'TECHNICIAN' } })).createUser.user;
     expect(createUser).toMatchObject({ email: 'mike@example.com', active: true });
     expect((await apiError(app.sdk.CreateUser({ input: { email: 'mike@example.COM', displayName: 'M2', role: 'ADMIN' } }))).errors[0]).toMatchObject({ code: 'CONFLICT', field: 'email' });
     expect((await apiError(app.sdk.CreateUser({ input: { email: 'not-an-email', displayName: 'x', role: 'ADMIN' } }))).errors[0].field).toBe('email');

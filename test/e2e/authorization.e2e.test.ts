@@ -8,9 +8,9 @@ import { buildAppSchema } from '../../src/schema';
 import { sampleOperations } from '../helpers/sample-operations';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '../helpers/test-app';
 
-const OPEN = ['login', 'refreshToken'];
+const OPEN = ['login', 'refreshToken', 'acceptInvite'];
 /** What only an admin may do: kept here by hand, so a renamed or re-declared operation shows up in review. */
-const ADMIN_ONLY = ['users', 'apiAuditLog', 'createUser', 'updateUser', 'unlockBilled', 'grantCredentialAccess', 'rotateVaultKey'];
+const ADMIN_ONLY = ['users', 'apiAuditLog', 'createUser', 'createInvite', 'updateUser', 'unlockBilled', 'grantCredentialAccess', 'rotateVaultKey'];
 /** What any valid token may do, whatever its scopes. */
 const SIGNED_IN = ['logout', 'setPassword'];
 

@@ -92,8 +92,10 @@ describe('rate limits and the API audit log', () => {
   });
   afterAll(() => app.stop());
 
-  it('locks an account after too many failed logins, even for the right password', async () => {
-    for (let i = 0; i < 2; i++) expect((await apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: 'wrong password!' } }))).code).toBe('UNAUTHENTICATED');
+  it('says how many tries are left, then locks the account, even for the right password', async () => {
+    const wrong = () => apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: 'wrong password!' } })).then((e) => e.errors[0]);
+    expect(await wrong()).toMatchObject({ code: 'UNAUTHENTICATED', message: 'E-mail or password is wrong: 1 try left before this account is locked for 15 minutes.' });
+    expect(await wrong()).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/that was the last try: this account is locked; try again in \d+ s\.$/) });
     const locked = await apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: ADMIN_PASSWORD } }));
     expect(locked.code).toBe('RATE_LIMITED');
     expect(locked.message).toMatch(/try again in \d+ s/);

@@ -4,7 +4,7 @@ import { entities } from '../../entities';
 import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
 import { createMigratedDatabase, ScratchDatabase } from '../helpers/scratch-database';
-import { startTestApp } from '../helpers/test-app';
+import { ADMIN_EMAIL, startTestApp } from '../helpers/test-app';
 
 describe('npm run seed', () => {
   let scratch: ScratchDatabase;
@@ -33,6 +33,20 @@ describe('npm run seed', () => {
 
     await seed(systemScope(db, 'seed'));
     expect(await rowCounts()).toEqual(first);
+  });
+
+  it('run before the first start, still lets the first admin be created and log in, and prints an invite for its user', async () => {
+    let invites: Awaited<ReturnType<typeof seed>>['invites'] = [];
+    const app = await startTestApp('seed_first', { beforeStart: async (db) => ({ invites } = await seed(systemScope(db, 'seed'))) });
+    try {
+      expect((await app.sdk.Me()).me).toMatchObject({ email: ADMIN_EMAIL, role: 'ADMIN' });
+      expect(invites.map((i) => i.user.email)).toEqual(['mike@example.com']);
+      const { acceptInvite } = await app.anonymous.AcceptInvite({ input: { token: invites[0].token, password: 'mike picks a password' } });
+      expect(acceptInvite.user).toMatchObject({ email: 'mike@example.com', role: 'ADMIN' });
+      expect((await seed(systemScope(app.db, 'seed'))).invites).toEqual([]); // shown once
+    } finally {
+      await app.stop();
+    }
   });
 
   it("closes the learning cycle through the API: AD2's failed Get-LocalUser warns the next agent and proposes WMI", async () => {

@@ -50,14 +50,18 @@ function testLogger(name: string, logLines?: string[]) {
   return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 }
 
-/** A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides settings. */
+/**
+ * A migrated database of its own, an admin, and the real HTTP server on a free port. `env` overrides
+ * settings; `beforeStart` fills the database before the admin is bootstrapped, as a seed run before the first start would.
+ */
 export async function startTestApp(
   name: string,
-  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault | null } = {},
+  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault | null; beforeStart?: (db: Database) => Promise<unknown> } = {},
 ): Promise<TestApp> {
   const { env = {}, logLines } = options;
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
+  await options.beforeStart?.(db);
   const keys = keysFromSecret(randomBytes(32));
   const auth = new Authenticator(db, keys);
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -86,7 +90,7 @@ export async function startTestApp(
     clientAs: async (role) => {
       const email = `${role.toLowerCase()}${++users}@test.local`;
       const scope = systemScope(db, 'test');
-      const user = await createUser(scope, { email, displayName: role, role });
+      const { user } = await createUser(scope, { email, displayName: role, role });
       await setPassword(scope, user.id, ADMIN_PASSWORD);
       return loggedIn(email, ADMIN_PASSWORD);
     },
