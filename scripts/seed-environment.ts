@@ -33,12 +33,17 @@ import { WorkCategory } from '../entities/work-item.entity';
 const key = (name: string) => ({ idempotencyKey: `seed:${name}` });
 const id = (n: number) => String(n);
 
-/** `ids` maps client names and session titles (from the core seed) to their ids. Returns the invites of the users it added. */
-export async function seedEnvironment(scope: Scope, ids: Map<string, number>): Promise<Invite[]> {
+/** The hosts the demo sessions work on. */
+export interface SeedHosts {
+  ad2: string;
+  hv1: string;
+  nas: string;
+  fw: string;
+}
+
+/** Sites, hosts, topology, services, networks, rules and tenants; `ids` maps client and project names to their ids. */
+export async function seedInfrastructure(scope: Scope, ids: Map<string, number>): Promise<SeedHosts> {
   const dataforth = id(ids.get('Dataforth')!);
-  const grabb = id(ids.get('Grabb & Durando')!);
-  const sharesSession = id(ids.get('Migrate file shares off AD2')!);
-  const firewallSession = id(ids.get('Replace the SonicWall')!);
 
   const office = await createSite(scope, { clientId: dataforth, name: 'Head office', address: '12 Industrial Way', notes: 'Alarm code with the office manager', ...key('site:dataforth') });
   const host = (hostname: string, kind: InfrastructureKind, extra: object = {}) =>
@@ -70,8 +75,16 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
     ...key('rule:rdp'),
   });
   await recordM365Tenant(scope, { clientId: dataforth, tenantId: '5b1f3a52-8c7e-4f0e-9d6b-2a4c1e7f9d30', primaryDomain: 'dataforth.com', domains: ['dataforth.onmicrosoft.com'], ...key('m365:dataforth') });
-  await attachInfrastructure(scope, { infrastructureId: id(ad2.id), sessionId: sharesSession });
   await attachInfrastructure(scope, { infrastructureId: id(ad2.id), projectId: id(ids.get('Server 2008 retirement')!) });
+  return { ad2: id(ad2.id), hv1: id(hv1.id), nas: id(nas.id), fw: id(fw.id) };
+}
+
+const minutesIn = (startedAt: Date, minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
+
+/** What the file-share session did besides its work items, recorded while it is open. */
+export async function sharesSessionWork(scope: Scope, sessionId: string, startedAt: Date, hosts: SeedHosts): Promise<void> {
+  const sharesSession = sessionId;
+  await attachInfrastructure(scope, { infrastructureId: hosts.ad2, sessionId: sharesSession });
   await logWorkItem(scope, {
     sessionId: sharesSession,
     category: WorkCategory.MAINTENANCE,
@@ -83,7 +96,8 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
 
   await logCommand(scope, {
     sessionId: sharesSession,
-    infrastructureId: id(ad2.id),
+    infrastructureId: hosts.ad2,
+    ranAt: minutesIn(startedAt, 20),
     command: 'Get-LocalUser',
     shell: 'powershell 2.0',
     success: false,
@@ -92,20 +106,25 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
     failureCategory: FailureCategory.COMPATIBILITY,
     ...key('cmd:get-localuser'),
   });
-  await logCommand(scope, { sessionId: sharesSession, infrastructureId: id(ad2.id), command: 'Get-WmiObject Win32_UserAccount -Filter "LocalAccount=True"', shell: 'powershell 2.0', success: true, ...key('cmd:wmi-users') });
-  await logCommand(scope, { sessionId: sharesSession, infrastructureId: id(hv1.id), command: 'robocopy \\\\AD2\\Shares D:\\Shares /MIR /COPYALL /R:1 /W:1', shell: 'cmd', success: true, exitCode: 1, ...key('cmd:robocopy') });
+  await logCommand(scope, { sessionId: sharesSession, infrastructureId: hosts.ad2, ranAt: minutesIn(startedAt, 25), command: 'Get-WmiObject Win32_UserAccount -Filter "LocalAccount=True"', shell: 'powershell 2.0', success: true, ...key('cmd:wmi-users') });
+  await logCommand(scope, { sessionId: sharesSession, infrastructureId: hosts.hv1, ranAt: minutesIn(startedAt, 40), command: 'robocopy \\\\AD2\\Shares D:\\Shares /MIR /COPYALL /R:1 /W:1', shell: 'cmd', success: true, exitCode: 1, ...key('cmd:robocopy') });
   await logFileChange(scope, { sessionId: sharesSession, path: 'D:\\Shares', kind: FileChangeKind.CREATED, summary: 'Mirror of the AD2 shares', ...key('file:shares') });
   await logProblemSolution(scope, {
     sessionId: sharesSession,
-    infrastructureId: id(ad2.id),
+    infrastructureId: hosts.ad2,
     symptom: 'Get-LocalUser is not recognized on AD2',
     rootCause: 'Windows Server 2008 R2 ships PowerShell 2.0 without the LocalAccounts module',
     solution: 'Use Get-WmiObject Win32_UserAccount -Filter "LocalAccount=True"',
     verified: true,
     ...key('problem:get-localuser'),
   });
-  await recordInfrastructureChange(scope, { sessionId: sharesSession, infrastructureId: id(ad2.id), description: 'Shares set read-only', before: 'Change', after: 'Read', rollbackNote: 'Grant Change to Domain Users again', ...key('change:readonly') });
+  await recordInfrastructureChange(scope, { sessionId: sharesSession, infrastructureId: hosts.ad2, description: 'Shares set read-only', before: 'Change', after: 'Read', rollbackNote: 'Grant Change to Domain Users again', ...key('change:readonly') });
   await recordDatabaseChange(scope, { sessionId: sharesSession, databaseName: 'QuickBooks', changeType: 'move', statementSummary: 'Company file moved to the new share', backupTaken: true, ...key('db:quickbooks') });
+}
+
+/** What the firewall session did besides its work items, recorded while it is open. */
+export async function firewallSessionWork(scope: Scope, sessionId: string): Promise<void> {
+  const firewallSession = sessionId;
   await recordDeployment(scope, { sessionId: firewallSession, component: 'SonicWall TZ370 config', version: '2026-11', environment: 'production', status: DeploymentStatus.SUCCEEDED, ...key('deploy:fw') });
   await logOperationFailure(scope, {
     sessionId: firewallSession,
@@ -115,14 +134,19 @@ export async function seedEnvironment(scope: Scope, ids: Map<string, number>): P
     failureCategory: FailureCategory.NETWORK,
     ...key('failure:vpn'),
   });
-  await recordEnvironmentalInsight(scope, { infrastructureId: id(nas.id), insight: 'SMB1 only: map it with net use, not New-PSDrive', confidence: 90, ...key('insight:nas-smb1') });
+  await linkTicket(scope, { sessionId: firewallSession, provider: 'syncro', ticketId: '48213377', ticketNumber: '1042' });
+}
 
-  const credential = await createCredential(scope, { infrastructureId: id(ad2.id), name: 'AD2 local administrator', kind: CredentialKind.PASSWORD, username: 'Administrator', ...key('credential:ad2') });
+/** Insights, credentials, incidents, users and integrations. Returns the invites of the users it added. */
+export async function seedEnvironment(scope: Scope, ids: Map<string, number>, hosts: SeedHosts): Promise<Invite[]> {
+  const grabb = id(ids.get('Grabb & Durando')!);
+  await recordEnvironmentalInsight(scope, { infrastructureId: hosts.nas, insight: 'SMB1 only: map it with net use, not New-PSDrive', confidence: 90, ...key('insight:nas-smb1') });
+
+  const credential = await createCredential(scope, { infrastructureId: hosts.ad2, name: 'AD2 local administrator', kind: CredentialKind.PASSWORD, username: 'Administrator', ...key('credential:ad2') });
   await grantCredentialAccess(scope, { credentialId: id(credential.id), principal: 'role:TECHNICIAN', canReveal: true });
   await recordSecurityIncident(scope, { clientId: grabb, title: 'Phishing mail with a forwarding rule', severity: IncidentSeverity.MEDIUM, summary: 'One mailbox forwarded to an external address for two days.', ...key('incident:phish') });
 
   const { invite } = await createUser(scope, { email: 'mike@example.com', displayName: 'Mike', role: UserRole.ADMIN, ...key('user:mike') });
   await createIntegrationCredential(scope, { provider: 'syncro', name: 'Main tenant', baseUrl: 'https://example.syncromsp.com/api/v1', ...key('integration:syncro') });
-  await linkTicket(scope, { sessionId: firewallSession, provider: 'syncro', ticketId: '48213377', ticketNumber: '1042' });
   return invite ? [invite] : [];
 }

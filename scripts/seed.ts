@@ -20,11 +20,12 @@ import { addPendingTask } from '../src/services/pending-task.service';
 import { createProject } from '../src/services/project.service';
 import { endSession, startSession, tagSession } from '../src/services/session.service';
 import { logWorkItem } from '../src/services/work-item.service';
-import { seedEnvironment } from './seed-environment';
+import { firewallSessionWork, seedEnvironment, seedInfrastructure, sharesSessionWork } from './seed-environment';
 import { NoteKind } from '../entities/note.entity';
 import { writeNote } from '../src/services/note.service';
 import { Invite } from '../src/services/invite.service';
 
+/** A time `days` before today (UTC) at `hour`; every demo session is a day old or more, so it lies in the past at any hour. */
 const daysAgo = (days: number, hour: number) => {
   const d = new Date();
   d.setUTCDate(d.getUTCDate() - days);
@@ -109,7 +110,10 @@ async function ensureProject(scope: Scope, clientId: number, name: string): Prom
   return existing ?? createProject(scope, { clientId: String(clientId), name });
 }
 
-async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, number>, machineId: number): Promise<boolean> {
+/** Records a session's other work while it is open: an ended session takes no more. */
+type SessionWork = (scope: Scope, sessionId: string, startedAt: Date) => Promise<void>;
+
+async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, number>, machineId: number, during?: SessionWork): Promise<boolean> {
   const existing = await scope.db.manager.findOneBy(Session, { title: s.title });
   if (existing) {
     ids.set(s.title, existing.id);
@@ -126,6 +130,7 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
   });
   for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
   for (const [kind, text] of s.notes ?? []) await writeNote(scope, { sessionId: String(session.id), kind, text });
+  await during?.(scope, String(session.id), startedAt);
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
   await endSession(scope, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
   ids.set(s.title, session.id);
@@ -141,8 +146,15 @@ async function ensureMachine(scope: Scope): Promise<Machine> {
   return (await registerMachine(scope, { ...identity, preferredShell: 'powershell', capabilities })).machine;
 }
 
-/** Fills the database behind `scope` with the demo dataset; safe to run again. Returns the invites of the users it added. */
-export async function seed(scope: Scope): Promise<{ sessionsCreated: number; invites: Invite[] }> {
+/**
+ * Fills the database behind `scope` with the demo dataset, in one transaction: it lands whole or
+ * leaves nothing. Safe to run again. Returns the invites of the users it added.
+ */
+export function seed(scope: Scope): Promise<{ sessionsCreated: number; invites: Invite[] }> {
+  return scope.db.atomically(scope, () => seedAll(scope));
+}
+
+async function seedAll(scope: Scope): Promise<{ sessionsCreated: number; invites: Invite[] }> {
   const ids = new Map<string, number>();
   for (const c of clients) {
     const client = await ensureClient(scope, c);
@@ -150,14 +162,19 @@ export async function seed(scope: Scope): Promise<{ sessionsCreated: number; inv
     for (const name of c.projects) ids.set(name, (await ensureProject(scope, client.id, name)).id);
   }
   const machine = await ensureMachine(scope);
+  const hosts = await seedInfrastructure(scope, ids);
+  const work: Record<string, SessionWork> = {
+    'Migrate file shares off AD2': (scope, sessionId, startedAt) => sharesSessionWork(scope, sessionId, startedAt, hosts),
+    'Replace the SonicWall': (scope, sessionId) => firewallSessionWork(scope, sessionId),
+  };
   let sessionsCreated = 0;
-  for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id)) sessionsCreated++;
+  for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id, work[s.title])) sessionsCreated++;
   if ((await scope.db.manager.count(PendingTask)) === 0) {
     await addPendingTask(scope, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
     await addPendingTask(scope, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
     await addPendingTask(scope, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
   }
-  const invites = await seedEnvironment(scope, ids);
+  const invites = await seedEnvironment(scope, ids, hosts);
   return { sessionsCreated, invites };
 }
 

@@ -1,4 +1,9 @@
 import { seed } from '../../scripts/seed';
+import { Client } from '../../entities/client.entity';
+import { Infrastructure } from '../../entities/infrastructure.entity';
+import { Project } from '../../entities/project.entity';
+import { Session } from '../../entities/session.entity';
+import { createClient } from '../../src/services/client.service';
 import { auditedEntities } from '../../entities/audited';
 import { entities } from '../../entities';
 import { systemScope } from '../../src/context';
@@ -46,6 +51,21 @@ describe('npm run seed', () => {
       expect((await seed(systemScope(app.db, 'seed'))).invites).toEqual([]); // shown once
     } finally {
       await app.stop();
+    }
+  });
+
+  it('lands whole or leaves nothing: a step that fails takes back every row the run wrote', async () => {
+    const failing = await createMigratedDatabase('seed_failing');
+    try {
+      const db = new Database(failing.dataSource);
+      const scope = systemScope(db, 'test');
+      // the second demo client's slug is taken, so the run fails after the first client and its projects
+      await createClient(scope, { name: 'Another firm', slug: 'grabb-durando' });
+      await expect(seed(systemScope(db, 'seed'))).rejects.toThrow(/slug/i);
+      const counts = await Promise.all([Client, Project, Session, Infrastructure].map((entity) => failing.dataSource.getRepository(entity).count()));
+      expect(counts).toEqual([1, 0, 0, 0]);
+    } finally {
+      await failing.drop();
     }
   });
 
