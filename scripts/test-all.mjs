@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB.
+// `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB, each at a fixed hour next to midnight UTC.
 // A database that cannot be reached is a failure, never a silent skip.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -65,10 +65,27 @@ if (redisProblem) {
 const logDir = mkdtempSync(join(tmpdir(), 'msp-test-logs-'));
 const SECRETS = ['correct horse battery staple', 'Pa55w0rd-only-in-this-test!', 'wrong password!', 'a-new-long-password'];
 
+if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
+  console.error('faketime is not installed (Debian: apt-get install faketime): the suite runs at fixed hours around midnight UTC with it.');
+  process.exit(1);
+}
+
+/** Runs a command with the clock starting at `hhmm` UTC today and ticking on (libfaketime). */
+const at = (hhmm, label, args, env) => run(`${label} at ${hhmm} UTC`, 'faketime', ['-f', `@${new Date().toISOString().slice(0, 10)} ${hhmm}:00`, 'npx', ...args], env);
+// The session and billing tests again at the other hour: together every database meets both sides of midnight.
+const CLOCK_SENSITIVE = ['test/e2e/seed', 'test/e2e/sessions', 'test/e2e/report', 'test/e2e/session-summary', 'test/e2e/billing-lock', 'test/e2e/ended-session'];
+const sqlite = { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland', TEST_LOG_DIR: logDir };
+const mariadb = { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: logDir };
+
 run('type check', 'npx', ['tsc', '--noEmit']);
-// Each run in a time zone far from UTC, east then west, so no test can lean on the machine being in UTC.
-run('tests on SQLite (TZ=Pacific/Auckland)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland', TEST_LOG_DIR: logDir });
-run('tests on MariaDB (TZ=America/Los_Angeles)', 'npx', ['jest', ...jestArgs], { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: logDir });
+// Each run in a time zone far from UTC, east then west, and at a fixed hour next to midnight UTC, so no
+// test can lean on the machine being in UTC or on the time of day.
+at('00:05', 'tests on SQLite (TZ=Pacific/Auckland)', ['jest', ...jestArgs], sqlite);
+at('23:55', 'tests on MariaDB (TZ=America/Los_Angeles)', ['jest', ...jestArgs], mariadb);
+if (!jestArgs.length) {
+  at('23:55', 'clock-sensitive tests on SQLite', ['jest', ...CLOCK_SENSITIVE], sqlite);
+  at('00:05', 'clock-sensitive tests on MariaDB', ['jest', ...CLOCK_SENSITIVE], mariadb);
+}
 
 console.log('\n=== secrets in server logs ===');
 const files = readdirSync(logDir);
