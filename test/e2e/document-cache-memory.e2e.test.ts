@@ -45,7 +45,7 @@ onceOnly('the parsed-document cache', () => {
   let server: { child: ChildProcess; url: string };
   beforeAll(async () => {
     server = await startSmallServer(dir);
-  }, 60_000);
+  }, 300_000);
   afterAll(() => {
     server?.child.kill();
     rmSync(dir, { recursive: true, force: true });
@@ -69,5 +69,5 @@ onceOnly('the parsed-document cache', () => {
     }
     expect(answered).toBe(5000);
     expect(server.child.exitCode).toBeNull();
-  }, 300_000);
+  }, 900_000);
 });
