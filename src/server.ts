@@ -14,7 +14,7 @@ import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
 import { formatError, isUnexpected } from './errors';
-import { graphiqlRoutes } from './explorer/graphiql';
+import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
 import { requestGuards } from './limits/request-guards.plugin';
@@ -124,6 +124,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       audit.plugin,
+      landingPageLinkingGraphiql(),
     ],
   });
   await apollo.start();

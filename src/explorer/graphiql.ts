@@ -1,4 +1,6 @@
 import { dirname, join } from 'node:path';
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { Router } from 'express';
 
 /** A package's folder: their `exports` hide the prebuilt browser files from require.resolve. */
@@ -28,4 +30,25 @@ export function graphiqlRoutes(): Router {
     else res.sendStatus(404);
   });
   return router;
+}
+
+/** Offline, Apollo's landing page shows only a heading and a line saying it "cannot be loaded": this one follows it. */
+const OFFLINE_LINK = '<p>Offline, <a href="/graphiql">GraphiQL</a> works: this server serves all of it.</p>';
+
+/** Apollo's default landing page (Sandbox, or its production page) with the GraphiQL link in its offline fallback. */
+export function landingPageLinkingGraphiql(): ApolloServerPlugin {
+  // the rule Apollo picks its default landing page by
+  const apolloPage = process.env.NODE_ENV === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault();
+  return {
+    async serverWillStart(service) {
+      const listener = await apolloPage.serverWillStart!(service);
+      return {
+        async renderLandingPage() {
+          const { html } = await listener!.renderLandingPage!();
+          // Apollo renders each page anew, with a fresh CSP nonce: so does this
+          return { html: async () => (typeof html === 'string' ? html : await html()).replace('</p>', `</p>\n${OFFLINE_LINK}`) };
+        },
+      };
+    },
+  };
 }
