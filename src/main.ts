@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const vault = vaultFromConfig(config, (m) => logger.warn(m));
   if (!vault) logger.warn('No vault key (MSP_VAULT_KEY): storing and revealing credentials is refused until one is set.');
   const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys), limits: serverLimits(config), vault });
-  logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser; health at /health)`);
+  logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser, GraphiQL offline at /graphiql; health at /health)`);
 
   const shutdown = async () => {
     await server.close();

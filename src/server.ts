@@ -14,6 +14,7 @@ import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
 import { formatError, isUnexpected } from './errors';
+import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
 import { requestGuards } from './limits/request-guards.plugin';
@@ -88,7 +89,7 @@ export interface ServerOptions {
   vault: CredentialVault | null;
 }
 
-/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser) and GET /health. No business rules here. */
+/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser), GET /graphiql (offline explorer) and GET /health. No business rules here. */
 export async function startServer({ db, port, logger, auth, limits, vault }: ServerOptions): Promise<RunningServer> {
   const schema = buildAppSchema();
   const app = express();
@@ -123,6 +124,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       audit.plugin,
+      landingPageLinkingGraphiql(),
     ],
   });
   await apollo.start();
@@ -131,6 +133,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', database: up ? 'up' : 'down' });
   });
+  app.use(graphiqlRoutes());
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
