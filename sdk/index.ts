@@ -1,7 +1,7 @@
-import { DocumentNode, print } from 'graphql';
-import { getSdk, type Platform } from './generated/graphql';
+import { type DocumentNode, print } from 'graphql';
+import { getSdk, type Platform } from './generated/graphql.ts';
 
-export * from './generated/graphql';
+export * from './generated/graphql.ts';
 
 /** One GraphQL error as the API reports it. */
 export interface MspErrorDetail {
@@ -85,7 +85,7 @@ function errorDetail(error: GraphQLResponseError): MspErrorDetail {
   return {
     message: error.message,
     code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
-    field: typeof field === 'string' ? field : undefined,
+    ...(typeof field === 'string' ? { field } : {}),
     extensions,
   };
 }
