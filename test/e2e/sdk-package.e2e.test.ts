@@ -59,6 +59,7 @@ const strictTsconfig = {
     module: 'nodenext',
     moduleResolution: 'nodenext',
     target: 'es2022',
+    lib: ['es2022'], // a Node program: no DOM types to lean on
     skipLibCheck: false,
     types: ['node'],
     typeRoots: ['./node_modules/@types'],
