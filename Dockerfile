@@ -3,7 +3,10 @@ FROM node:20-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+COPY sdk/package.json sdk/
+# the root's prepare builds the SDK, whose sources are not copied yet (and the API does not need it):
+# skip the scripts, then run the one install script the API needs
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY . .
 EXPOSE 4000
 CMD ["npm", "start"]
