@@ -4,7 +4,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY sdk/package.json sdk/
-# the root's prepare builds the SDK, whose sources are not copied yet (and the API does not need it):
+COPY cli/package.json cli/
+# the root's prepare builds the SDK and the CLI, whose sources are not copied yet (and the API needs neither):
 # skip the scripts, then run the one install script the API needs
 RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY . .

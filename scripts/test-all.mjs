@@ -77,6 +77,8 @@ const CLOCK_SENSITIVE = ['test/e2e/seed', 'test/e2e/sessions', 'test/e2e/report'
 const sqlite = { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland', TEST_LOG_DIR: logDir };
 const mariadb = { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: logDir };
 
+// the CLI tests run the built `msp`, as a user would: build the SDK and the CLI from the sources first
+run('build the SDK and the CLI', 'npm', ['run', 'prepare']);
 run('type check', 'npx', ['tsc', '--noEmit']);
 // Each run in a time zone far from UTC, east then west, and at a fixed hour next to midnight UTC, so no
 // test can lean on the machine being in UTC or on the time of day.

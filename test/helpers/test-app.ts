@@ -37,6 +37,9 @@ export interface TestApp {
   clientAs(role: UserRole): Promise<MspClient>;
   /** An SDK with an agent token for this session (issued by the admin). */
   agentFor(sessionId: string, scopes?: AccessScope[]): Promise<MspClient>;
+  /** Stops the HTTP server (the database stays), as an outage would; `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +71,9 @@ export async function startTestApp(
   // the suite sends far more than a person would: limits are raised unless a test sets its own
   const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
   const vault = options.vault === undefined ? new CredentialVault(new Map([[1, randomBytes(32)]]), 1) : options.vault;
-  const server: RunningServer = await startServer({ db, port: 0, vault, logger: testLogger(name, logLines), auth, limits });
+  const logger = testLogger(name, logLines);
+  let server: RunningServer = await startServer({ db, port: 0, vault, logger, auth, limits });
+  let running = true;
   // the suite checks first answers (a RATE_LIMITED must not be waited out): its clients never retry
   const client = (token?: string) => createMspClient({ url: server.url, token, retries: 0 });
   const anonymous = client();
@@ -82,7 +87,9 @@ export async function startTestApp(
     token,
     keys,
     url: server.url,
-    server,
+    get server() {
+      return server;
+    },
     db,
     statements: statementCounter(scratch.dataSource),
     agentFor: async (sessionId, scopes = ['READ', 'WRITE']) => {
@@ -96,8 +103,16 @@ export async function startTestApp(
       await setPassword(scope, user.id, ADMIN_PASSWORD);
       return loggedIn(email, ADMIN_PASSWORD);
     },
-    stop: async () => {
+    pause: async () => {
       await server.close();
+      running = false;
+    },
+    resume: async () => {
+      server = await startServer({ db, port: Number(new URL(server.url).port), vault, logger, auth, limits });
+      running = true;
+    },
+    stop: async () => {
+      if (running) await server.close();
       await scratch.drop();
     },
   };
