@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { InvoiceColumn, workItemsCsv } from '../src/services/invoice-export.service';
+import { EXPORT_ACCESS } from '../src/export-routes';
 import { Client } from '../entities/client.entity';
 import { LaborType } from '../entities/labor-type.entity';
 import { PrepaidBlock } from '../entities/prepaid-block.entity';
@@ -20,14 +23,63 @@ import { LaborTypeConnection, PrepaidBlockConnection } from './connections';
 import { CreateLaborTypeInput, LaborTypeFilter, UpdateLaborTypeInput } from './labor-type.inputs';
 import { AddPrepaidBlockInput, ClientPrepaid } from './prepaid.inputs';
 import { belongsTo, inputMutation, listQuery } from './record-resolvers';
-import { parseId } from './validators';
+import { IsId, parseId } from './validators';
 import { weekdayNames } from '../src/services/billing-rules';
 import { Weekday } from './client.inputs';
 
 const blocksOfClient: ChildListSpec<PrepaidBlock, undefined> = { entity: PrepaidBlock, parentKey: 'clientId', order: PREPAID_BLOCK_ORDER, filter: () => noFilter };
 
+registerEnumType(InvoiceColumn, {
+  name: 'InvoiceColumn',
+  description: 'A column of the invoice CSV export (GET /export/work-items.csv?columns=… takes the same names, comma-separated).',
+  valuesConfig: {
+    DATE: { description: "The day the work started, in the client's time zone (YYYY-MM-DD)." },
+    SESSION: { description: 'The session id.' },
+    TECHNICIAN: { description: 'Who logged the work.' },
+    CATEGORY: { description: 'The work category.' },
+    LABOR_TYPE: { description: 'The labor type it billed as.' },
+    DESCRIPTION: { description: 'What was done.' },
+    ACTUAL_MINUTES: { description: 'Minutes as logged.' },
+    BILLABLE_MINUTES: { description: 'Minutes billed after minimum, rounding and multiplier.' },
+    RATE: { description: 'Hourly rate of the line: the billed rate once billed, else the current one ("100.00").' },
+    AMOUNT: { description: 'Billable minutes at the rate, rounded half up once ("262.50").' },
+    BILLED: { description: '"yes" once billed, else "no".' },
+    PSA_TICKET: { description: "The session's PSA ticket (number, else id), if linked." },
+    PREPAID_MINUTES: { description: 'Of the billable minutes, those drawn from prepaid blocks (not in the default columns).' },
+    OVERAGE_AMOUNT: { description: 'The minutes no block covered, at the rate (not in the default columns).' },
+  },
+});
+
+@ArgsType()
+class WorkItemsCsvArgs {
+  @Field(() => ID, { description: 'The client.' })
+  @IsId()
+  clientId: string;
+
+  @Field(() => Date, { description: 'Sessions started at or after this time (inclusive, UTC).' })
+  from: Date;
+
+  @Field(() => Date, { description: 'Sessions started before this time (exclusive, UTC); at most 10 years after from.' })
+  to: Date;
+
+  @Field(() => [InvoiceColumn], { nullable: true, description: 'Columns in this order (up to 14); the twelve invoice columns DATE to PSA_TICKET when omitted.' })
+  @IsOptional()
+  @ArrayMaxSize(14)
+  @IsEnum(InvoiceColumn, { each: true })
+  columns?: InvoiceColumn[];
+}
+
 @Resolver(() => LaborType)
 class LaborTypeResolver {
+  @Access(EXPORT_ACCESS)
+  @Query(() => String, {
+    description:
+      "The client's billable work items in sessions started in [from, to) as invoice-ready CSV (RFC 4180, CRLF, header row); the same as GET /export/work-items.csv.",
+  })
+  workItemsCsv(@Ctx() ctx: Context, @Args(() => WorkItemsCsvArgs) args: WorkItemsCsvArgs): Promise<string> {
+    return workItemsCsv(ctx, { clientId: args.clientId, from: args.from, to: args.to }, args.columns ?? undefined);
+  }
+
   @Access(readers(agentMay.always))
   @Query(() => LaborType, { description: 'One labor type by id. NOT_FOUND when it does not exist.' })
   laborType(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Labor type id.' }) id: string): Promise<LaborType> {
