@@ -6,7 +6,7 @@ import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
 import { BadInputError, NotFoundError } from '../errors';
 import { assertAfter } from './time-rules';
-import { amountSql, formatHours, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from './money';
+import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from './money';
 import type { Dialect } from '../database/dialect';
 
 /** What a report can be broken down by; the groups are always ordered in this order of keys. */
@@ -198,7 +198,7 @@ function reportText(label: string, from: Date, to: Date, groupBy: ReportGrouping
   if (groupBy.length) {
     for (const group of groups.slice(0, MAX_TEXT_GROUPS)) {
       const f = group.figures;
-      lines.push(`- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${f.billableHours.toFixed(2)} billable hours, ${money(f)}`);
+      lines.push(`- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${formatHoursOfCentiminutes(Math.round(f.billableMinutes * 100))} billable hours, ${money(f)}`);
     }
     const more = groups.length - MAX_TEXT_GROUPS;
     if (more > 0) lines.push(`… and ${plural(more, 'more group')}`);
