@@ -166,7 +166,12 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
     title: s.title,
     startedAt,
   });
-  for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
+  // each item starts where the one before ended: after-hours work is judged by fixed times, not by the hour the seed runs
+  let offset = 0;
+  for (const [category, description, minutes] of s.work) {
+    await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes, startedAt: new Date(startedAt.getTime() + offset * 60_000) });
+    offset += minutes;
+  }
   for (const [kind, text] of s.notes ?? []) await writeNote(scope, { sessionId: String(session.id), kind, text });
   await during?.(scope, String(session.id), startedAt);
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
