@@ -40,6 +40,9 @@ import { WorkItemTag } from './work-item-tag.entity';
 import { WorkItem } from './work-item.entity';
 import { Note } from './note.entity';
 import { SearchDocument } from './search-document.entity';
+import { LaborType } from './labor-type.entity';
+import { PrepaidBlock } from './prepaid-block.entity';
+import { PrepaidDraw } from './prepaid-draw.entity';
 
 /** Every table the data source maps; migrations must match exactly this list. */
 export const entities = [
@@ -94,4 +97,8 @@ export const entities = [
   TicketLink,
   // search
   SearchDocument,
+  // billing
+  LaborType,
+  PrepaidBlock,
+  PrepaidDraw,
 ];

@@ -1,8 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Audited } from './audited';
-import { TimestampColumn } from './columns';
+import { ForeignKey, TimestampColumn } from './columns';
+import { LaborType } from './labor-type.entity';
 import { Session } from './session.entity';
+import { User } from './user.entity';
 
 export enum WorkCategory {
   INFRASTRUCTURE = 'INFRASTRUCTURE',
@@ -37,6 +39,8 @@ registerEnumType(WorkCategory, {
 @Audited()
 @Entity('work_items')
 @Index('ix_work_items_session_created_at', ['sessionId', 'createdAt'])
+@Index('ix_work_items_labor_type', ['laborTypeId'])
+@Index('ix_work_items_technician', ['technicianId'])
 export class WorkItem {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn()
@@ -57,9 +61,49 @@ export class WorkItem {
   @Column('varchar', { length: 2000 })
   description: string;
 
-  @Field(() => Int, { description: 'Minutes spent (1 to 1440).' })
+  /** The actual minutes logged (GraphQL: minutes and actualMinutes). */
+  @Field(() => Int, { description: 'Minutes spent as logged (1 to 1440); the same as actualMinutes.' })
   @Column('int')
   minutes: number;
+
+  @Field(() => Date, { description: 'When the work started (UTC); business hours and after-hours are judged by it.' })
+  @TimestampColumn()
+  startedAt: Date;
+
+  @Column('int', { nullable: true })
+  laborTypeId: number | null;
+
+  @ForeignKey(() => LaborType, 'labor_type_id', { nullable: true })
+  laborType?: Relation<LaborType> | null;
+
+  /** The labor type the caller asked for (null: the client's or the install's default); recomputing starts from it. */
+  @Column('int', { nullable: true })
+  requestedLaborTypeId: number | null;
+
+  @ForeignKey(() => LaborType, 'requested_labor_type_id', { nullable: true })
+  requestedLaborType?: Relation<LaborType> | null;
+
+  @Column('int', { nullable: true })
+  technicianId: number | null;
+
+  @ForeignKey(() => User, 'technician_id', { nullable: true })
+  technician?: Relation<User> | null;
+
+  /** Billable quantity in hundredths of a minute, after minimum, rounding and multiplier; 0 when not billable. */
+  @Column('int', { default: 0 })
+  billableCentiminutes: number;
+
+  /** Of the billable quantity, what prepaid blocks covered (hundredths of a minute); the rest is overage. */
+  @Column('int', { default: 0 })
+  prepaidCentiminutes: number;
+
+  @Field(() => Boolean, { description: 'Whether it billed as after-hours or emergency work (its labor type carries the multiplier).' })
+  @Column('boolean', { default: false })
+  afterHours: boolean;
+
+  @Field(() => Int, { description: "The labor type's rule version the billable minutes were computed with." })
+  @Column('int', { default: 1 })
+  ruleVersion: number;
 
   @Field(() => Boolean, { description: "Whether the minutes are billable; defaults to the session's billable flag." })
   @Column('boolean')

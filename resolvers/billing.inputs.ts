@@ -43,3 +43,33 @@ export class UnlockBilledInput {
   @MaxLength(500)
   reason: string;
 }
+
+@InputType({ description: "Recomputes the billable minutes of a client's unlocked work in sessions started in [from, to) with the current rules." })
+export class RecomputeBillingInput {
+  @Field(() => ID, { description: 'The client whose work to recompute.' })
+  @IsId()
+  clientId: string;
+
+  @Field(() => Date, { description: 'Sessions started at or after this time (inclusive, UTC).' })
+  from: Date;
+
+  @Field(() => Date, { description: 'Sessions started before this time (exclusive, UTC); at most 10 years after from.' })
+  to: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why, for the change log (up to 500 characters).' })
+  @IsOptional()
+  @MaxLength(500)
+  reason?: string;
+}
+
+@ObjectType({ description: 'What recomputeBilling did.' })
+export class RecomputeBillingPayload {
+  @Field(() => Int, { description: 'Unlocked work items looked at.' })
+  workItemsChecked: number;
+
+  @Field(() => Int, { description: 'Work items whose labor type, billable minutes, rule version or prepaid draw changed (each is in the change log).' })
+  workItemsChanged: number;
+
+  @Field(() => Int, { description: 'Billed (locked) work items in the range, left exactly as they were.' })
+  lockedWorkItemsSkipped: number;
+}

@@ -1,11 +1,37 @@
-import { IsBoolean, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { AfterHoursPolicy } from '../entities/client.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case letters and digits separated by single dashes, such as "acme-corp"';
 const MAX_RATE_CENTS = 10_000_000;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const HH_MM_MESSAGE = '$property must be a time of day "HH:MM" such as "09:00"';
+
+export enum Weekday {
+  MONDAY = 'MONDAY',
+  TUESDAY = 'TUESDAY',
+  WEDNESDAY = 'WEDNESDAY',
+  THURSDAY = 'THURSDAY',
+  FRIDAY = 'FRIDAY',
+  SATURDAY = 'SATURDAY',
+  SUNDAY = 'SUNDAY',
+}
+registerEnumType(Weekday, {
+  name: 'Weekday',
+  description: 'A day of the week.',
+  valuesConfig: {
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
+  },
+});
 
 @InputType({ description: 'A new client.' })
 export class CreateClientInput extends IdempotentInput {
@@ -30,6 +56,48 @@ export class CreateClientInput extends IdempotentInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @Field(() => String, { nullable: true, description: 'Business hours start, local "HH:MM".' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE })
+  businessHoursStart?: string;
+
+  @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE })
+  businessHoursEnd?: string;
+
+  @Field(() => [Weekday], { nullable: true, description: 'Days with business hours (up to 7).' })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsEnum(Weekday, { each: true })
+  businessDays?: Weekday[];
+
+  @Field(() => AfterHoursPolicy, { nullable: true, description: 'What happens to work that starts outside business hours.' })
+  @IsOptional()
+  @IsEnum(AfterHoursPolicy)
+  afterHoursPolicy?: AfterHoursPolicy;
+
+  @Field(() => ID, { nullable: true, description: "The client's default labor type (an active one)." })
+  @IsOptional()
+  @IsId()
+  defaultLaborTypeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
+  @IsOptional()
+  @IsId()
+  afterHoursLaborTypeId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Prepaid alert threshold in percent left (0 to 100).' })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  prepaidAlertPercent?: number;
 }
 
 @InputType({ description: 'Changes to a client; omitted fields stay as they are.' })
@@ -60,6 +128,48 @@ export class UpdateClientInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
+  @IsOptional()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @Field(() => String, { nullable: true, description: 'Business hours start, local "HH:MM".' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE })
+  businessHoursStart?: string;
+
+  @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
+  @IsOptional()
+  @Matches(HH_MM, { message: HH_MM_MESSAGE })
+  businessHoursEnd?: string;
+
+  @Field(() => [Weekday], { nullable: true, description: 'Days with business hours (up to 7).' })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsEnum(Weekday, { each: true })
+  businessDays?: Weekday[];
+
+  @Field(() => AfterHoursPolicy, { nullable: true, description: 'What happens to work that starts outside business hours.' })
+  @IsOptional()
+  @IsEnum(AfterHoursPolicy)
+  afterHoursPolicy?: AfterHoursPolicy;
+
+  @Field(() => ID, { nullable: true, description: "The client's default labor type (an active one)." })
+  @IsOptional()
+  @IsId()
+  defaultLaborTypeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
+  @IsOptional()
+  @IsId()
+  afterHoursLaborTypeId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Prepaid alert threshold in percent left (0 to 100).' })
+  @IsOptional()
+  @Min(0)
+  @Max(100)
+  prepaidAlertPercent?: number;
 }
 
 @InputType({ description: 'Narrows the clients list.' })

@@ -31,6 +31,8 @@ import { Note } from '../entities/note.entity';
 import { ProblemSolution } from '../entities/problem-solution.entity';
 import { Site } from '../entities/site.entity';
 import { Connection } from '../src/pagination/connection';
+import { LaborType } from '../entities/labor-type.entity';
+import { PrepaidBlock } from '../entities/prepaid-block.entity';
 
 @ObjectType({ description: 'A page of clients, ordered by name.' })
 export class ClientConnection extends Connection(Client) {}
@@ -124,3 +126,9 @@ export class CredentialPermissionConnection extends Connection(CredentialPermiss
 
 @ObjectType({ description: 'A page of ticket links, oldest first.' })
 export class TicketLinkConnection extends Connection(TicketLink) {}
+
+@ObjectType({ description: 'A page of labor types, ordered by name.' })
+export class LaborTypeConnection extends Connection(LaborType) {}
+
+@ObjectType({ description: 'A page of prepaid blocks, oldest purchase first (the order they are drawn in).' })
+export class PrepaidBlockConnection extends Connection(PrepaidBlock) {}

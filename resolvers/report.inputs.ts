@@ -6,13 +6,15 @@ import { IsId } from './validators';
 
 registerEnumType(ReportGrouping, {
   name: 'ReportGrouping',
-  description: 'What a report is broken down by. Groups are ordered by client name, project name, category, month, machine host name (each when grouped by it).',
+  description: 'What a report is broken down by. Groups are ordered by client name, project name, category, month, machine host name, labor type name, technician name (each when grouped by it).',
   valuesConfig: {
     CLIENT: { description: 'The client of the session; sessions without a client form one group.' },
     PROJECT: { description: 'The project of the session; sessions without a project form one group.' },
     CATEGORY: { description: "The work items' category; sessions without work items form a group with no category." },
     MONTH: { description: 'The UTC calendar month the session started in ("2025-10").' },
     MACHINE: { description: 'The machine the session ran on; sessions without a machine form one group.' },
+    LABOR_TYPE: { description: 'The labor type the work items billed as; sessions without work items form a group with no labor type.' },
+    TECHNICIAN: { description: 'The technician who logged the work items; work of unknown technician (scripts, older work) forms one group.' },
   },
 });
 
@@ -52,7 +54,7 @@ export class ReportArgs {
     description: 'Keys to break the figures down by, each at most once (their order does not matter); none gives one group with the total.',
   })
   @IsOptional()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(7)
   @IsEnum(ReportGrouping, { each: true })
   groupBy?: ReportGrouping[] | null;
 }

@@ -12,7 +12,7 @@ export class ReportResolver {
   @Access(readers(agentMay.listOwn))
   @Query(() => Report, {
     description:
-      'Sessions, hours, billable hours and amounts billed of the sessions started in [from, to), in total and grouped by client, project, category, month and/or machine; computed in the database.',
+      'Sessions, actual and billable hours, billable value, billed and unbilled amounts, prepaid hours and overage of the sessions started in [from, to), in total and grouped by client, project, category, month, machine, labor type and/or technician; computed in the database.',
   })
   async report(@Ctx() ctx: Context, @Args(() => ReportArgs) args: ReportArgs): Promise<Report> {
     const { filter } = args;
@@ -20,7 +20,14 @@ export class ReportResolver {
     return {
       ...answer,
       groups: answer.groups.map(({ key, figures }) => ({
-        key: { ...key, clientId: idOrNull(key.clientId), projectId: idOrNull(key.projectId), machineId: idOrNull(key.machineId) },
+        key: {
+          ...key,
+          clientId: idOrNull(key.clientId),
+          projectId: idOrNull(key.projectId),
+          machineId: idOrNull(key.machineId),
+          laborTypeId: idOrNull(key.laborTypeId),
+          technicianId: idOrNull(key.technicianId),
+        },
         figures,
       })),
     };

@@ -12,7 +12,13 @@ export class ReportFigures {
   @Field(() => Int, { description: 'Logged work-item minutes; sessions without work items add 0.' })
   minutes: number;
 
-  @Field(() => Int, { description: 'Minutes of billable work items.' })
+  @Field(() => Int, { description: 'Actual (logged) minutes of billable work items.' })
+  actualBillableMinutes: number;
+
+  @Field(() => Float, { description: 'actualBillableMinutes / 60, rounded to hundredths: compare with billableHours.' })
+  actualBillableHours: number;
+
+  @Field(() => Float, { description: 'Billable minutes after the labor-type minimum, rounding and multiplier (exact to the hundredth of a minute).' })
   billableMinutes: number;
 
   @Field(() => Float, { description: 'Billable hours: billableMinutes / 60, rounded to hundredths.' })
@@ -20,12 +26,36 @@ export class ReportFigures {
 
   @Field(() => Int, {
     description:
-      "Amount billed in cents: billed billable work items' minutes × the rate their session was billed at / 60, rounded half up once for the whole group (so group amounts may differ from the total by a few cents).",
+      'What the billable work is worth in cents: each work item (invoice line) at the rate that applies (its billed rate once billed, else the client\'s current rate), rounded half up once per line, summed.',
   })
+  billableValueCents: number;
+
+  @Field(() => String, { description: 'billableValueCents as dollars, for example "$12,000.00".' })
+  billableValue: string;
+
+  @Field(() => Int, { description: 'Of the billable value, the billed lines (at the rate they were billed at), in cents.' })
   amountBilledCents: number;
 
   @Field(() => String, { description: 'amountBilledCents formatted as dollars, for example "$12,000.00".' })
   billedAmount: string;
+
+  @Field(() => Int, { description: 'Of the billable value, the lines not billed yet, in cents (billableValueCents - amountBilledCents).' })
+  unbilledCents: number;
+
+  @Field(() => String, { description: 'unbilledCents as dollars.' })
+  unbilledAmount: string;
+
+  @Field(() => Float, { description: 'Billable hours drawn from prepaid blocks (after-hours work counts hours x multiplier), rounded to hundredths.' })
+  prepaidHours: number;
+
+  @Field(() => Float, { description: 'Billable hours no prepaid block covered (for clients without blocks: all billable hours), rounded to hundredths.' })
+  overageHours: number;
+
+  @Field(() => Int, { description: 'The overage at the rate that applies, per line rounded once, in cents: what an invoice charges beyond the blocks.' })
+  overageCents: number;
+
+  @Field(() => String, { description: 'overageCents as dollars.' })
+  overageAmount: string;
 }
 
 @ObjectType({ description: 'What a report group stands for: the keys it was grouped by; the others are null.' })
@@ -53,6 +83,18 @@ export class ReportGroupKey {
 
   @Field(() => String, { nullable: true, description: "The machine's host name (when grouped by MACHINE)." })
   machineHostname: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The labor type the work billed as (when grouped by LABOR_TYPE; null for sessions without work items).' })
+  laborTypeId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The labor type's name (when grouped by LABOR_TYPE)." })
+  laborTypeName: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The technician who logged the work (when grouped by TECHNICIAN; null when unknown).' })
+  technicianId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The technician's display name (when grouped by TECHNICIAN)." })
+  technicianName: string | null;
 }
 
 @ObjectType({ description: 'The figures of one combination of grouping keys.' })
@@ -64,7 +106,7 @@ export class ReportGroup {
   figures: ReportFigures;
 }
 
-@ObjectType({ description: 'Sessions, hours, billable hours and billed amounts of a period, in total and per group, plus a text rendering.' })
+@ObjectType({ description: 'Sessions, actual and billable hours, billable value, billed, unbilled, prepaid and overage of a period, in total and per group, plus a text rendering.' })
 export class Report {
   @Field(() => [ReportGroup], { description: 'One per combination of grouping keys that has sessions, ordered by the keys; without groupBy, one group (all keys null) holding the total, or none when no session matched.' })
   groups: ReportGroup[];
@@ -73,7 +115,7 @@ export class Report {
   total: ReportFigures;
 
   @Field(() => String, {
-    description: 'A header ("Dataforth - Q4 2025: 45 sessions, 120.0 hours, $12,000.00 billed") and one line per group (at most 30), for an agent to paste.',
+    description: 'A header ("Dataforth - Q4 2025: 45 sessions, 120.0 hours, $12,000.00 billable, $0.00 billed") and one line per group (at most 30), for an agent to paste.',
   })
   text: string;
 }

@@ -30,6 +30,15 @@ export class LogWorkItemInput extends IdempotentInput {
   @IsBoolean()
   billable?: boolean;
 
+  @Field(() => ID, { nullable: true, description: "Labor type to bill it as (an active one); the client's default, else the install's, when omitted." })
+  @IsOptional()
+  @IsId()
+  laborTypeId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the work started (UTC; not before the session started, not in the future); business hours are judged by it. Default: minutes before now, but not before the session start.' })
+  @IsOptional()
+  startedAt?: Date;
+
   @Field(() => [String], { nullable: true, description: 'Tag names (up to 20, each up to 50 characters).' })
   @IsOptional()
   @ArrayMaxSize(20)
@@ -38,7 +47,7 @@ export class LogWorkItemInput extends IdempotentInput {
   tags?: string[];
 }
 
-@InputType({ description: 'Changes to a work item; omitted fields stay. Minutes and billable flag are locked while it is billed.' })
+@InputType({ description: 'Changes to a work item; omitted fields stay. Minutes, billable flag, labor type and start are locked while it is billed.' })
 export class UpdateWorkItemInput {
   @Field(() => ID, { description: 'The work item to change.' })
   @IsId()
@@ -65,4 +74,13 @@ export class UpdateWorkItemInput {
   @IsOptional()
   @IsBoolean()
   billable?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'New labor type (an active one); the billable minutes are computed again.' })
+  @IsOptional()
+  @IsId()
+  laborTypeId?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Corrected start (UTC; not before the session started, not in the future).' })
+  @IsOptional()
+  startedAt?: Date;
 }

@@ -181,7 +181,10 @@ function workItemRows(s: PlannedSession, sessionId: number, billedAt: Date | nul
     description: `${description} (${s.host.hostname})`,
     minutes: s.minutes[j],
     billable: category !== WorkCategory.RESEARCH,
+    // the default labor type's rule: billable as logged
+    billableCentiminutes: category !== WorkCategory.RESEARCH ? s.minutes[j] * 100 : 0,
     billedAt: billedAt ?? null,
+    startedAt: new Date(s.startedAt.getTime() + (j + 1) * 60_000),
     createdAt: new Date(s.startedAt.getTime() + (j + 1) * 60_000),
   }));
 }

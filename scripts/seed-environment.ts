@@ -90,6 +90,7 @@ export async function sharesSessionWork(scope: Scope, sessionId: string, started
     category: WorkCategory.MAINTENANCE,
     description: 'Checked the NAS backup of AD2 before the cut-over',
     minutes: 15,
+    startedAt: minutesIn(startedAt, 10),
     tags: ['backup', 'nas'],
     ...key('work:nas-check'),
   });

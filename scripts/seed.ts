@@ -24,6 +24,12 @@ import { firewallSessionWork, seedEnvironment, seedInfrastructure, sharesSession
 import { NoteKind } from '../entities/note.entity';
 import { writeNote } from '../src/services/note.service';
 import { Invite } from '../src/services/invite.service';
+import { AfterHoursPolicy } from '../entities/client.entity';
+import { LaborType } from '../entities/labor-type.entity';
+import { PrepaidBlock } from '../entities/prepaid-block.entity';
+import { createLaborType } from '../src/services/labor-type.service';
+import { addPrepaidBlock } from '../src/services/prepaid.service';
+import { updateClient } from '../src/services/client.service';
 
 /** A time `days` before today (UTC) at `hour`; every demo session is a day old or more, so it lies in the past at any hour. */
 const daysAgo = (days: number, hour: number) => {
@@ -105,6 +111,38 @@ async function ensureClient(scope: Scope, c: (typeof clients)[number]): Promise<
   return existing ?? createClient(scope, { name: c.name, hourlyRateCents: c.hourlyRateCents });
 }
 
+const laborTypes = [
+  { name: 'Remote', minimumMinutes: 15, roundingIncrementMinutes: 15, psaProductId: 'LABOR-REMOTE' },
+  { name: 'Onsite', minimumMinutes: 60, roundingIncrementMinutes: 30, psaProductId: 'LABOR-ONSITE' },
+  { name: 'After-hours', minimumMinutes: 30, roundingIncrementMinutes: 15, multiplierPercent: 150, afterHours: true, psaProductId: 'LABOR-AFTER-HOURS' },
+];
+
+/**
+ * Billing for the demo: labor types, and Dataforth on a 20 h prepaid block with the after-hours policy,
+ * so its 22:00 UTC MX cut-over bills 1.5x from the block. Before the sessions, which draw when they end.
+ */
+async function seedBilling(scope: Scope, ids: Map<string, number>): Promise<void> {
+  const types = new Map<string, number>();
+  for (const t of laborTypes) {
+    const existing = await scope.db.manager.findOneBy(LaborType, { name: t.name });
+    types.set(t.name, (existing ?? (await createLaborType(scope, t))).id);
+  }
+  const dataforth = ids.get('Dataforth')!;
+  const client = await scope.db.manager.findOneByOrFail(Client, { id: dataforth });
+  if (client.afterHoursPolicy === AfterHoursPolicy.NONE) {
+    await updateClient(scope, {
+      id: String(dataforth),
+      timeZone: 'UTC',
+      defaultLaborTypeId: String(types.get('Remote')),
+      afterHoursPolicy: AfterHoursPolicy.AFTER_HOURS_LABOR_TYPE,
+      afterHoursLaborTypeId: String(types.get('After-hours')),
+    });
+  }
+  if (!(await scope.db.manager.existsBy(PrepaidBlock, { clientId: dataforth }))) {
+    await addPrepaidBlock(scope, { clientId: String(dataforth), hours: 20, purchasedAt: daysAgo(30, 0), note: 'Block of 20 hours, invoice INV-2041' });
+  }
+}
+
 async function ensureProject(scope: Scope, clientId: number, name: string): Promise<Project> {
   const existing = await scope.db.manager.findOneBy(Project, { clientId, name });
   return existing ?? createProject(scope, { clientId: String(clientId), name });
@@ -128,7 +166,12 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
     title: s.title,
     startedAt,
   });
-  for (const [category, description, minutes] of s.work) await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes });
+  // each item starts where the one before ended: after-hours work is judged by fixed times, not by the hour the seed runs
+  let offset = 0;
+  for (const [category, description, minutes] of s.work) {
+    await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes, startedAt: new Date(startedAt.getTime() + offset * 60_000) });
+    offset += minutes;
+  }
   for (const [kind, text] of s.notes ?? []) await writeNote(scope, { sessionId: String(session.id), kind, text });
   await during?.(scope, String(session.id), startedAt);
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
@@ -161,6 +204,7 @@ async function seedAll(scope: Scope): Promise<{ sessionsCreated: number; invites
     ids.set(c.name, client.id);
     for (const name of c.projects) ids.set(name, (await ensureProject(scope, client.id, name)).id);
   }
+  await seedBilling(scope, ids);
   const machine = await ensureMachine(scope);
   const hosts = await seedInfrastructure(scope, ids);
   const work: Record<string, SessionWork> = {

@@ -24,6 +24,8 @@ export interface Viewer {
 /** What a service needs to write: the database and who is writing. */
 export interface Scope extends ChangeOrigin {
   db: Database;
+  /** The signed-in user (for agent tokens, the user who issued it): work items record them as technician. */
+  userId?: number | null;
 }
 
 /** Everything one GraphQL request may use; a new one per request. */
@@ -46,7 +48,7 @@ export function createContext(
   request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
 ): Context {
   const { viewer } = request;
-  return { ...services, requestId: request.requestId ?? randomUUID(), viewer, actor: actorOf(viewer), loaders: createLoaders(services.db), ip: request.ip ?? null };
+  return { ...services, requestId: request.requestId ?? randomUUID(), viewer, userId: viewer?.userId ?? null, actor: actorOf(viewer), loaders: createLoaders(services.db), ip: request.ip ?? null };
 }
 
 /** A scope for work no request started (seed, maintenance scripts). */

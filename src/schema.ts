@@ -20,6 +20,7 @@ import { workItemResolvers } from '../resolvers/work-item.resolver';
 import { noteResolvers } from '../resolvers/note.resolver';
 import { SearchResolver } from '../resolvers/search.resolver';
 import { ReportResolver } from '../resolvers/report.resolver';
+import { billingResolvers } from '../resolvers/billing.resolver';
 import { EnvironmentResolver } from '../resolvers/environment.resolver';
 import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
 import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
@@ -49,6 +50,7 @@ export function buildAppSchema(): GraphQLSchema {
       ...noteResolvers,
       SearchResolver,
       ReportResolver,
+      ...billingResolvers,
       EnvironmentResolver,
       ContextRecoveryResolver,
       FailureAnalysisResolver,

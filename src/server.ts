@@ -24,6 +24,7 @@ import { Logger } from './logger';
 import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
 import { CredentialVault } from './vault/credential-vault';
+import { exportRoutes } from './export-routes';
 
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
@@ -134,6 +135,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', database: up ? 'up' : 'down' });
   });
   app.use(graphiqlRoutes());
+  app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -2,9 +2,11 @@
 /** Input types with an `idempotencyKey` field: a mutation taking one is safe to retry with the same key. */
 export const IDEMPOTENT_INPUTS: ReadonlySet<string> = new Set([
   'AddPendingTaskInput',
+  'AddPrepaidBlockInput',
   'CreateClientInput',
   'CreateCredentialInput',
   'CreateIntegrationCredentialInput',
+  'CreateLaborTypeInput',
   'CreateProjectInput',
   'CreateSiteInput',
   'CreateUserInput',

@@ -114,3 +114,18 @@ export function permissions(schema: GraphQLSchema) {
     allowExternalErrors: true,
   });
 }
+
+/**
+ * The same decision for a plain HTTP route (CSV export, charts) that a GraphQL root field with this
+ * rule gets: null when allowed, else the error to answer with.
+ */
+export function refusal(access: AccessRule, viewer: Context['viewer'], args: AccessArgs): Error | null {
+  if (access.kind === 'anyone') return null;
+  if (!viewer) return new UnauthenticatedError(LOG_IN);
+  if (access.kind === 'signedIn') return null;
+  const needed: AccessScope = access.kind === 'admins' ? 'msp:admin' : access.kind === 'writers' ? 'msp:write' : 'msp:read';
+  if (!viewer.scopes.includes(needed)) return new ForbiddenError(`This needs the ${needed} scope, which your token does not carry.`);
+  if (!viewer.sessionId) return null;
+  if (access.kind === 'readers' && access.agents?.(args, viewer)) return null;
+  return new ForbiddenError('Agent tokens read only their own session and its client.');
+}

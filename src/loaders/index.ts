@@ -26,6 +26,7 @@ import { SessionBreakdown, sessionBreakdowns } from '../services/session-summary
 import { ChildList, childList, ChildListSpec, groupBy } from './child-connection.loader';
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
+import { prepaidLoader } from '../services/prepaid.service';
 
 interface NeighbourKey {
   id: number;
@@ -71,6 +72,8 @@ export function createLoaders(db: Database) {
     historyOf: childList<ChangeLogEntry, string>(db, { entity: ChangeLogEntry, parentKey: 'objectId', order: CHANGE_ORDER, filter: changeFilter }),
     /** Time, money and work-detail counts of sessions, a fixed number of grouped statements per batch. */
     breakdownOfSession: new DataLoader<Session, SessionBreakdown, number>((sessions) => sessionBreakdowns(db.manager, sessions), { cacheKeyFn: (s) => s.id }),
+    /** Prepaid balance and consumption per client, two grouped statements per batch. */
+    prepaidOfClient: prepaidLoader(db),
     topologyOfClient: new DataLoader<number, TopologyGraph>((clientIds) => clientTopologies(db.manager, clientIds)),
     /** Neighbourhoods; keys with the same kind and depth share their statements. */
     neighbours: new DataLoader<NeighbourKey, TopologyGraph, string>(

@@ -3,7 +3,9 @@ import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { MarkBilledInput, UnlockBilledInput } from '../../resolvers/billing.inputs';
+import type { MarkBilledInput, RecomputeBillingInput, UnlockBilledInput } from '../../resolvers/billing.inputs';
+import { applyRules, loadRules } from './billing-apply';
+import { drawPrepaid } from './prepaid.service';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../errors';
@@ -54,5 +56,50 @@ export function unlockBilled(scope: Scope, input: UnlockBilledInput): Promise<Se
     await manager.save(session);
     await manager.save(items);
     return session;
+  });
+}
+
+const MAX_RECOMPUTE_YEARS = 10;
+
+/**
+ * Applies the current labor-type and client rules to the client's unlocked work in sessions started
+ * in [from, to), and draws prepaid hours again for the ended ones (oldest first). Billed work is never
+ * touched. Every item that changes is saved, so the change log has its before and after.
+ */
+export function recomputeBilling(
+  scope: Scope,
+  input: RecomputeBillingInput,
+): Promise<{ workItemsChecked: number; workItemsChanged: number; lockedWorkItemsSkipped: number }> {
+  assertAfter(input.to, input.from, 'to', 'from');
+  const limit = new Date(input.from);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_RECOMPUTE_YEARS);
+  if (input.to.getTime() > limit.getTime()) throw new BadInputError('to', `recompute at most ${MAX_RECOMPUTE_YEARS} years at once`);
+  const reason = input.reason?.trim() || `recomputeBilling ${input.from.toISOString()} to ${input.to.toISOString()}`;
+  return scope.db.transaction({ ...scope, reason }, async (manager) => {
+    // the client row first: the lock drawPrepaid takes too, so a session of this client ending meanwhile waits
+    const client = await findOrFail(manager, Client, input.clientId, 'clientId', true);
+    const rules = await loadRules(manager);
+    const rows = await manager
+      .createQueryBuilder(WorkItem, 'w')
+      .innerJoinAndSelect('w.session', 's')
+      .where('s.clientId = :clientId', { clientId: client.id })
+      .andWhere('s.startedAt >= :from AND s.startedAt < :to', { from: dbTime(input.from), to: dbTime(input.to) })
+      .orderBy('s.startedAt', 'ASC')
+      .addOrderBy('w.id', 'ASC')
+      .getMany();
+    const locked = rows.filter((w) => w.billedAt || w.session!.billedAt);
+    const open = rows.filter((w) => !w.billedAt && !w.session!.billedAt);
+    const changed = new Set<number>();
+    const before = new Map(open.map((w) => [w.id, w.prepaidCentiminutes]));
+    for (const item of open) if (applyRules(item, client, rules)) changed.add(item.id);
+    for (const item of open.filter((w) => changed.has(w.id))) {
+      const { session, ...row } = item;
+      await manager.save(WorkItem, row);
+      item.session = session;
+    }
+    const ended = open.filter((w) => w.session!.endedAt);
+    await drawPrepaid(manager, client.id, ended.map((item) => ({ item, workStartedAt: item.session!.startedAt })));
+    for (const item of ended) if (before.get(item.id) !== item.prepaidCentiminutes) changed.add(item.id);
+    return { workItemsChecked: open.length, workItemsChanged: changed.size, lockedWorkItemsSkipped: locked.length };
   });
 }

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Client } from '../../entities/client.entity';
+import { AfterHoursPolicy, Client } from '../../entities/client.entity';
+import { LaborType } from '../../entities/labor-type.entity';
+import { assertTimeZone, DEFAULT_TIME_ZONE, minuteOfDay, storedWeekdays } from './billing-rules';
 import { now } from '../../entities/columns';
 import type { ClientFilter, CreateClientInput, UpdateClientInput } from '../../resolvers/client.inputs';
 import type { Scope } from '../context';
@@ -36,6 +38,44 @@ async function assertUnique(manager: EntityManager, field: 'name' | 'slug', valu
   if (await qb.getExists()) throw new ConflictError(`A client with ${field} "${value}" already exists.`, field);
 }
 
+type BillingSettings = Pick<
+  CreateClientInput,
+  'timeZone' | 'businessHoursStart' | 'businessHoursEnd' | 'businessDays' | 'afterHoursPolicy' | 'defaultLaborTypeId' | 'afterHoursLaborTypeId' | 'prepaidAlertPercent'
+>;
+
+/**
+ * Applies the billing settings given; they take effect for new work, and for unlocked work through
+ * recomputeBilling. The after-hours policy needs an after-hours labor type.
+ */
+async function applyBillingSettings(manager: EntityManager, client: Client, input: BillingSettings): Promise<void> {
+  if (input.timeZone != null) {
+    assertTimeZone(input.timeZone, 'timeZone');
+    client.timeZone = input.timeZone;
+  }
+  if (input.businessHoursStart != null) client.businessHoursStart = input.businessHoursStart;
+  if (input.businessHoursEnd != null) client.businessHoursEnd = input.businessHoursEnd;
+  if (minuteOfDay(client.businessHoursEnd, 'businessHoursEnd') <= minuteOfDay(client.businessHoursStart, 'businessHoursStart')) {
+    throw new BadInputError('businessHoursEnd', `${client.businessHoursEnd} is not after the start ${client.businessHoursStart}`);
+  }
+  if (input.businessDays != null) client.businessDays = storedWeekdays(input.businessDays);
+  if (input.prepaidAlertPercent != null) client.prepaidAlertPercent = input.prepaidAlertPercent;
+  const type = async (id: string, field: string) => {
+    const found = await findOrFail(manager, LaborType, id, field);
+    if (!found.active) throw new ConflictError(`Labor type ${found.id} ("${found.name}") is inactive.`, field);
+    return found;
+  };
+  if (input.defaultLaborTypeId != null) client.defaultLaborTypeId = (await type(input.defaultLaborTypeId, 'defaultLaborTypeId')).id;
+  if (input.afterHoursLaborTypeId != null) {
+    const afterHours = await type(input.afterHoursLaborTypeId, 'afterHoursLaborTypeId');
+    if (!afterHours.afterHours) throw new BadInputError('afterHoursLaborTypeId', `labor type ${afterHours.id} ("${afterHours.name}") is not an after-hours type`);
+    client.afterHoursLaborTypeId = afterHours.id;
+  }
+  if (input.afterHoursPolicy != null) client.afterHoursPolicy = input.afterHoursPolicy;
+  if (client.afterHoursPolicy === AfterHoursPolicy.AFTER_HOURS_LABOR_TYPE && client.afterHoursLaborTypeId == null) {
+    throw new BadInputError('afterHoursLaborTypeId', 'the AFTER_HOURS_LABOR_TYPE policy needs the after-hours labor type to bill with');
+  }
+}
+
 export function createClient(scope: Scope, input: CreateClientInput): Promise<Client> {
   const name = input.name.trim();
   const slug = input.slug ?? slugify(name);
@@ -44,9 +84,24 @@ export function createClient(scope: Scope, input: CreateClientInput): Promise<Cl
     await assertUnique(manager, 'name', name);
     await assertUnique(manager, 'slug', slug);
     const at = now();
-    return manager.save(
-      manager.create(Client, { name, slug, hourlyRateCents: input.hourlyRateCents ?? 0, active: input.active ?? true, createdAt: at, updatedAt: at }),
-    );
+    const client = manager.create(Client, {
+      name,
+      slug,
+      hourlyRateCents: input.hourlyRateCents ?? 0,
+      active: input.active ?? true,
+      timeZone: DEFAULT_TIME_ZONE,
+      businessHoursStart: '09:00',
+      businessHoursEnd: '17:00',
+      businessDays: '1,2,3,4,5',
+      afterHoursPolicy: AfterHoursPolicy.NONE,
+      defaultLaborTypeId: null,
+      afterHoursLaborTypeId: null,
+      prepaidAlertPercent: 20,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await applyBillingSettings(manager, client, input);
+    return manager.save(client);
   });
 }
 
@@ -63,6 +118,7 @@ export function updateClient(scope: Scope, input: UpdateClientInput): Promise<Cl
     }
     if (input.hourlyRateCents != null) client.hourlyRateCents = input.hourlyRateCents;
     if (input.active != null) client.active = input.active;
+    await applyBillingSettings(manager, client, input);
     client.updatedAt = now();
     return manager.save(client);
   });

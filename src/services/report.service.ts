@@ -6,7 +6,8 @@ import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
 import { BadInputError, NotFoundError } from '../errors';
 import { assertAfter } from './time-rules';
-import { centsOfMinuteCents, formatHours, formatMoney, hoursOf } from './money';
+import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from './money';
+import type { Dialect } from '../database/dialect';
 
 /** What a report can be broken down by; the groups are always ordered in this order of keys. */
 export enum ReportGrouping {
@@ -15,6 +16,8 @@ export enum ReportGrouping {
   CATEGORY = 'CATEGORY',
   MONTH = 'MONTH',
   MACHINE = 'MACHINE',
+  LABOR_TYPE = 'LABOR_TYPE',
+  TECHNICIAN = 'TECHNICIAN',
 }
 
 /** Which sessions a report covers: those started in [from, to), narrowed by the optional conditions. */
@@ -36,6 +39,10 @@ export interface ReportKey {
   month: string | null;
   machineId: number | null;
   machineHostname: string | null;
+  laborTypeId: number | null;
+  laborTypeName: string | null;
+  technicianId: number | null;
+  technicianName: string | null;
 }
 
 export interface ReportFigures {
@@ -44,12 +51,27 @@ export interface ReportFigures {
   /** Logged work-item minutes / 60, rounded to hundredths. */
   hours: number;
   minutes: number;
+  /** Actual minutes of billable work items. */
+  actualBillableMinutes: number;
+  actualBillableHours: number;
+  /** Billable quantity after the labor-type rules (minutes, exact to the hundredth). */
   billableMinutes: number;
   billableHours: number;
-  /** Billed billable minutes × the session's billed rate / 60, rounded half up once per group. */
+  /** Every billable line at the rate that applies (billed rate once billed, else the current one), each line rounded once. */
+  billableValueCents: number;
+  billableValue: string;
+  /** The billed lines' value at their billed rate. */
   amountBilledCents: number;
   /** amountBilledCents as "$1,234.56". */
   billedAmount: string;
+  unbilledCents: number;
+  unbilledAmount: string;
+  /** Billable quantity drawn from prepaid blocks, and the rest (overage), in hours. */
+  prepaidHours: number;
+  overageHours: number;
+  /** The overage quantity of each line at its rate, each line rounded once. */
+  overageCents: number;
+  overageAmount: string;
 }
 
 export interface ReportGroup {
@@ -67,33 +89,57 @@ const MAX_SPAN_YEARS = 10;
 /** Group lines in `text`; the rest are counted in a last line. */
 export const MAX_TEXT_GROUPS = 30;
 
-const NO_KEY: ReportKey = { clientId: null, clientName: null, projectId: null, projectName: null, category: null, month: null, machineId: null, machineHostname: null };
+const NO_KEY: ReportKey = {
+  clientId: null,
+  clientName: null,
+  projectId: null,
+  projectName: null,
+  category: null,
+  month: null,
+  machineId: null,
+  machineHostname: null,
+  laborTypeId: null,
+  laborTypeName: null,
+  technicianId: null,
+  technicianName: null,
+};
 
 // ---------------------------------------------------------------- figures and formatting (integers only)
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-interface FigureRow {
-  sessions: unknown;
-  minutes: unknown;
-  billable_minutes: unknown;
-  billed_minute_cents: unknown;
-}
+const FIGURE_COLUMNS = ['sessions', 'minutes', 'actual_billable_minutes', 'billable_cm', 'prepaid_cm', 'value_cents', 'billed_cents', 'overage_cents'] as const;
+type FigureRow = Record<(typeof FIGURE_COLUMNS)[number], unknown>;
 
 /** SQL aggregates arrive as numbers (SQLite), or as strings for SUM's DECIMAL (MariaDB). */
 function figuresOf(row: FigureRow): ReportFigures {
-  const minutes = Number(row.minutes ?? 0);
-  const billableMinutes = Number(row.billable_minutes ?? 0);
-  // exact integer sum of minutes × cents-per-hour; one rounding (half up) to whole cents per group
-  const amountBilledCents = centsOfMinuteCents(Number(row.billed_minute_cents ?? 0));
+  const n = (column: keyof FigureRow) => Number(row[column] ?? 0);
+  const minutes = n('minutes');
+  const actualBillable = n('actual_billable_minutes');
+  const billable = n('billable_cm');
+  const prepaid = n('prepaid_cm');
+  // sums of per-line amounts, each line rounded once by the money rule: the parts add up exactly
+  const value = n('value_cents');
+  const billed = n('billed_cents');
+  const overage = n('overage_cents');
   return {
-    sessions: Number(row.sessions ?? 0),
+    sessions: n('sessions'),
     hours: hoursOf(minutes),
     minutes,
-    billableMinutes,
-    billableHours: hoursOf(billableMinutes),
-    amountBilledCents,
-    billedAmount: formatMoney(amountBilledCents),
+    actualBillableMinutes: actualBillable,
+    actualBillableHours: hoursOf(actualBillable),
+    billableMinutes: minutesOfCentiminutes(billable),
+    billableHours: hoursOfCentiminutes(billable),
+    billableValueCents: value,
+    billableValue: formatMoney(value),
+    amountBilledCents: billed,
+    billedAmount: formatMoney(billed),
+    unbilledCents: value - billed,
+    unbilledAmount: formatMoney(value - billed),
+    prepaidHours: hoursOfCentiminutes(prepaid),
+    overageHours: hoursOfCentiminutes(billable - prepaid),
+    overageCents: overage,
+    overageAmount: formatMoney(overage),
   };
 }
 
@@ -137,17 +183,22 @@ const keyLabel = (grouping: ReportGrouping, key: ReportKey): string => {
       return key.month ?? '(no month)';
     case ReportGrouping.MACHINE:
       return key.machineHostname ?? '(no machine)';
+    case ReportGrouping.LABOR_TYPE:
+      return key.laborTypeName ?? '(no labor type)';
+    case ReportGrouping.TECHNICIAN:
+      return key.technicianName ?? '(no technician)';
   }
 };
 
 const summary = (f: ReportFigures) => `${plural(f.sessions, 'session')}, ${formatHours(f.minutes)} hours`;
+const money = (f: ReportFigures) => `${f.billableValue} billable, ${f.billedAmount} billed`;
 
 function reportText(label: string, from: Date, to: Date, groupBy: ReportGrouping[], groups: ReportGroup[], total: ReportFigures): string {
-  const lines = [`${label} - ${periodLabel(from, to)}: ${summary(total)}, ${total.billedAmount} billed`];
+  const lines = [`${label} - ${periodLabel(from, to)}: ${summary(total)}, ${money(total)}`];
   if (groupBy.length) {
     for (const group of groups.slice(0, MAX_TEXT_GROUPS)) {
       const f = group.figures;
-      lines.push(`- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${formatHours(f.billableMinutes)} billable, ${f.billedAmount} billed`);
+      lines.push(`- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${formatHoursOfCentiminutes(Math.round(f.billableMinutes * 100))} billable hours, ${money(f)}`);
     }
     const more = groups.length - MAX_TEXT_GROUPS;
     if (more > 0) lines.push(`… and ${plural(more, 'more group')}`);
@@ -169,7 +220,6 @@ function keySql(grouping: ReportGrouping, month: string): KeySql {
   switch (grouping) {
     case ReportGrouping.CLIENT:
       return {
-        join: 'LEFT JOIN clients c ON c.id = s.client_id',
         select: ['s.client_id AS client_id', 'c.name AS client_name'],
         groupBy: ['s.client_id', 'c.name'],
         orderBy: ['c.name IS NULL', 'c.name', 's.client_id'],
@@ -192,21 +242,44 @@ function keySql(grouping: ReportGrouping, month: string): KeySql {
         groupBy: ['s.machine_id', 'm.hostname'],
         orderBy: ['m.hostname IS NULL', 'm.hostname', 's.machine_id'],
       };
+    case ReportGrouping.LABOR_TYPE:
+      return {
+        join: 'LEFT JOIN labor_types lt ON lt.id = w.labor_type_id',
+        select: ['w.labor_type_id AS labor_type_id', 'lt.name AS labor_type_name'],
+        groupBy: ['w.labor_type_id', 'lt.name'],
+        orderBy: ['lt.name IS NULL', 'lt.name', 'w.labor_type_id'],
+      };
+    case ReportGrouping.TECHNICIAN:
+      return {
+        join: 'LEFT JOIN users u ON u.id = w.technician_id',
+        select: ['w.technician_id AS technician_id', 'u.display_name AS technician_name'],
+        groupBy: ['w.technician_id', 'u.display_name'],
+        orderBy: ['u.display_name IS NULL', 'u.display_name', 'w.technician_id'],
+      };
   }
 }
 
+/** The rate a line bills at: the session's billed rate once billed, else the client's current rate. */
+const RATE_SQL = 'CASE WHEN w.billed_at IS NOT NULL THEN COALESCE(s.billed_rate_cents, 0) ELSE COALESCE(c.hourly_rate_cents, 0) END';
+
 /**
  * The figures over sessions `s` LEFT JOIN their work items `w` (a session without items counts with 0
- * minutes). Booleans are stored as 1/0 on both databases.
+ * minutes) and their client `c`. Booleans are stored as 1/0 on both databases. Money is summed per
+ * line, each line rounded once by the rule in money.ts.
  */
-const FIGURES_SQL = [
-  'COUNT(DISTINCT s.id) AS sessions',
-  'COALESCE(SUM(w.minutes), 0) AS minutes',
-  'COALESCE(SUM(CASE WHEN w.billable = 1 THEN w.minutes ELSE 0 END), 0) AS billable_minutes',
-  'COALESCE(SUM(CASE WHEN w.billable = 1 AND w.billed_at IS NOT NULL THEN w.minutes * COALESCE(s.billed_rate_cents, 0) ELSE 0 END), 0) AS billed_minute_cents',
-].join(', ');
+const figuresSql = (dialect: Dialect) =>
+  [
+    'COUNT(DISTINCT s.id) AS sessions',
+    'COALESCE(SUM(w.minutes), 0) AS minutes',
+    'COALESCE(SUM(CASE WHEN w.billable = 1 THEN w.minutes ELSE 0 END), 0) AS actual_billable_minutes',
+    'COALESCE(SUM(w.billable_centiminutes), 0) AS billable_cm',
+    'COALESCE(SUM(w.prepaid_centiminutes), 0) AS prepaid_cm',
+    `COALESCE(SUM(${amountSql(dialect, 'w.billable_centiminutes', RATE_SQL)}), 0) AS value_cents`,
+    `COALESCE(SUM(CASE WHEN w.billed_at IS NOT NULL THEN ${amountSql(dialect, 'w.billable_centiminutes', RATE_SQL)} ELSE 0 END), 0) AS billed_cents`,
+    `COALESCE(SUM(${amountSql(dialect, 'w.billable_centiminutes - w.prepaid_centiminutes', RATE_SQL)}), 0) AS overage_cents`,
+  ].join(', ');
 
-const FROM_SQL = 'FROM sessions s LEFT JOIN work_items w ON w.session_id = s.id';
+const FROM_SQL = 'FROM sessions s LEFT JOIN work_items w ON w.session_id = s.id LEFT JOIN clients c ON c.id = s.client_id';
 
 function whereOf(criteria: ReportCriteria): { sql: string; params: unknown[] } {
   const conditions: string[] = [];
@@ -249,9 +322,10 @@ export async function report(scope: Scope, criteria: ReportCriteria, groupBy: Re
   validate(criteria, groupBy);
   const manager = scope.db.manager;
   const where = whereOf(criteria);
+  const FIGURES_SQL = figuresSql(dialectOf(manager.connection));
 
   const [totalRow] = (await manager.query(
-    `SELECT t.sessions, t.minutes, t.billable_minutes, t.billed_minute_cents, fc.id AS filter_client_id, fc.name AS filter_client_name, fp.id AS filter_project_id, fp.name AS filter_project_name ` +
+    `SELECT ${FIGURE_COLUMNS.map((c) => `t.${c}`).join(', ')}, fc.id AS filter_client_id, fc.name AS filter_client_name, fp.id AS filter_project_id, fp.name AS filter_project_name ` +
       `FROM (SELECT ${FIGURES_SQL} ${FROM_SQL} ${where.sql}) t LEFT JOIN clients fc ON fc.id = ? LEFT JOIN projects fp ON fp.id = ?`,
     [...where.params, idOrNull(criteria.clientId), idOrNull(criteria.projectId)],
   )) as (FigureRow & { filter_client_id: unknown; filter_client_name: string | null; filter_project_id: unknown; filter_project_name: string | null })[];
@@ -281,6 +355,10 @@ export async function report(scope: Scope, criteria: ReportCriteria, groupBy: Re
         month: (row.month as string | null) ?? null,
         machineId: idOrNull(row.machine_id),
         machineHostname: (row.machine_hostname as string | null) ?? null,
+        laborTypeId: idOrNull(row.labor_type_id),
+        laborTypeName: (row.labor_type_name as string | null) ?? null,
+        technicianId: idOrNull(row.technician_id),
+        technicianName: (row.technician_name as string | null) ?? null,
       },
       figures: figuresOf(row),
     }));

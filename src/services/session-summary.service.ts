@@ -6,7 +6,8 @@ import { Note } from '../../entities/note.entity';
 import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
-import { amountForMinutes, formatHours, formatMoney } from './money';
+import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney } from './money';
+import { dialectOf } from '../database/dialect';
 import { clip } from './text';
 
 export interface CategoryTime {
@@ -19,6 +20,8 @@ export interface CategoryTime {
 export interface SessionBreakdown {
   minutes: number;
   billableMinutes: number;
+  /** Billable quantity after the labor-type rules, hundredths of a minute. */
+  billableCentiminutes: number;
   /** The rate the amount uses: the billed rate once billed, else the client's current rate. */
   rateCents: number;
   amountCents: number;
@@ -50,11 +53,21 @@ export async function sessionBreakdowns(manager: EntityManager, sessions: readon
   const ids = sessions.map((s) => s.id);
   const times = await manager
     .createQueryBuilder(WorkItem, 'w')
-    .select(['w.sessionId AS sessionId', 'w.category AS category', 'SUM(w.minutes) AS minutes', 'SUM(CASE WHEN w.billable = :yes THEN w.minutes ELSE 0 END) AS billable'])
+    .innerJoin('w.session', 's')
+    .leftJoin('s.client', 'c')
+    .select([
+      'w.sessionId AS sessionId',
+      'w.category AS category',
+      'SUM(w.minutes) AS minutes',
+      'SUM(CASE WHEN w.billable = :yes THEN w.minutes ELSE 0 END) AS billable',
+      'SUM(w.billableCentiminutes) AS quantity',
+      // each line rounded once, by the one money rule; the billed rate once billed, else the current one
+      `SUM(${amountSql(dialectOf(manager.connection), 'w.billable_centiminutes', 'COALESCE(s.billed_rate_cents, c.hourly_rate_cents, 0)')}) AS amount`,
+    ])
     .where('w.sessionId IN (:...ids)', { ids, yes: true })
     .groupBy('w.sessionId, w.category')
     .orderBy('w.category')
-    .getRawMany<{ sessionId: number; category: WorkCategory; minutes: number | string; billable: number | string }>();
+    .getRawMany<{ sessionId: number; category: WorkCategory; minutes: number | string; billable: number | string; quantity: number | string; amount: number | string }>();
   const clientIds = [...new Set(sessions.map((s) => s.clientId).filter((id): id is number => id != null))];
   const rates = new Map((clientIds.length ? await manager.findBy(Client, { id: In(clientIds) }) : []).map((c) => [c.id, c.hourlyRateCents]));
   const [commands, failed, files, problems, notes] = await Promise.all([
@@ -70,12 +83,14 @@ export async function sessionBreakdowns(manager: EntityManager, sessions: readon
       .map((t) => ({ category: t.category, minutes: Number(t.minutes), billableMinutes: Number(t.billable) }))
       .sort((a, b) => b.minutes - a.minutes || a.category.localeCompare(b.category));
     const billableMinutes = byCategory.reduce((sum, c) => sum + c.billableMinutes, 0);
+    const own = times.filter((t) => Number(t.sessionId) === session.id);
     const rateCents = session.billedRateCents ?? (session.clientId ? (rates.get(session.clientId) ?? 0) : 0);
     return {
       minutes: byCategory.reduce((sum, c) => sum + c.minutes, 0),
       billableMinutes,
       rateCents,
-      amountCents: amountForMinutes(billableMinutes, rateCents),
+      billableCentiminutes: own.reduce((sum, t) => sum + Number(t.quantity), 0),
+      amountCents: own.reduce((sum, t) => sum + Number(t.amount), 0),
       byCategory,
       commands: commands.get(session.id) ?? 0,
       failedCommands: failed.get(session.id) ?? 0,
@@ -115,7 +130,7 @@ export async function summaryMarkdown(manager: EntityManager, session: Session, 
     `${[client?.name, session.mode, span].filter(Boolean).join(' · ')}`,
     own?.trim() ? `\n${own.trim()}\n` : '',
     `- **Time:** ${formatHours(b.minutes)} h logged${b.byCategory.length ? ` — ${b.byCategory.map((c) => `${c.category.toLowerCase()} ${formatHours(c.minutes)} h`).join(', ')}` : ''}`,
-    session.billable || b.billableMinutes ? `- **Billable:** ${formatHours(b.billableMinutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}` : null,
+    session.billable || b.billableMinutes ? `- **Billable:** ${formatHoursOfCentiminutes(b.billableCentiminutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}` : null,
     b.commands ? `- **Commands:** ${b.commands} run, ${b.failedCommands} failed${failures.length ? ` (${failures.map((f) => `\`${clip(f.command, 60)}\``).join(', ')}${more(failures.length, b.failedCommands)})` : ''}` : null,
     b.filesChanged ? `- **Files changed:** ${b.filesChanged} — ${files.map((f) => clip(f.path, 80)).join(', ')}${more(files.length, b.filesChanged)}` : null,
     b.problemsSolved ? `- **Problems solved:** ${b.problemsSolved} — ${problems.map((p) => `${clip(p.symptom, 80)} → ${clip(p.solution, 80)}`).join('; ')}${more(problems.length, b.problemsSolved)}` : null,

@@ -19,6 +19,7 @@ import { assertNotBilled, changedFields } from './billed-lock';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import { summaryMarkdown } from './session-summary.service';
+import { drawForSession } from './prepaid.service';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -114,6 +115,8 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
     assertAfter(endedAt, session.startedAt, 'endedAt', 'the session start');
     session.endedAt = endedAt;
     await assertNoBillableOverlap(manager, session, 'endedAt');
+    // its billable work draws from the client's prepaid blocks, oldest first
+    await drawForSession(manager, session);
     session.summary = await summaryMarkdown(manager, session, input.summary ?? session.summary);
     session.updatedAt = at;
     return manager.save(session);

@@ -1,4 +1,5 @@
 import { ReportFilter, ReportGrouping, ReportQuery, WorkCategory } from '../../sdk';
+import { UserRole } from '../../entities/user.entity';
 import { apiError, countStatements, startTestApp, TestApp } from '../helpers/test-app';
 
 type Figures = ReportQuery['report']['total'];
@@ -17,6 +18,8 @@ interface Planned {
   // filled in as the test writes and bills
   id?: string;
   billedRate?: number;
+  /** Logged by the second technician rather than the admin. */
+  byTech?: boolean;
 }
 
 const ACME_RATE = 12_500; // 208.33 cents a minute: amounts need rounding
@@ -47,6 +50,13 @@ const plan: Planned[] = [
   /* 19 */ { mode: 'NORMAL', start: '2026-10-11T20:00:00.000Z', end: '2026-10-11T20:30:00.000Z', items: [['RESEARCH', 20]] },
 ];
 const PROJECT_CLIENT = { Intranet: 'Acme', Backup: 'Acme', Firewall: 'Dataforth' } as const;
+// every third session is logged by a second technician
+plan.forEach((s, i) => (s.byTech = i % 3 === 0));
+/** The rates now (after the test's rate changes): unbilled work is valued at these. */
+const CURRENT_RATE: Record<string, number> = { Acme: ACME_NEW_RATE, Dataforth: 20_000 };
+const usd = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+/** One invoice line: minutes at cents per hour, to whole cents, half up (x.5 is exact in floating point). */
+const line = (minutes: number, rate: number) => Math.round((minutes * rate) / 60);
 
 const FROM = '2026-08-01T00:00:00.000Z';
 const TO = '2026-11-01T00:00:00.000Z';
@@ -56,29 +66,44 @@ const TO = '2026-11-01T00:00:00.000Z';
 const clientOf = (s: Planned) => s.client ?? (s.project ? PROJECT_CLIENT[s.project] : undefined);
 const billableSession = (s: Planned) => (s.mode ?? 'MSP') === 'MSP';
 
-function expectedFigures(sessions: Planned[], itemFilter: (item: Planned['items'][number]) => boolean = () => true): Figures {
+function expectedFigures(sessions: Planned[], itemFilter: (s: Planned, item: Planned['items'][number]) => boolean = () => true): Figures {
   let minutes = 0;
   let billableMinutes = 0;
-  let minuteCents = 0;
+  let value = 0;
+  let billed = 0;
   for (const s of sessions) {
-    for (const item of s.items.filter(itemFilter)) {
+    for (const item of s.items.filter((i) => itemFilter(s, i))) {
       const [, m, flag] = item;
       minutes += m;
       if (flag ?? billableSession(s)) {
         billableMinutes += m;
-        if (s.billedRate != null) minuteCents += m * s.billedRate;
+        // the default labor type bills what was logged; billed lines at their billed rate, the rest at today's
+        const client = clientOf(s);
+        const amount = line(m, s.billedRate ?? (client ? CURRENT_RATE[client] : 0));
+        value += amount;
+        if (s.billedRate != null) billed += amount;
       }
     }
   }
-  const cents = Math.round(minuteCents / 60);
+  const hours = (m: number) => Math.round((m / 60) * 100) / 100;
   return {
     sessions: sessions.length,
-    hours: Math.round((minutes / 60) * 100) / 100,
+    hours: hours(minutes),
     minutes,
+    actualBillableMinutes: billableMinutes,
+    actualBillableHours: hours(billableMinutes),
     billableMinutes,
-    billableHours: Math.round((billableMinutes / 60) * 100) / 100,
-    amountBilledCents: cents,
-    billedAmount: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100),
+    billableHours: hours(billableMinutes),
+    billableValueCents: value,
+    billableValue: usd(value),
+    amountBilledCents: billed,
+    billedAmount: usd(billed),
+    unbilledCents: value - billed,
+    unbilledAmount: usd(value - billed),
+    prepaidHours: 0,
+    overageHours: hours(billableMinutes),
+    overageCents: value,
+    overageAmount: usd(value),
   };
 }
 
@@ -86,16 +111,25 @@ interface Ids {
   clients: Record<string, string>;
   projects: Record<string, string>;
   machines: Record<string, string>;
+  standard: string;
+  admin: string;
+  tech: string;
 }
+
+const TECH_NAME = 'TECHNICIAN';
+const ADMIN_NAME = 'Administrator';
 
 /** The groups a report should hold, built by hand from the planned sessions. */
 function expectedGroups(ids: Ids, sessions: Planned[], groupBy: ReportGrouping[]): Group[] {
   const by = new Set(groupBy);
   const buckets = new Map<string, { key: Key; sessions: Planned[]; category?: WorkCategory | null }>();
+  const itemLevel = by.has('CATEGORY') || by.has('LABOR_TYPE') || by.has('TECHNICIAN');
   for (const s of sessions) {
+    // keys of single work items: a session falls into one group per distinct combination of its items
     const categories: (WorkCategory | null)[] = by.has('CATEGORY') ? (s.items.length ? [...new Set(s.items.map((i) => i[0]))] : [null]) : [null];
     for (const category of categories) {
       const client = clientOf(s);
+      const hasItems = s.items.length > 0;
       const key: Key = {
         clientId: by.has('CLIENT') && client ? ids.clients[client] : null,
         clientName: by.has('CLIENT') ? (client ?? null) : null,
@@ -105,6 +139,10 @@ function expectedGroups(ids: Ids, sessions: Planned[], groupBy: ReportGrouping[]
         month: by.has('MONTH') ? s.start.slice(0, 7) : null,
         machineId: by.has('MACHINE') && s.machine ? ids.machines[s.machine] : null,
         machineHostname: by.has('MACHINE') ? (s.machine ?? null) : null,
+        laborTypeId: by.has('LABOR_TYPE') && hasItems ? ids.standard : null,
+        laborTypeName: by.has('LABOR_TYPE') && hasItems ? 'Standard' : null,
+        technicianId: by.has('TECHNICIAN') && hasItems ? (s.byTech ? ids.tech : ids.admin) : null,
+        technicianName: by.has('TECHNICIAN') && hasItems ? (s.byTech ? TECH_NAME : ADMIN_NAME) : null,
       };
       const id = JSON.stringify(key);
       const bucket = buckets.get(id) ?? { key, sessions: [], category: by.has('CATEGORY') ? category : undefined };
@@ -120,9 +158,11 @@ function expectedGroups(ids: Ids, sessions: Planned[], groupBy: ReportGrouping[]
         nullsLast(a.key.projectName, b.key.projectName) ||
         nullsLast(a.key.category, b.key.category) ||
         nullsLast(a.key.month, b.key.month) ||
-        nullsLast(a.key.machineHostname, b.key.machineHostname),
+        nullsLast(a.key.machineHostname, b.key.machineHostname) ||
+        nullsLast(a.key.laborTypeName, b.key.laborTypeName) ||
+        nullsLast(a.key.technicianName, b.key.technicianName),
     )
-    .map((bucket) => ({ key: bucket.key, figures: expectedFigures(bucket.sessions, (item) => bucket.category === undefined || item[0] === bucket.category) }));
+    .map((bucket) => ({ key: bucket.key, figures: expectedFigures(bucket.sessions, (_s, item) => !itemLevel || bucket.category === undefined || item[0] === bucket.category) }));
 }
 
 const inRange = (from: string, to: string) => plan.filter((s) => s.start >= from && s.start < to);
@@ -130,10 +170,14 @@ const sum = (groups: Group[], field: keyof Figures) => groups.reduce((total, g) 
 
 describe('report', () => {
   let app: TestApp;
-  const ids: Ids = { clients: {}, projects: {}, machines: {} };
+  const ids: Ids = { clients: {}, projects: {}, machines: {}, standard: '', admin: '', tech: '' };
 
   beforeAll(async () => {
     app = await startTestApp('report');
+    const tech = await app.clientAs(UserRole.TECHNICIAN);
+    ids.tech = (await tech.Me()).me.id;
+    ids.admin = (await app.sdk.Me()).me.id;
+    ids.standard = (await app.sdk.LaborTypes({ filter: { active: true } })).laborTypes.edges.find((e) => e.node.isDefault)!.node.id;
     ids.clients.Acme = (await app.sdk.CreateClient({ input: { name: 'Acme', hourlyRateCents: ACME_RATE } })).createClient.id;
     ids.clients.Dataforth = (await app.sdk.CreateClient({ input: { name: 'Dataforth', hourlyRateCents: DATAFORTH_RATE } })).createClient.id;
     for (const [name, client] of Object.entries(PROJECT_CLIENT)) {
@@ -143,7 +187,8 @@ describe('report', () => {
     ids.machines['bravo-mac'] = (await app.sdk.RegisterMachine({ input: { hostname: 'bravo-mac', username: 'tech', platform: 'DARWIN', homeDirectory: '/Users/tech' } })).registerMachine.machine.id;
 
     for (const s of plan) {
-      const started = await app.sdk.StartSession({
+      const sdk = s.byTech ? tech : app.sdk;
+      const started = await sdk.StartSession({
         input: {
           mode: s.mode ?? 'MSP',
           clientId: s.client ? ids.clients[s.client] : undefined,
@@ -155,9 +200,9 @@ describe('report', () => {
       });
       s.id = started.startSession.id;
       for (const [category, minutes, billable] of s.items) {
-        await app.sdk.LogWorkItem({ input: { sessionId: s.id, category, minutes, billable, description: `${category.toLowerCase()} for ${minutes} minutes` } });
+        await sdk.LogWorkItem({ input: { sessionId: s.id, category, minutes, billable, description: `${category.toLowerCase()} for ${minutes} minutes` } });
       }
-      await app.sdk.EndSession({ input: { sessionId: s.id, endedAt: s.end } });
+      await sdk.EndSession({ input: { sessionId: s.id, endedAt: s.end } });
     }
 
     // Acme's August is invoiced at the old rate; then the rate goes up, and one September session is billed at the new one.
@@ -193,13 +238,22 @@ describe('report', () => {
     ['category', ['CATEGORY']],
     ['project and machine', ['PROJECT', 'MACHINE']],
     ['machine and project, given the other way round', ['MACHINE', 'PROJECT']],
+    ['month', ['MONTH']],
+    ['machine', ['MACHINE']],
+    ['project', ['PROJECT']],
+    ['labor type', ['LABOR_TYPE']],
+    ['technician', ['TECHNICIAN']],
+    ['technician and client', ['TECHNICIAN', 'CLIENT']],
+    ['labor type, technician and category', ['LABOR_TYPE', 'TECHNICIAN', 'CATEGORY']],
   ])('groups by %s, ordered by the keys, adding up to the total', async (_name, groupBy) => {
     const report = await run({}, groupBy);
     const sessions = inRange(FROM, TO);
     expect(report.groups).toEqual(expectedGroups(ids, sessions, groupBy));
     expect(report.total).toEqual(expectedFigures(sessions));
-    expect(sum(report.groups, 'minutes')).toBe(report.total.minutes);
-    expect(sum(report.groups, 'billableMinutes')).toBe(report.total.billableMinutes);
+    // money is rounded per line, so the groups add up to the total to the cent
+    for (const field of ['minutes', 'billableMinutes', 'billableValueCents', 'amountBilledCents', 'unbilledCents', 'overageCents'] as const) {
+      expect(sum(report.groups, field)).toBe(report.total[field]);
+    }
   });
 
   it('puts sessions in the UTC month they started in, and sessions without work items in a group of no category', async () => {
@@ -215,7 +269,7 @@ describe('report', () => {
     expect(last.figures).toMatchObject({ sessions: 1, minutes: 0, amountBilledCents: 0 });
   });
 
-  it('keeps billed amounts at the rate each session was billed at, rounding half up once per group', async () => {
+  it('keeps billed amounts at the rate each session was billed at, rounding half up once per line', async () => {
     const byMonth = await run({ clientId: ids.clients.Acme, to: '2026-10-01T00:00:00.000Z' }, ['MONTH']);
     // August: 325 billable minutes billed at the old 125.00/h; the rate is 150.50/h now
     expect(byMonth.groups[0].figures).toMatchObject({ billableMinutes: 325, amountBilledCents: 67_708, billedAmount: '$677.08' });
@@ -239,19 +293,19 @@ describe('report', () => {
   it('writes a text header for the period and one line per group', async () => {
     const quarter = await run({ clientId: ids.clients.Acme, from: '2026-07-01T00:00:00.000Z', to: '2026-10-01T00:00:00.000Z' }, ['MONTH']);
     expect(quarter.text.split('\n')).toEqual([
-      'Acme - Q3 2026: 9 sessions, 11.2 hours, $980.59 billed',
-      '- 2026-08: 5 sessions, 5.8 hours, 5.4 billable, $677.08 billed',
-      '- 2026-09: 4 sessions, 5.5 hours, 4.8 billable, $303.51 billed',
+      'Acme - Q3 2026: 9 sessions, 11.2 hours, $1,396.98 billable, $980.59 billed',
+      '- 2026-08: 5 sessions, 5.8 hours, 5.4 billable hours, $677.08 billable, $677.08 billed',
+      '- 2026-09: 4 sessions, 5.5 hours, 4.8 billable hours, $719.90 billable, $303.51 billed',
     ]);
     const range = await run({ from: '2026-08-31T12:00:00.000Z', to: '2026-09-02T00:00:00.000Z' });
-    expect(range.text).toBe('All clients - 2026-08-31 to 2026-09-01: 2 sessions, 2.1 hours, $145.83 billed');
+    expect(range.text).toBe('All clients - 2026-08-31 to 2026-09-01: 2 sessions, 2.1 hours, $283.79 billable, $145.83 billed');
     const month = await run({ projectId: ids.projects.Intranet, from: '2026-10-01T00:00:00.000Z', to: '2026-11-01T00:00:00.000Z' });
-    expect(month.text).toBe('Intranet - October 2026: 2 sessions, 0.4 hours, $0.00 billed');
+    expect(month.text).toBe('Intranet - October 2026: 2 sessions, 0.4 hours, $62.71 billable, $0.00 billed');
     const year = await run({ mode: 'DEV', from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
-    expect(year.text).toBe('All clients - 2026: 1 session, 1.5 hours, $0.00 billed');
+    expect(year.text).toBe('All clients - 2026: 1 session, 1.5 hours, $0.00 billable, $0.00 billed');
     const grouped = await run({}, ['CLIENT', 'PROJECT', 'CATEGORY', 'MONTH']);
-    expect(grouped.text.split('\n')).toContain('- Acme / Intranet / TROUBLESHOOTING / 2026-08: 2 sessions, 2.7 hours, 2.7 billable, $333.33 billed');
-    expect(grouped.text.split('\n')).toContain('- (no client) / (no project) / RESEARCH / 2026-08: 1 session, 0.5 hours, 0.0 billable, $0.00 billed');
+    expect(grouped.text.split('\n')).toContain('- Acme / Intranet / TROUBLESHOOTING / 2026-08: 2 sessions, 2.7 hours, 2.7 billable hours, $333.33 billable, $333.33 billed');
+    expect(grouped.text.split('\n')).toContain('- (no client) / (no project) / RESEARCH / 2026-08: 1 session, 0.5 hours, 0.0 billable hours, $0.00 billable, $0.00 billed');
   });
 
   it('refuses bad periods, repeated groupings and unknown clients or projects', async () => {
@@ -307,12 +361,25 @@ describe('report', () => {
 
     const lines = answer!.text.split('\n');
     expect(lines).toHaveLength(1 + 30 + 1);
-    expect(lines[0]).toBe('Countwell - 2023-01-01 to 2026-04-30: 40 sessions, 20.0 hours, $0.00 billed');
-    expect(lines[1]).toBe('- Countwell / (no project) / 2023-01 / (no machine): 1 session, 0.5 hours, 0.5 billable, $0.00 billed');
+    expect(lines[0]).toBe('Countwell - 2023-01-01 to 2026-04-30: 40 sessions, 20.0 hours, $1,200.00 billable, $0.00 billed');
+    expect(lines[1]).toBe('- Countwell / (no project) / 2023-01 / (no machine): 1 session, 0.5 hours, 0.5 billable hours, $30.00 billable, $0.00 billed');
     expect(lines[31]).toBe('… and 10 more groups');
   });
 });
 
 function nullKey(): Key {
-  return { clientId: null, clientName: null, projectId: null, projectName: null, category: null, month: null, machineId: null, machineHostname: null };
+  return {
+    clientId: null,
+    clientName: null,
+    projectId: null,
+    projectName: null,
+    category: null,
+    month: null,
+    machineId: null,
+    machineHostname: null,
+    laborTypeId: null,
+    laborTypeName: null,
+    technicianId: null,
+    technicianName: null,
+  };
 }

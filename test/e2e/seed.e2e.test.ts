@@ -36,6 +36,15 @@ describe('npm run seed', () => {
     const logged = await scratch.dataSource.query('SELECT DISTINCT object_type AS t FROM change_log');
     expect(logged.map((r: { t: string }) => r.t).sort()).toEqual([...auditedEntities.values()].sort());
 
+    // billing: a client on a prepaid block, with after-hours work drawn from it at 1.5x
+    const [afterHours] = await scratch.dataSource.query(
+      "SELECT COUNT(*) AS n FROM work_items w JOIN sessions s ON s.id = w.session_id JOIN clients c ON c.id = s.client_id WHERE c.name = 'Dataforth' AND w.after_hours = 1 AND w.prepaid_centiminutes = w.minutes * 150",
+    );
+    expect(Number(afterHours.n)).toBeGreaterThan(0);
+    const [block] = await scratch.dataSource.query('SELECT used_centiminutes, capacity_centiminutes FROM prepaid_blocks');
+    expect(Number(block.used_centiminutes)).toBeGreaterThan(0);
+    expect(Number(block.used_centiminutes)).toBeLessThan(Number(block.capacity_centiminutes));
+
     await seed(systemScope(db, 'seed'));
     expect(await rowCounts()).toEqual(first);
   });

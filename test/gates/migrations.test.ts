@@ -38,6 +38,13 @@ describe(`migrations on ${testDialect}`, () => {
     expect(client).toEqual({ name: 'Kept', hourly_rate_cents: 12345 });
     const [item] = await dataSource.query('SELECT w.description, w.minutes, s.mode FROM work_items w JOIN sessions s ON s.id = w.session_id');
     expect(item).toEqual({ description: 'kept work', minutes: 42, mode: 'MSP' });
+    // billing rules: actual minutes kept, billable the same under the default labor type, started when logged
+    const [billing] = await dataSource.query(
+      'SELECT w.billable_centiminutes, w.prepaid_centiminutes, w.rule_version, w.started_at = w.created_at AS same_start, l.name, l.is_default FROM work_items w JOIN labor_types l ON l.id = w.labor_type_id',
+    );
+    expect(billing).toEqual({ billable_centiminutes: 4200, prepaid_centiminutes: 0, rule_version: 1, same_start: 1, name: 'Standard', is_default: 1 });
+    const [kept] = await dataSource.query('SELECT time_zone, business_hours_start, business_hours_end, business_days, after_hours_policy, prepaid_alert_percent FROM clients WHERE id = 1');
+    expect(kept).toEqual({ time_zone: 'UTC', business_hours_start: '09:00', business_hours_end: '17:00', business_days: '1,2,3,4,5', after_hours_policy: 'NONE', prepaid_alert_percent: 20 });
     // records from before search existed are searchable
     const found = await fullTextMatches(dataSource.manager, ['kept'], [], 10);
     expect(await dataSource.query(`SELECT source, client_id FROM search_documents WHERE id IN (${found.join(', ')})`)).toEqual([{ source: 'WORK_ITEM', client_id: 1 }]);

@@ -22,7 +22,7 @@ function sampleLiteral(type: GraphQLInputType): string {
     return `{ ${required.map((f) => `${f.name}: ${sampleLiteral(f.type)}`).join(', ')} }`;
   }
   if (isScalarType(type)) {
-    if (type.name === 'Int') return '1';
+    if (type.name === 'Int' || type.name === 'Float') return '1';
     if (type.name === 'Boolean') return 'true';
     if (type.name === 'DateTimeISO') return '"2026-01-01T00:00:00Z"';
     if (type.name === 'ID') return '"999999"'; // no such row: samples never touch the test's own data

@@ -56,7 +56,7 @@ export async function insertTree(db: Database, perLevel: number): Promise<void> 
     db,
     WorkItem,
     sessionIds.flatMap((sessionId) =>
-      range.map((i) => ({ sessionId, category: WorkCategory.TROUBLESHOOTING, description: `Step ${i}`, minutes: 15, billable: true, createdAt: at })),
+      range.map((i) => ({ sessionId, category: WorkCategory.TROUBLESHOOTING, description: `Step ${i}`, minutes: 15, billable: true, startedAt: at, billableCentiminutes: 1500, createdAt: at })),
     ),
   );
 }
