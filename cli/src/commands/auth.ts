@@ -26,6 +26,7 @@ export function authCommands(program: Command): void {
   program
     .command('whoami')
     .description('Who the stored or MSP_TOKEN token belongs to')
+    .addHelpText('after', '\nExample:\n  msp whoami --json')
     .action(
       action(async ({ api, options }) => {
         const { me } = await api().Me();
@@ -36,6 +37,7 @@ export function authCommands(program: Command): void {
   program
     .command('logout')
     .description('Revoke the login here and forget its tokens')
+    .addHelpText('after', '\nExample:\n  msp logout')
     .action(
       action(async ({ api, config, options }) => {
         await api().Logout({ input: config.refreshToken ? { refreshToken: config.refreshToken } : {} });

@@ -104,6 +104,7 @@ export function initCommand(program: Command): void {
   program
     .command('init')
     .description('Write Claude Code commands (/msp, /dev, /normal), an .mcp.json entry for `msp mcp` and a SessionStart hook; existing files are merged')
+    .addHelpText('after', '\nExample:\n  msp init --dir .')
     .option('--dir <dir>', 'the project folder', '.')
     .action(
       action(async ({ options }, opts: { dir: string }) => {
@@ -125,8 +126,10 @@ export function initCommand(program: Command): void {
   program
     .command('hook')
     .description('Hooks for Claude Code')
+    .addHelpText('after', '\nExample:\n  msp hook session-start')
     .command('session-start')
     .description("Print the current client's context, for the agent to start with")
+    .addHelpText('after', '\nExample:\n  msp hook session-start')
     .action(
       action(async ({ api, config }) => {
         const clientId = config.session?.clientId;

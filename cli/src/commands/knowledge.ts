@@ -21,6 +21,7 @@ export function knowledgeCommands(program: Command): void {
   program
     .command('context <client>')
     .description("A client's context: last sessions, open tasks, credentials used lately, topology, insights")
+    .addHelpText('after', '\nExample:\n  msp context dataforth')
     .option('--limit <n>', 'how many sessions', '5')
     .action(
       action(async ({ api, options }, client: string, opts: { limit: string }) => {
@@ -32,6 +33,7 @@ export function knowledgeCommands(program: Command): void {
   program
     .command('search <text>')
     .description('Search sessions, work, commands, problems and notes; ranked hits with snippets')
+    .addHelpText('after', '\nExample:\n  msp search "spooler keeps stopping" --client dataforth')
     .option('--client <slug|id>', 'only this client')
     .option('--mode <mode>', 'only sessions of this mode (normal: the knowledge base)')
     .option('--first <n>', 'how many hits', '10')
@@ -47,6 +49,7 @@ export function knowledgeCommands(program: Command): void {
   program
     .command('similar <description>')
     .description('Problems solved before that look like this one, ranked, with why')
+    .addHelpText('after', '\nExample:\n  msp similar "Outlook asks for the password again and again"')
     .option('--client <slug|id>', "prefer this client's history")
     .option('--top <n>', 'how many', '3')
     .action(

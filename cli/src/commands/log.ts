@@ -68,6 +68,7 @@ export function logCommands(program: Command): void {
   log
     .command('file <path>')
     .description('Record a file change')
+    .addHelpText('after', '\nExample:\n  msp log file /etc/nginx/nginx.conf --kind modified --summary "TLS 1.3 only"')
     .option('--kind <kind>', FILE_KINDS.join(', '), 'modified')
     .option('--summary <text>', 'what changed')
     .action(

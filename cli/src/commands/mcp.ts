@@ -33,7 +33,7 @@ export function mcpCommand(program: Command): void {
   program
     .command('mcp')
     .description('A Model Context Protocol server over stdio with the agent operations as tools (token from MSP_TOKEN or the login)')
-    .addHelpText('after', '\nIn .mcp.json (msp init writes it):\n  { "mcpServers": { "msp": { "command": "msp", "args": ["mcp"] } } }')
+    .addHelpText('after', '\nExample:\n  MSP_TOKEN=… msp mcp\nIn .mcp.json (msp init writes it):\n  { "mcpServers": { "msp": { "command": "msp", "args": ["mcp"] } } }')
     .action(async () => {
       try {
         await startMcpServer();

@@ -10,6 +10,8 @@ export function taskCommands(program: Command): void {
 
   task
     .command('add <title>')
+    .description('Add a task to do later')
+    .addHelpText('after', '\nExample:\n  msp task add "Order a UPS battery" --client dataforth --due 2027-01-15')
     .option('--client <slug|id>', 'the client it is for')
     .option('--due <date>', 'due date, for example 2026-12-24')
     .option('--notes <text>', 'details')
@@ -23,6 +25,8 @@ export function taskCommands(program: Command): void {
 
   task
     .command('done <id>')
+    .description('Mark a task done')
+    .addHelpText('after', '\nExample:\n  msp task done 12')
     .action(
       action(async ({ api, options }, id: string) => {
         const { completePendingTask } = await api().CompletePendingTask({ input: { pendingTaskId: id } });
@@ -32,6 +36,8 @@ export function taskCommands(program: Command): void {
 
   task
     .command('list')
+    .description('Open tasks, soonest due first (--all: done ones too)')
+    .addHelpText('after', '\nExample:\n  msp task list --client dataforth --json')
     .option('--client <slug|id>', 'only this client')
     .option('--all', 'done ones too')
     .action(
@@ -79,6 +85,7 @@ export function credentialCommands(program: Command): void {
   cred
     .command('get <id>')
     .description('Reveal a credential (audited with your reason); the value is printed only with --show')
+    .addHelpText('after', '\nExample:\n  msp cred get 7 --reason "NAS firmware update" --show')
     .requiredOption('--reason <text>', 'why you need it, for the audit log')
     .option('--show', 'print the value itself')
     .action(
@@ -94,6 +101,7 @@ export function syncCommand(program: Command): void {
   program
     .command('sync')
     .description('Send the writes queued while the service was unreachable, in order; show the ones it refused')
+    .addHelpText('after', '\nExample:\n  msp sync --json')
     .option('--retry-refused', 'send the refused ones again too')
     .action(
       action(async ({ api, options }, opts: { retryRefused?: boolean }) => {

@@ -11,6 +11,7 @@ export function machineCommands(program: Command): void {
   program
     .command('machine')
     .description('This machine, as the service knows it')
+    .addHelpText('after', '\nExample:\n  msp machine register')
     .command('register')
     .description('Compute the fingerprint here, detect capabilities (Docker, shells, package managers, VPN profiles) and register')
     .addHelpText('after', '\nExample:\n  msp machine register --json')
@@ -70,6 +71,7 @@ export function sessionCommands(program: Command): void {
   session
     .command('end')
     .description('End the current session: the service writes its summary (queued when offline)')
+    .addHelpText('after', '\nExample:\n  msp session end --summary "Firewall replaced; VPN to the branch is up."')
     .option('--summary <text>', 'your own summary, kept first')
     .action(
       action(async ({ api, config, options }, opts: { summary?: string }) => {
@@ -84,6 +86,7 @@ export function sessionCommands(program: Command): void {
   session
     .command('current')
     .description('The session later commands log into')
+    .addHelpText('after', '\nExample:\n  msp session current --json')
     .action(
       action(async ({ api, config, options }) => {
         const { session: current } = await api().Session({ id: currentSessionId(config) });
