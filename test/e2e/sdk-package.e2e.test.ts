@@ -78,7 +78,7 @@ describe('the SDK as a package', () => {
     app = await startTestApp('sdk_package');
     for (const title of titles) await app.sdk.StartSession({ input: { mode: 'NORMAL', title } });
     consumer = realpathSync(mkdtempSync(join(tmpdir(), 'msp-sdk-consumer-')));
-    await run(process.execPath, ['build.mjs'], { cwd: sdkDir });
+    // packs sdk/dist as `npm test` built it beforehand: rebuilding here would pull it from under the CLI tests running beside
     const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], { cwd: sdkDir, env: cleanEnv() });
     [packed] = JSON.parse(stdout) as (typeof packed)[];
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'msp-sdk-consumer', private: true }));
