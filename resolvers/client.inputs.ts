@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ClassType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { AfterHoursPolicy } from '../entities/client.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
@@ -33,8 +33,58 @@ registerEnumType(Weekday, {
   },
 });
 
+/** The billing rules a client carries, the same when created and when changed: a mixin for both inputs. */
+function withBillingRules<T extends ClassType>(Base: T, name: string) {
+  // named but reachable only through the inputs that extend it, so not emitted into the schema
+  @InputType(`${name}BillingRules`)
+  class BillingRulesInput extends Base {
+    @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
+    @IsOptional()
+    @MaxLength(64)
+    timeZone?: string;
+
+    @Field(() => String, { nullable: true, description: 'Business hours start, local "HH:MM".' })
+    @IsOptional()
+    @Matches(HH_MM, { message: HH_MM_MESSAGE })
+    businessHoursStart?: string;
+
+    @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
+    @IsOptional()
+    @Matches(HH_MM, { message: HH_MM_MESSAGE })
+    businessHoursEnd?: string;
+
+    @Field(() => [Weekday], { nullable: true, description: 'Days with business hours (up to 7).' })
+    @IsOptional()
+    @ArrayMaxSize(7)
+    @IsEnum(Weekday, { each: true })
+    businessDays?: Weekday[];
+
+    @Field(() => AfterHoursPolicy, { nullable: true, description: 'What happens to work that starts outside business hours.' })
+    @IsOptional()
+    @IsEnum(AfterHoursPolicy)
+    afterHoursPolicy?: AfterHoursPolicy;
+
+    @Field(() => ID, { nullable: true, description: "The client's default labor type (an active one)." })
+    @IsOptional()
+    @IsId()
+    defaultLaborTypeId?: string;
+
+    @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
+    @IsOptional()
+    @IsId()
+    afterHoursLaborTypeId?: string;
+
+    @Field(() => Int, { nullable: true, description: 'Prepaid alert threshold in percent left (0 to 100).' })
+    @IsOptional()
+    @Min(0)
+    @Max(100)
+    prepaidAlertPercent?: number;
+  }
+  return BillingRulesInput;
+}
+
 @InputType({ description: 'A new client.' })
-export class CreateClientInput extends IdempotentInput {
+export class CreateClientInput extends withBillingRules(IdempotentInput, 'CreateClient') {
   @Field(() => String, { description: 'Display name, unique (1 to 200 characters).' })
   @NotBlank()
   @MaxLength(200)
@@ -56,52 +106,10 @@ export class CreateClientInput extends IdempotentInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
-  @IsOptional()
-  @MaxLength(64)
-  timeZone?: string;
-
-  @Field(() => String, { nullable: true, description: 'Business hours start, local "HH:MM".' })
-  @IsOptional()
-  @Matches(HH_MM, { message: HH_MM_MESSAGE })
-  businessHoursStart?: string;
-
-  @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
-  @IsOptional()
-  @Matches(HH_MM, { message: HH_MM_MESSAGE })
-  businessHoursEnd?: string;
-
-  @Field(() => [Weekday], { nullable: true, description: 'Days with business hours (up to 7).' })
-  @IsOptional()
-  @ArrayMaxSize(7)
-  @IsEnum(Weekday, { each: true })
-  businessDays?: Weekday[];
-
-  @Field(() => AfterHoursPolicy, { nullable: true, description: 'What happens to work that starts outside business hours.' })
-  @IsOptional()
-  @IsEnum(AfterHoursPolicy)
-  afterHoursPolicy?: AfterHoursPolicy;
-
-  @Field(() => ID, { nullable: true, description: "The client's default labor type (an active one)." })
-  @IsOptional()
-  @IsId()
-  defaultLaborTypeId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
-  @IsOptional()
-  @IsId()
-  afterHoursLaborTypeId?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Prepaid alert threshold in percent left (0 to 100).' })
-  @IsOptional()
-  @Min(0)
-  @Max(100)
-  prepaidAlertPercent?: number;
 }
 
 @InputType({ description: 'Changes to a client; omitted fields stay as they are.' })
-export class UpdateClientInput {
+export class UpdateClientInput extends withBillingRules(class {}, 'UpdateClient') {
   @Field(() => ID, { description: 'The client to change.' })
   @IsId()
   id: string;
@@ -128,48 +136,6 @@ export class UpdateClientInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
-  @IsOptional()
-  @MaxLength(64)
-  timeZone?: string;
-
-  @Field(() => String, { nullable: true, description: 'Business hours start, local "HH:MM".' })
-  @IsOptional()
-  @Matches(HH_MM, { message: HH_MM_MESSAGE })
-  businessHoursStart?: string;
-
-  @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
-  @IsOptional()
-  @Matches(HH_MM, { message: HH_MM_MESSAGE })
-  businessHoursEnd?: string;
-
-  @Field(() => [Weekday], { nullable: true, description: 'Days with business hours (up to 7).' })
-  @IsOptional()
-  @ArrayMaxSize(7)
-  @IsEnum(Weekday, { each: true })
-  businessDays?: Weekday[];
-
-  @Field(() => AfterHoursPolicy, { nullable: true, description: 'What happens to work that starts outside business hours.' })
-  @IsOptional()
-  @IsEnum(AfterHoursPolicy)
-  afterHoursPolicy?: AfterHoursPolicy;
-
-  @Field(() => ID, { nullable: true, description: "The client's default labor type (an active one)." })
-  @IsOptional()
-  @IsId()
-  defaultLaborTypeId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
-  @IsOptional()
-  @IsId()
-  afterHoursLaborTypeId?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Prepaid alert threshold in percent left (0 to 100).' })
-  @IsOptional()
-  @Min(0)
-  @Max(100)
-  prepaidAlertPercent?: number;
 }
 
 @InputType({ description: 'Narrows the clients list.' })
