@@ -26,6 +26,10 @@ export const isUnreachable = (error: unknown): boolean => error instanceof MspAp
 /** The API's refusal as a one-line CLI error with the exit code its code means. */
 export function asCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof MspApiError) return new CliError(error.errors.map((e) => e.message).join('; '), exitCodeFor(error.code), error.code);
+  if (error instanceof MspApiError) {
+    const message = error.errors.map((e) => e.message).join('; ');
+    const hint = error.code === 'UNAUTHENTICATED' && !process.env.MSP_TOKEN ? ' (msp login logs in again)' : '';
+    return new CliError(message + hint, exitCodeFor(error.code), error.code);
+  }
   return new CliError(error instanceof Error ? error.message : String(error));
 }

@@ -87,7 +87,7 @@ export async function replayQueue(client: MspClient, retryRefused = false): Prom
         kept.push(...entries.slice(i));
         break;
       }
-      const refusal = error instanceof MspApiError ? { code: error.code, message: error.message } : { code: 'FAILED', message: String(error) };
+      const refusal = error instanceof MspApiError ? { code: error.code, message: error.errors.map((e) => e.message).join('; ') } : { code: 'FAILED', message: String(error) };
       kept.push({ ...entry, refused: { ...refusal, at: new Date().toISOString() } });
     }
   }

@@ -10,6 +10,8 @@ export interface CommandRun {
   outputExcerpt: string;
   /** The end of its stderr, secrets redacted; null when it printed none. */
   errorExcerpt: string | null;
+  /** Why it could not start at all (for example no such program), else null. */
+  spawnError: string | null;
 }
 
 const tail = (text: string, chars: number) => (text.length > chars ? text.slice(-chars) : text);
@@ -32,6 +34,7 @@ export function runCommand(argv: string[]): Promise<CommandRun> {
     });
     const finish = (exitCode: number, extra = '') =>
       resolve({
+        spawnError: extra || null,
         exitCode,
         durationMs: Date.now() - started,
         outputExcerpt: tail(redactSecrets(output + extra), EXCERPT_CHARS),

@@ -88,13 +88,17 @@ export function reportCommand(program: Command): void {
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
         const groupBy = (opts.groupBy ?? '').split(',').filter(Boolean).map((g) => g.trim().toUpperCase()) as ('CLIENT' | 'PROJECT' | 'CATEGORY' | 'MONTH' | 'MACHINE')[];
         const { report } = await api().Report({ filter: { from: isoTime(opts.from, '--from'), to: isoTime(opts.to, '--to'), ...(clientId ? { clientId } : {}) }, groupBy });
-        const rows = report.groups.map((g) => [g.key.clientName, g.key.projectName, g.key.category, g.key.month, g.key.machineHostname, g.figures.sessions, g.figures.hours, g.figures.billableHours, g.figures.billedAmount]);
-        const headers = ['client', 'project', 'category', 'month', 'machine', 'sessions', 'hours', 'billable hours', 'billed'];
+        const figures = (f: (typeof report)['total']) => [f.sessions, f.hours, f.billableHours, f.billableValue, f.billedAmount, f.unbilledAmount];
+        const rows = [
+          ...report.groups.map((g) => [g.key.clientName, g.key.projectName, g.key.category, g.key.month, g.key.machineHostname, ...figures(g.figures)]),
+          ['total', null, null, null, null, ...figures(report.total)],
+        ];
+        const headers = ['client', 'project', 'category', 'month', 'machine', 'sessions', 'hours', 'billable hours', 'billable value', 'billed', 'unbilled'];
         if (opts.csv) {
           process.stdout.write(`${[headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`);
           return;
         }
-        print(options, report, () => (rows.length ? `${report.text}\n\n${table(headers, rows)}` : report.text));
+        print(options, report, () => `${report.text}\n\n${table(headers, rows)}`);
       }),
     );
 }

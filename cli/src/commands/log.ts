@@ -9,6 +9,9 @@ import { runCommand } from '../run-command';
 const FILE_KINDS = ['created', 'modified', 'deleted', 'renamed'];
 const NOTE_KINDS = ['decision', 'finding', 'learning'];
 
+/** The argument list as a POSIX shell line, quoted where needed, so a recorded command can be pasted back. */
+const shellLine = (argv: string[]) => argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+
 const queuedLine = (what: string) => `The service is unreachable: ${what} is queued (msp sync sends it; nothing is lost or doubled).`;
 
 export function logCommands(program: Command): void {
@@ -47,7 +50,7 @@ export function logCommands(program: Command): void {
         const infrastructureId = opts.host ? await hostIdOf(api(), opts.host, currentClientId(config)).catch((error) => (isUnreachable(error) ? undefined : Promise.reject(error))) : undefined;
         const input = {
           sessionId,
-          command: redactSecrets(argv.join(' ')).slice(0, 4000),
+          command: redactSecrets(shellLine(argv)).slice(0, 4000),
           shell: opts.shell,
           success: run.exitCode === 0,
           exitCode: run.exitCode,
@@ -58,9 +61,11 @@ export function logCommands(program: Command): void {
           ...(opts.host ? { host: opts.host } : {}),
           ...(infrastructureId ? { infrastructureId } : {}),
         };
-        const outcome = await writeOrQueue(api(), 'LogCommand', input);
-        if (options.json) print(options, { exitCode: run.exitCode, queued: outcome.queued }, () => '');
-        else if (outcome.queued) process.stderr.write(`${queuedLine('the command record')}\n`);
+        const outcome = await writeOrQueue<{ logCommand: { id: string } }>(api(), 'LogCommand', input);
+        const recorded = outcome.queued ? null : outcome.result.logCommand.id;
+        // stdout belongs to the command; what msp has to say goes to stderr
+        if (options.json) print(options, { exitCode: run.exitCode, queued: outcome.queued, commandId: recorded }, () => '');
+        else process.stderr.write(`${outcome.queued ? queuedLine('the command record') : `msp: recorded command ${recorded} (exit ${run.exitCode}${run.spawnError ? `: ${run.spawnError}` : ''}).`}\n`);
         process.exitCode = run.exitCode;
       }),
     );

@@ -14,6 +14,8 @@ export async function startMcpServer(): Promise<void> {
   const { token } = connection(config);
   const claims = tokenClaims(token);
   const ctx: ToolContext = { api: apiClient(config), defaultSessionId: config.session?.id ?? (claims.sid ? String(claims.sid) : undefined), clientId: currentClientId(config) };
+  // a refused token or an unreachable API is said now, on stderr, not discovered as an empty tool list
+  await ctx.api.Me();
   const server = new McpServer({ name: 'msp-tracker', version: '0.1.0' });
   for (const tool of allowedTools((claims.scope ?? '').split(' '))) {
     server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.input, annotations: tool.annotations }, async (args: Record<string, unknown>) => {

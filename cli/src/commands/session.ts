@@ -91,7 +91,8 @@ export function sessionCommands(program: Command): void {
       action(async ({ api, config, options }) => {
         const { session: current } = await api().Session({ id: currentSessionId(config) });
         if (!current) throw new CliError('The current session no longer exists.', EXIT.notFound, 'NOT_FOUND');
-        print(options, current, () => `Session ${current.id}: ${current.title ?? '(untitled)'}${current.client ? `, ${current.client.name}` : ''}, ${current.endedAt ? 'ended' : 'open'} since ${current.startedAt}`);
+        const state = current.endedAt ? `ended at ${current.endedAt} (start another with msp session start)` : `open since ${current.startedAt}`;
+        print(options, current, () => `Session ${current.id}: ${current.title ?? '(untitled)'}${current.client ? `, ${current.client.name}` : ''}, ${state}`);
       }),
     );
 

@@ -41,9 +41,15 @@ describe('the msp CLI, as a technician uses it', () => {
     const ran = await msp(env, ['log', 'cmd', '--json', '--host', 'AD2', '--shell', 'sh', '--', ...failing]);
     expect(ran.code).toBe(3); // the command's own exit code
     expect(ran.stderr).toContain('is not recognized'); // its output still reaches the terminal
+    expect(JSON.parse(ran.stdout)).toMatchObject({ exitCode: 3, queued: false, commandId: expect.any(String) });
     const { commands } = await app.sdk.Commands({ filter: { sessionId: started.id } });
-    expect(commands.nodes[0]).toMatchObject({ success: false, exitCode: 3 });
+    // quoted as typed, so the record can be pasted back into a shell
+    expect(commands.nodes[0]).toMatchObject({ success: false, exitCode: 3, command: `sh -c 'echo "The term '\\''Get-LocalUser'\\'' is not recognized" >&2; exit 3'` });
     expect(commands.nodes[0]!.errorMessage).toContain('is not recognized');
+
+    // a program that does not exist: said and recorded, with the shell's exit code
+    const missing = await msp(env, ['log', 'cmd', '--', 'no-such-program-here']);
+    expect([missing.code, missing.stderr]).toEqual([127, expect.stringMatching(/recorded command \d+ \(exit 127: no-such-program-here: .*ENOENT/)]);
 
     const check = await mspJson<{ verdict: string; text: string }>(env, ['check', failing.join(' '), '--host', 'AD2']);
     expect(check.verdict).toBe('WARN');
@@ -58,8 +64,9 @@ describe('the msp CLI, as a technician uses it', () => {
     const csv = await msp(env, ['report', '--client', 'dataforth', '--from', from, '--to', to, '--group-by', 'category', '--csv']);
     expect(csv.code).toBe(0);
     const [header, ...rows] = csv.stdout.trim().split('\n');
-    expect(header).toBe('client,project,category,month,machine,sessions,hours,billable hours,billed');
-    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(header).toBe('client,project,category,month,machine,sessions,hours,billable hours,billable value,billed,unbilled');
+    // 30 minutes at $150.00 an hour, not billed yet
+    expect(rows[rows.length - 1]!.split(',').slice(0, 1).concat(rows[rows.length - 1]!.split(',').slice(8))).toEqual(['total', '$75.00', '$0.00', '$75.00']);
   });
 
   it('answers with exit codes a script can switch on', async () => {
@@ -68,6 +75,9 @@ describe('the msp CLI, as a technician uses it', () => {
     expect((await msp(env, ['log', 'work', 'x', '--minutes', 'many'])).code).toBe(2);
     expect((await msp(env, ['no-such-command'])).code).toBe(2);
     expect((await msp({ ...env, MSP_API_URL: 'http://127.0.0.1:9/graphql' }, ['whoami'])).code).toBe(5);
+    // no terminal to ask on: said, not silently skipped
+    const noPassword = await msp(cliHome(), ['login', '--url', app.url, '--email', ADMIN_EMAIL]);
+    expect([noPassword.code, noPassword.stderr]).toEqual([2, expect.stringContaining('--password-stdin')]);
   });
 
   it('hands an agent a token for the current session that the CLI then uses from MSP_TOKEN', async () => {

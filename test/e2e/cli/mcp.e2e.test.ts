@@ -83,6 +83,13 @@ describe('msp mcp', () => {
     expect(called.content[0]!.text).toContain('Dataforth');
   });
 
+  it('says at start, on stderr with a non-zero exit, when its token is refused', async () => {
+    const { stderr, code } = await new Promise<{ stderr: string; code: number | null }>((resolve) => {
+      execFile(process.execPath, [CLI, 'mcp'], { env: { ...cliHome(), MSP_API_URL: app.url, MSP_TOKEN: 'not-a-token' } }, (_error, _stdout, stderrText) => resolve({ stderr: stderrText, code: _error?.code as number | null }));
+    });
+    expect([code, stderr]).toEqual([3, expect.stringContaining('msp mcp: ')]);
+  });
+
   it('answers a refusal as a tool error with its code, not a crash', async () => {
     const client = await agent(['READ', 'WRITE']);
     const refused = await client.callTool({ name: 'context_recovery', arguments: { client: 'someone-else' } });
