@@ -121,19 +121,22 @@ export async function invoiceLines(scope: Scope, criteria: ExportCriteria): Prom
 
 const decimal = (cents: number) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
+/** Free text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text by a leading apostrophe. */
+const asText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
+
 const COLUMN: Record<InvoiceColumn, { header: string; value: (line: InvoiceLine) => string }> = {
   DATE: { header: 'Date', value: (l) => l.date },
   SESSION: { header: 'Session', value: (l) => String(l.sessionId) },
-  TECHNICIAN: { header: 'Technician', value: (l) => l.technician ?? '' },
+  TECHNICIAN: { header: 'Technician', value: (l) => asText(l.technician) },
   CATEGORY: { header: 'Category', value: (l) => l.category },
-  LABOR_TYPE: { header: 'Labor type', value: (l) => l.laborType ?? '' },
-  DESCRIPTION: { header: 'Description', value: (l) => l.description },
+  LABOR_TYPE: { header: 'Labor type', value: (l) => asText(l.laborType) },
+  DESCRIPTION: { header: 'Description', value: (l) => asText(l.description) },
   ACTUAL_MINUTES: { header: 'Actual minutes', value: (l) => String(l.actualMinutes) },
   BILLABLE_MINUTES: { header: 'Billable minutes', value: (l) => String(minutesOfCentiminutes(l.billableCentiminutes)) },
   RATE: { header: 'Rate', value: (l) => decimal(l.rateCents) },
   AMOUNT: { header: 'Amount', value: (l) => decimal(l.amountCents) },
   BILLED: { header: 'Billed', value: (l) => (l.billed ? 'yes' : 'no') },
-  PSA_TICKET: { header: 'PSA ticket', value: (l) => l.psaTicket ?? '' },
+  PSA_TICKET: { header: 'PSA ticket', value: (l) => asText(l.psaTicket) },
   PREPAID_MINUTES: { header: 'Prepaid minutes', value: (l) => String(minutesOfCentiminutes(l.prepaidCentiminutes)) },
   OVERAGE_AMOUNT: { header: 'Overage amount', value: (l) => decimal(l.overageCents) },
 };
