@@ -90,7 +90,7 @@ export interface ServerOptions {
   vault: CredentialVault | null;
 }
 
-/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser), GET /graphiql (offline explorer) and GET /health. No business rules here. */
+/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser), GET /graphiql (offline explorer), GET /health (liveness) and GET /ready (readiness). No business rules here. */
 export async function startServer({ db, port, logger, auth, limits, vault }: ServerOptions): Promise<RunningServer> {
   const schema = buildAppSchema();
   const app = express();
@@ -133,6 +133,11 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   app.get('/health', async (_req, res) => {
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', database: up ? 'up' : 'down' });
+  });
+  // readiness, for a load balancer: liveness (/health) alone would send traffic before the schema is there
+  app.get('/ready', async (_req, res) => {
+    const ready = await db.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
   app.use(graphiqlRoutes());
   app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
