@@ -31,6 +31,7 @@ const schema = z.object({
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(10_000),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Server protections derived from the configuration. */
@@ -46,6 +47,7 @@ export function serverLimits(config: Config): ServerLimits {
     cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH },
     syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },
     introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',
+    metricsToken: config.METRICS_TOKEN,
   };
 }
 
@@ -54,6 +56,8 @@ export interface ServerLimits {
   cost: CostLimits;
   syntax: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   introspection: boolean;
+  /** Bearer token /metrics asks for; without it /metrics is open. */
+  metricsToken?: string;
 }
 
 export type Config = z.infer<typeof schema>;

@@ -25,6 +25,10 @@ import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
 import { CredentialVault } from './vault/credential-vault';
 import { exportRoutes } from './export-routes';
+import { tallyStatements } from './database/statement-counter';
+import { createMetrics } from './observability/metrics';
+import type { Registry } from 'prom-client';
+import { metricsRoute } from './observability/metrics-route';
 
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
@@ -78,6 +82,8 @@ export interface RunningServer {
   url: string;
   /** Writes buffered audit rows now (tests read them). */
   flushAudit(): Promise<void>;
+  /** What /metrics serves (tests compare a scrape with it). */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -96,8 +102,9 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   const app = express();
   app.set('trust proxy', 'loopback');
   const httpServer: Server = createServer(app);
-  const rateLimits = new RateLimits(limits.rate);
   const audit = apiAudit(db, logger);
+  const metrics = createMetrics(schema, audit.backlog);
+  const rateLimits = new RateLimits(limits.rate, metrics.rateLimitRefused);
   const armor = new ApolloArmor({
     maxDepth: { n: limits.syntax.maxDepth },
     // armor lets any number of `__typename` aliases through by default: each one is still work
@@ -125,6 +132,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       audit.plugin,
+      metrics.plugin,
       landingPageLinkingGraphiql(),
     ],
   });
@@ -139,12 +147,15 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     const ready = await db.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
+  app.get('/metrics', metricsRoute(metrics.registry, limits.metricsToken));
   app.use(graphiqlRoutes());
   app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     bodyErrors,
+    // after the body is read: the tally must be the context the resolvers run in
+    (_req: Request, _res: Response, next: NextFunction) => tallyStatements(next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
@@ -166,10 +177,12 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   return {
     url: `http://localhost:${address.port}/graphql`,
     flushAudit: audit.flush,
+    metrics: metrics.registry,
     close: async () => {
       await apollo.stop();
       await audit.stop();
       await rateLimits.close();
+      metrics.close();
     },
   };
 }

@@ -13,7 +13,7 @@ const FLUSH_AT = 200;
  * One api_audit_log row per request: operation, caller, IP, outcome, duration, request id; never
  * variables. Rows are buffered and written in batches off the request path.
  */
-export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPlugin<Context>; flush(): Promise<void>; stop(): Promise<void> } {
+export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPlugin<Context>; backlog(): number; flush(): Promise<void>; stop(): Promise<void> } {
   let buffer: Partial<ApiAuditEntry>[] = [];
   const flush = async () => {
     if (!buffer.length || !db.dataSource.isInitialized) return;
@@ -45,6 +45,7 @@ export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPl
   };
   return {
     plugin,
+    backlog: () => buffer.length,
     flush,
     stop: async () => {
       clearInterval(timer);
