@@ -33,6 +33,9 @@ import { metricsRoute } from './observability/metrics-route';
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
 
+/** How long a shutdown waits for requests in flight before it cuts their connections. */
+const DRAIN_GRACE_MS = 10_000;
+
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
   async requestDidStart({ contextValue }) {
@@ -82,6 +85,7 @@ export interface RunningServer {
   url: string;
   /** Writes buffered audit rows now (tests read them). */
   flushAudit(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (10 s at most), then writes the buffered audit rows. */
   /** What /metrics serves (tests compare a scrape with it). */
   metrics: Registry;
   close(): Promise<void>;
@@ -124,8 +128,10 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     validationRules: armor.validationRules,
     // parsed documents are cached by an estimate of their size: a budget, so unique documents cannot grow the heap
     documentStore: new InMemoryLRUCache({ maxSize: DOCUMENT_CACHE_BYTES }),
+    // main.ts shuts down in order (drain, flush the audit rows, close the pools); Apollo's own handler would exit before the flush
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       requestGuards as ApolloServerPlugin<Context>,
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
