@@ -58,20 +58,20 @@ const bodyErrors = (error: { status?: number; type?: string }, _req: Request, re
   });
 };
 
-/** The port cannot be had; the message, one line, names it and the PORT variable. */
+/** The port cannot be had; the message, one line, names it and its variable (PORT or METRICS_PORT). */
 export class PortUnavailableError extends Error {}
 
-const PORT_PROBLEMS: Record<string, (port: number) => string> = {
-  EADDRINUSE: (port) => `Port ${port} is already in use: stop what listens there, or start on another port with PORT (for example PORT=${port + 1} npm start).`,
-  EACCES: (port) => `Port ${port} needs privileges this process does not have: set PORT to 1024 or above.`,
+const PORT_PROBLEMS: Record<string, (port: number, variable: string) => string> = {
+  EADDRINUSE: (port, variable) => `Port ${port} is already in use: stop what listens there, or start on another port with ${variable} (for example ${variable}=${port + 1} npm start).`,
+  EACCES: (port, variable) => `Port ${port} needs privileges this process does not have: set ${variable} to 1024 or above.`,
 };
 
 /** Listens, turning a taken or forbidden port into a PortUnavailableError instead of an unhandled 'error' event. */
-function listen(httpServer: Server, port: number): Promise<void> {
+function listen(httpServer: Server, port: number, variable = 'PORT'): Promise<void> {
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => {
       const problem = PORT_PROBLEMS[error.code ?? ''];
-      reject(problem ? new PortUnavailableError(problem(port)) : error);
+      reject(problem ? new PortUnavailableError(problem(port, variable)) : error);
     };
     httpServer.once('error', failed);
     httpServer.listen(port, () => {
@@ -86,6 +86,8 @@ export interface RunningServer {
   /** Writes buffered audit rows now (tests read them). */
   flushAudit(): Promise<void>;
   /** Stops accepting, lets requests in flight finish (10 s at most), then writes the buffered audit rows. */
+  /** Where /metrics answers: on the API's port, or on METRICS_PORT. */
+  metricsUrl: string;
   /** What /metrics serves (tests compare a scrape with it). */
   metrics: Registry;
   close(): Promise<void>;
@@ -153,7 +155,9 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     const ready = await db.ready();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
   });
-  app.get('/metrics', metricsRoute(metrics.registry, limits.metricsToken));
+  const metricsApp = limits.metricsPort === undefined ? app : express();
+  metricsApp.get('/metrics', metricsRoute(metrics.registry, limits.metricsToken));
+  const metricsServer = metricsApp === app ? httpServer : createServer(metricsApp);
   app.use(graphiqlRoutes());
   app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
   app.use(
@@ -179,13 +183,20 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   );
 
   await listen(httpServer, port);
-  const address = httpServer.address() as AddressInfo;
+  if (metricsServer !== httpServer) await listen(metricsServer, limits.metricsPort!, 'METRICS_PORT');
+  const portOf = (server: Server) => (server.address() as AddressInfo).port;
   return {
-    url: `http://localhost:${address.port}/graphql`,
+    url: `http://localhost:${portOf(httpServer)}/graphql`,
+    metricsUrl: `http://localhost:${portOf(metricsServer)}/metrics`,
     flushAudit: audit.flush,
     metrics: metrics.registry,
     close: async () => {
       await apollo.stop();
+      if (metricsServer !== httpServer) {
+        // a scraper's keep-alive connection would hold close() open
+        metricsServer.closeAllConnections();
+        await new Promise((resolve) => metricsServer.close(resolve));
+      }
       await audit.stop();
       await rateLimits.close();
       metrics.close();

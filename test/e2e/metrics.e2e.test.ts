@@ -13,7 +13,7 @@ describe('GET /metrics', () => {
   }, 60_000);
   afterAll(() => app.stop());
 
-  const metricsUrl = () => app.url.replace('/graphql', '/metrics');
+  const metricsUrl = () => app.server.metricsUrl;
   const scrape = async (): Promise<PrometheusFamily[]> => {
     const response = await fetch(metricsUrl(), { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(response.status).toBe(200);
@@ -82,5 +82,25 @@ describe('GET /metrics', () => {
     expect(valueOf(families, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
     expect(family(families, 'nodejs_eventloop_lag_seconds')).toBeDefined();
     expect(valueOf(families, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /metrics with METRICS_PORT', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('metrics_port', { env: { METRICS_PORT: '0' } });
+  }, 60_000);
+  afterAll(() => app.stop());
+
+  it('answers on a port of its own, and not on the API port', async () => {
+    const { metricsUrl } = app.server;
+    expect(new URL(metricsUrl).port).not.toBe(new URL(app.url).port);
+    await app.sdk.CreateClient({ input: { name: 'Port Corp.' } });
+    const response = await fetch(metricsUrl);
+    expect(response.status).toBe(200);
+    const families = parsePrometheusTextFormat(await response.text());
+    const requests = families.find((f) => f.name === 'msp_graphql_requests_total')!.metrics.find((s) => s.labels?.operation === 'CreateClient' && s.labels?.outcome === 'OK');
+    expect(Number(requests?.value)).toBe(1);
+    expect((await fetch(app.url.replace('/graphql', '/metrics'))).status).toBe(404);
   });
 });
