@@ -31,6 +31,8 @@ const schema = z.object({
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(1).default(20),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(10_000),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 /** Server protections derived from the configuration. */
@@ -46,6 +48,8 @@ export function serverLimits(config: Config): ServerLimits {
     cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH },
     syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },
     introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',
+    metricsToken: config.METRICS_TOKEN,
+    metricsPort: config.METRICS_PORT,
   };
 }
 
@@ -54,6 +58,10 @@ export interface ServerLimits {
   cost: CostLimits;
   syntax: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number };
   introspection: boolean;
+  /** Bearer token /metrics asks for; without it /metrics is open. */
+  metricsToken?: string;
+  /** A port of its own for /metrics (kept off the public one); without it /metrics is on the API's port. */
+  metricsPort?: number;
 }
 
 export type Config = z.infer<typeof schema>;

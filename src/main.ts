@@ -31,13 +31,21 @@ async function main(): Promise<void> {
   const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys), limits: serverLimits(config), vault });
   logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser, GraphiQL offline at /graphiql; health at /health)`);
 
-  const shutdown = async () => {
-    await server.close();
-    await db.dataSource.destroy();
-    process.exit(0);
+  // once: a second signal falls to Node's default and ends the process at once, for whoever will not wait
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await server.close();
+      await db.dataSource.destroy();
+      logger.info('shut down');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
 
 main().catch((error) => {

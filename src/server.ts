@@ -25,9 +25,16 @@ import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
 import { CredentialVault } from './vault/credential-vault';
 import { exportRoutes } from './export-routes';
+import { tallyStatements } from './database/statement-counter';
+import { createMetrics } from './observability/metrics';
+import type { Registry } from 'prom-client';
+import { metricsRoute } from './observability/metrics-route';
 
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
+
+/** How long a shutdown waits for requests in flight before it cuts their connections. */
+const DRAIN_GRACE_MS = 10_000;
 
 /** Logs what the client only sees masked, with the request id to find it by. */
 const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
@@ -51,20 +58,20 @@ const bodyErrors = (error: { status?: number; type?: string }, _req: Request, re
   });
 };
 
-/** The port cannot be had; the message, one line, names it and the PORT variable. */
+/** The port cannot be had; the message, one line, names it and its variable (PORT or METRICS_PORT). */
 export class PortUnavailableError extends Error {}
 
-const PORT_PROBLEMS: Record<string, (port: number) => string> = {
-  EADDRINUSE: (port) => `Port ${port} is already in use: stop what listens there, or start on another port with PORT (for example PORT=${port + 1} npm start).`,
-  EACCES: (port) => `Port ${port} needs privileges this process does not have: set PORT to 1024 or above.`,
+const PORT_PROBLEMS: Record<string, (port: number, variable: string) => string> = {
+  EADDRINUSE: (port, variable) => `Port ${port} is already in use: stop what listens there, or start on another port with ${variable} (for example ${variable}=${port + 1} npm start).`,
+  EACCES: (port, variable) => `Port ${port} needs privileges this process does not have: set ${variable} to 1024 or above.`,
 };
 
 /** Listens, turning a taken or forbidden port into a PortUnavailableError instead of an unhandled 'error' event. */
-function listen(httpServer: Server, port: number): Promise<void> {
+function listen(httpServer: Server, port: number, variable = 'PORT'): Promise<void> {
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => {
       const problem = PORT_PROBLEMS[error.code ?? ''];
-      reject(problem ? new PortUnavailableError(problem(port)) : error);
+      reject(problem ? new PortUnavailableError(problem(port, variable)) : error);
     };
     httpServer.once('error', failed);
     httpServer.listen(port, () => {
@@ -78,6 +85,11 @@ export interface RunningServer {
   url: string;
   /** Writes buffered audit rows now (tests read them). */
   flushAudit(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (10 s at most), then writes the buffered audit rows. */
+  /** Where /metrics answers: on the API's port, or on METRICS_PORT. */
+  metricsUrl: string;
+  /** What /metrics serves (tests compare a scrape with it). */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -90,14 +102,15 @@ export interface ServerOptions {
   vault: CredentialVault | null;
 }
 
-/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser), GET /graphiql (offline explorer) and GET /health. No business rules here. */
+/** Wires HTTP: POST/GET /graphql (Apollo, Sandbox in the browser), GET /graphiql (offline explorer), GET /health (liveness) and GET /ready (readiness). No business rules here. */
 export async function startServer({ db, port, logger, auth, limits, vault }: ServerOptions): Promise<RunningServer> {
   const schema = buildAppSchema();
   const app = express();
   app.set('trust proxy', 'loopback');
   const httpServer: Server = createServer(app);
-  const rateLimits = new RateLimits(limits.rate);
   const audit = apiAudit(db, logger);
+  const metrics = createMetrics(schema, audit.backlog);
+  const rateLimits = new RateLimits(limits.rate, metrics.rateLimitRefused);
   const armor = new ApolloArmor({
     maxDepth: { n: limits.syntax.maxDepth },
     // armor lets any number of `__typename` aliases through by default: each one is still work
@@ -117,14 +130,17 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     validationRules: armor.validationRules,
     // parsed documents are cached by an estimate of their size: a budget, so unique documents cannot grow the heap
     documentStore: new InMemoryLRUCache({ maxSize: DOCUMENT_CACHE_BYTES }),
+    // main.ts shuts down in order (drain, flush the audit rows, close the pools); Apollo's own handler would exit before the flush
+    stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       requestGuards as ApolloServerPlugin<Context>,
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       audit.plugin,
+      metrics.plugin,
       landingPageLinkingGraphiql(),
     ],
   });
@@ -134,12 +150,22 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     const up = await db.ping();
     res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'error', database: up ? 'up' : 'down' });
   });
+  // readiness, for a load balancer: liveness (/health) alone would send traffic before the schema is there
+  app.get('/ready', async (_req, res) => {
+    const ready = await db.ready();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready' });
+  });
+  const metricsApp = limits.metricsPort === undefined ? app : express();
+  metricsApp.get('/metrics', metricsRoute(metrics.registry, limits.metricsToken));
+  const metricsServer = metricsApp === app ? httpServer : createServer(metricsApp);
   app.use(graphiqlRoutes());
   app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     bodyErrors,
+    // after the body is read: the tally must be the context the resolvers run in
+    (_req: Request, _res: Response, next: NextFunction) => tallyStatements(next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
@@ -157,14 +183,23 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   );
 
   await listen(httpServer, port);
-  const address = httpServer.address() as AddressInfo;
+  if (metricsServer !== httpServer) await listen(metricsServer, limits.metricsPort!, 'METRICS_PORT');
+  const portOf = (server: Server) => (server.address() as AddressInfo).port;
   return {
-    url: `http://localhost:${address.port}/graphql`,
+    url: `http://localhost:${portOf(httpServer)}/graphql`,
+    metricsUrl: `http://localhost:${portOf(metricsServer)}/metrics`,
     flushAudit: audit.flush,
+    metrics: metrics.registry,
     close: async () => {
       await apollo.stop();
+      if (metricsServer !== httpServer) {
+        // a scraper's keep-alive connection would hold close() open
+        metricsServer.closeAllConnections();
+        await new Promise((resolve) => metricsServer.close(resolve));
+      }
       await audit.stop();
       await rateLimits.close();
+      metrics.close();
     },
   };
 }

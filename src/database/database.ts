@@ -37,6 +37,9 @@ export class Database {
   /** The transaction `atomically` opened, which every read and write inside it joins. */
   private readonly enclosing = new AsyncLocalStorage<EntityManager>();
 
+  /** Set once no migration is pending: migrations are not un-run, so it is checked until then only. */
+  private migrated = false;
+
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
@@ -88,5 +91,16 @@ export class Database {
     } catch {
       return false;
     }
+  }
+
+  /** Readiness: the database answers and no migration is pending. */
+  async ready(): Promise<boolean> {
+    if (!(await this.ping())) return false;
+    try {
+      this.migrated ||= !(await this.dataSource.showMigrations());
+    } catch {
+      return false;
+    }
+    return this.migrated;
   }
 }

@@ -11,6 +11,15 @@ export const countedAs = <T>(purpose: Purpose, work: () => Promise<T>): Promise<
 /** True inside token checks and audit writes: work that is not the operation's own. */
 export const isCountedApart = (): boolean => purposes.getStore() !== undefined;
 
+/** The statements of the HTTP request being served, for the statements-per-request histogram. */
+const requestStatements = new AsyncLocalStorage<{ count: number }>();
+
+/** Runs `work` (the rest of a request's handling) with its own statement tally. */
+export const tallyStatements = <T>(work: () => T): T => requestStatements.run({ count: 0 }, work);
+
+/** Statements the current request's operation ran so far; undefined outside tallyStatements. */
+export const requestStatementCount = (): number | undefined => requestStatements.getStore()?.count;
+
 /**
  * TypeORM logger that counts SQL statements. Tests and benchmarks read `count` to prove a nested
  * query costs a fixed number of statements, whatever the number of rows, and whether or not the
@@ -25,7 +34,11 @@ export class StatementCounter implements Logger {
   logQuery(): void {
     const purpose = purposes.getStore();
     if (purpose === 'auth') this.authChecks += 1;
-    else if (!purpose) this.count += 1;
+    else if (!purpose) {
+      this.count += 1;
+      const tally = requestStatements.getStore();
+      if (tally) tally.count += 1;
+    }
   }
 
   logQueryError(): void {}

@@ -37,7 +37,8 @@ export class RateLimits {
   private readonly reveals: RateLimiterAbstract;
   private readonly loginFailures: RateLimiterAbstract;
 
-  constructor(settings: RateLimitSettings) {
+  /** `onRefused` hears the name of each limit that refuses a call (for metrics). */
+  constructor(settings: RateLimitSettings, private readonly onRefused: (limit: string) => void = () => {}) {
     this.redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     // If Redis fails, each process keeps limiting on its own (insurance) rather than refusing every request.
     const limiter = (keyPrefix: string, points: number, duration: number) =>
@@ -55,29 +56,33 @@ export class RateLimits {
     this.loginFailures = limiter('login-failures', settings.loginFailuresPer15Minutes, LOGIN_FAILURE_WINDOW_MINUTES * 60);
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, name: string, key: string, what: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw limited(what, error);
-      throw error;
+      if (!(error instanceof RateLimiterRes)) throw error;
+      this.onRefused(name);
+      throw limited(what, error);
     }
   }
 
   /** One request by this caller (a user, or an IP before login); RATE_LIMITED over the limit. */
   request(caller: string): Promise<void> {
-    return this.consume(this.requests, caller, 'Too many requests');
+    return this.consume(this.requests, 'requests', caller, 'Too many requests');
   }
 
   /** One credential reveal by this caller; a stricter limit than ordinary requests. */
   reveal(caller: string): Promise<void> {
-    return this.consume(this.reveals, caller, 'Too many credential reveals');
+    return this.consume(this.reveals, 'reveals', caller, 'Too many credential reveals');
   }
 
   /** Refuses a login attempt for an account that failed too often recently. */
   async assertLoginAllowed(email: string): Promise<void> {
     const state = await this.loginFailures.get(email);
-    if (state && state.remainingPoints <= 0) throw limited('Too many failed logins for this account', state);
+    if (state && state.remainingPoints <= 0) {
+      this.onRefused('login-failures');
+      throw limited('Too many failed logins for this account', state);
+    }
   }
 
   async loginFailed(email: string): Promise<LoginFailure> {

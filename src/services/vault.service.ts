@@ -11,6 +11,7 @@ import { AppError, BadInputError, ConflictError, ForbiddenError } from '../error
 import { CredentialVault, TamperedError } from '../vault/credential-vault';
 import { findOrFail } from './find-or-fail';
 import { createCredential } from './security.service';
+import { credentialEvents } from '../observability/events';
 
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
@@ -99,6 +100,7 @@ export async function revealCredential(ctx: Context, input: RevealCredentialInpu
       throw error;
     }
   });
+  credentialEvents.emit('reveal', 'denied' in outcome ? 'denied' : 'tampered' in outcome ? 'tampered' : 'revealed');
   if ('denied' in outcome) throw new ForbiddenError(`You may not reveal credential ${outcome.denied}; an admin can grant it with grantCredentialAccess.`);
   if ('tampered' in outcome) {
     await ctx.db.transaction(ctx, (manager) => audit(manager, ctx, outcome.tampered!, CredentialAction.TAMPERED, reason));
