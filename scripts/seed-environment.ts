@@ -82,8 +82,7 @@ export async function seedInfrastructure(scope: Scope, ids: Map<string, number>)
 const minutesIn = (startedAt: Date, minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
 
 /** What the file-share session did besides its work items, recorded while it is open. */
-export async function sharesSessionWork(scope: Scope, sessionId: string, startedAt: Date, hosts: SeedHosts): Promise<void> {
-  const sharesSession = sessionId;
+export async function sharesSessionWork(scope: Scope, sharesSession: string, startedAt: Date, hosts: SeedHosts): Promise<void> {
   await attachInfrastructure(scope, { infrastructureId: hosts.ad2, sessionId: sharesSession });
   await logWorkItem(scope, {
     sessionId: sharesSession,
@@ -124,8 +123,7 @@ export async function sharesSessionWork(scope: Scope, sessionId: string, started
 }
 
 /** What the firewall session did besides its work items, recorded while it is open. */
-export async function firewallSessionWork(scope: Scope, sessionId: string): Promise<void> {
-  const firewallSession = sessionId;
+export async function firewallSessionWork(scope: Scope, firewallSession: string): Promise<void> {
   await recordDeployment(scope, { sessionId: firewallSession, component: 'SonicWall TZ370 config', version: '2026-11', environment: 'production', status: DeploymentStatus.SUCCEEDED, ...key('deploy:fw') });
   await logOperationFailure(scope, {
     sessionId: firewallSession,

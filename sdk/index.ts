@@ -5,3 +5,4 @@ export { MspApiError, type MspErrorDetail } from './errors.ts';
 export { paginate, type PageNode, type PageVariables } from './paginate.ts';
 export { platformOf } from './platform.ts';
 export type { MspTokens } from './tokens.ts';
+export { tokenClaims } from './tokens.ts';

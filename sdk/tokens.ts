@@ -11,17 +11,23 @@ export interface MspTokens {
 /** Refresh this long before the access token expires, so a call never leaves with a token about to lapse. */
 const REFRESH_MARGIN_MS = 60_000;
 
-/** When a JWT expires (ms since the epoch), read without checking its signature: only the server can do that. */
-export function expiresAt(token: string): number | undefined {
+/** The claims of a JWT, read without checking its signature: only the server can do that. Empty when unreadable. */
+export function tokenClaims(token: string): Record<string, unknown> {
   const payload = token.split('.')[1];
-  if (!payload) return undefined;
+  if (!payload) return {};
   try {
     const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const { exp } = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as { exp?: unknown };
-    return typeof exp === 'number' ? exp * 1000 : undefined;
+    const claims: unknown = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')));
+    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : {};
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/** When a JWT expires (ms since the epoch), or undefined when it says nothing readable. */
+export function expiresAt(token: string): number | undefined {
+  const { exp } = tokenClaims(token);
+  return typeof exp === 'number' ? exp * 1000 : undefined;
 }
 
 /** The server refused the token because it expired (not because it is wrong or revoked). */

@@ -1,4 +1,4 @@
-import type { MspClient } from '@msp-tracker/sdk';
+import { tokenClaims as readClaims, type MspClient } from '@msp-tracker/sdk';
 import { apiClient, asCliError } from './api';
 import { CliConfig, connection, readConfig } from './config';
 import { CliError, EXIT, type OutputOptions } from './output';
@@ -11,22 +11,15 @@ export interface Run {
   options: OutputOptions;
 }
 
-/** The claims of a JWT, read without verifying it (the service verifies; this only picks defaults). */
+/** What `msp` reads from its token (the service verifies it; this only picks defaults). */
 export interface TokenClaims {
   /** Agent tokens: their session and its client. */
   sid?: number;
   cid?: number | null;
   scope?: string;
-  exp?: number;
 }
 
-export function tokenClaims(token: string | undefined): TokenClaims {
-  try {
-    return JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
-    return {};
-  }
-}
+export const tokenClaims = (token: string | undefined): TokenClaims => (token ? (readClaims(token) as TokenClaims) : {});
 
 /** The session commands log into: the one `msp session start` remembered, or an agent token's own. */
 export function currentSessionId(config: CliConfig): string {

@@ -28,8 +28,12 @@ function checkVariables(value: unknown, path: string): void {
   }
 }
 
+/** Documents whose literals passed: Apollo caches parsed documents, so a repeated query is walked once. */
+const cleanDocuments = new WeakSet<DocumentNode>();
+
 /** The first unusable string literal in the document, named by the argument and input fields around it. */
 function checkLiterals(document: DocumentNode): void {
+  if (cleanDocuments.has(document)) return;
   const names: string[] = [];
   const named = (node: ASTNode) => node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD;
   visit(document, {
@@ -44,6 +48,7 @@ function checkLiterals(document: DocumentNode): void {
       if (named(node)) names.pop();
     },
   });
+  cleanDocuments.add(document);
 }
 
 const operationNames = (document: DocumentNode) =>
