@@ -4,12 +4,13 @@ import { IntegrationOutcome } from '../entities/external-integration-call.entity
 import { UserRole } from '../entities/user.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { CreateUser, CreateInvite, UpdateUser, CreateIntegrationCredential, LinkTicket, IntegrationCallFilter, ApiAuditFilter } from "../src/services/admin.commands";
 
 const PROVIDER = /^[a-z][a-z0-9_-]{1,49}$/;
 const PROVIDER_MESSAGE = '$property must be a lower-case provider key such as "syncro"';
 
 @InputType({ description: 'A new technician or admin; they set their password with the invite the answer carries.' })
-export class CreateUserInput extends IdempotentInput {
+export class CreateUserInput extends IdempotentInput implements CreateUser {
   @Field(() => String, { description: 'Sign-in e-mail, unique.' })
   @IsEmail({ require_tld: false }, { message: '$property must be an e-mail address' })
   @MaxLength(254)
@@ -26,14 +27,14 @@ export class CreateUserInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Whom to invite; their older unused invites stop working.' })
-export class CreateInviteInput {
+export class CreateInviteInput implements CreateInvite {
   @Field(() => ID, { description: 'The user, who sets a (new) password with the invite.' })
   @IsId()
   userId: string;
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay.' })
-export class UpdateUserInput {
+export class UpdateUserInput implements UpdateUser {
   @Field(() => ID, { description: 'The user.' })
   @IsId()
   id: string;
@@ -56,7 +57,7 @@ export class UpdateUserInput {
 }
 
 @InputType({ description: 'Credentials for an external system: metadata now; the secret is stored encrypted by the vault.' })
-export class CreateIntegrationCredentialInput extends IdempotentInput {
+export class CreateIntegrationCredentialInput extends IdempotentInput implements CreateIntegrationCredential {
   @Field(() => String, { description: 'Provider key, for example "syncro".' })
   @Matches(PROVIDER, { message: PROVIDER_MESSAGE })
   provider: string;
@@ -74,7 +75,7 @@ export class CreateIntegrationCredentialInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Links a session to a ticket in an external PSA; linking twice returns the same link.' })
-export class LinkTicketInput {
+export class LinkTicketInput implements LinkTicket {
   @Field(() => ID, { description: 'The session.' })
   @IsId()
   sessionId: string;
@@ -100,8 +101,8 @@ export class LinkTicketInput {
   url?: string;
 }
 
-@InputType({ description: 'Narrows the outbound-call log; all conditions must hold.' })
-export class IntegrationCallFilter {
+@InputType('IntegrationCallFilter', { description: 'Narrows the outbound-call log; all conditions must hold.' })
+export class IntegrationCallFilterInput implements IntegrationCallFilter {
   @Field(() => String, { nullable: true, description: 'Only calls to this provider.' })
   @IsOptional()
   @MaxLength(50)
@@ -117,8 +118,8 @@ export class IntegrationCallFilter {
   outcome?: IntegrationOutcome;
 }
 
-@InputType({ description: 'Narrows the API audit log; all conditions must hold.' })
-export class ApiAuditFilter {
+@InputType('ApiAuditFilter', { description: 'Narrows the API audit log; all conditions must hold.' })
+export class ApiAuditFilterInput implements ApiAuditFilter {
   @Field(() => String, { nullable: true, description: 'Only requests by this actor ("user:<id>", "anonymous", …).' })
   @IsOptional()
   @MaxLength(100)

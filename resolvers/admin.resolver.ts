@@ -17,11 +17,11 @@ import {
   updateUser,
 } from '../src/services/admin.service';
 import {
-  ApiAuditFilter,
+  ApiAuditFilterInput,
   CreateInviteInput,
   CreateIntegrationCredentialInput,
   CreateUserInput,
-  IntegrationCallFilter,
+  IntegrationCallFilterInput,
   LinkTicketInput,
   UpdateUserInput,
 } from './admin.inputs';
@@ -50,7 +50,7 @@ export const adminResolvers = [
   }),
   inputMutation({ name: 'updateUser', access: admins, description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
 
-  listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilter, filter: apiAuditFilter, order: NEWEST_FIRST }),
+  listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilterInput, filter: apiAuditFilter, order: NEWEST_FIRST }),
 
   listQuery({
     name: 'externalIntegrationCalls',
@@ -58,7 +58,7 @@ export const adminResolvers = [
     description: 'Outbound calls to external systems, newest first.',
     entity: ExternalIntegrationCall,
     connection: ExternalIntegrationCallConnection,
-    filterType: IntegrationCallFilter,
+    filterType: IntegrationCallFilterInput,
     filter: integrationCallFilter,
     order: NEWEST_FIRST,
   }),

@@ -2,12 +2,9 @@ import { ArrayMaxSize, ArrayMinSize, IsEmail, IsEnum, IsOptional, MaxLength, Min
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../entities/user.entity';
 import { IsId } from './validators';
+import { AccessScopeName } from "../src/services/auth.commands";
+import type { Login, RefreshAccess, Logout, IssueAgentToken, SetPassword, AcceptInvite } from "../src/services/auth.commands";
 
-export enum AccessScopeName {
-  READ = 'msp:read',
-  WRITE = 'msp:write',
-  ADMIN = 'msp:admin',
-}
 registerEnumType(AccessScopeName, {
   name: 'AccessScope',
   description: 'What a token may do.',
@@ -15,7 +12,7 @@ registerEnumType(AccessScopeName, {
 });
 
 @InputType({ description: 'E-mail and password.' })
-export class LoginInput {
+export class LoginInput implements Login {
   @Field(() => String, { description: 'Sign-in e-mail (admin@localhost on a fresh install).' })
   @IsEmail({ require_tld: false }, { message: '$property must be an e-mail address' })
   @MaxLength(254)
@@ -27,14 +24,14 @@ export class LoginInput {
 }
 
 @InputType({ description: 'The refresh token from login or the last refresh.' })
-export class RefreshTokenInput {
+export class RefreshTokenInput implements RefreshAccess {
   @Field(() => String, { description: 'Refresh token; each can be used once.' })
   @MaxLength(200)
   refreshToken: string;
 }
 
 @InputType({ description: 'Ends the current login.' })
-export class LogoutInput {
+export class LogoutInput implements Logout {
   @Field(() => String, { nullable: true, description: 'The refresh token too, so it stops working at once.' })
   @IsOptional()
   @MaxLength(200)
@@ -42,7 +39,7 @@ export class LogoutInput {
 }
 
 @InputType({ description: 'A token for an agent working in one open session.' })
-export class IssueAgentTokenInput {
+export class IssueAgentTokenInput implements IssueAgentToken {
   @Field(() => ID, { description: 'The session the agent works in; the token dies when it ends.' })
   @IsId()
   sessionId: string;
@@ -55,7 +52,7 @@ export class IssueAgentTokenInput {
 }
 
 @InputType({ description: 'A new password for yourself, or (admins) for another user.' })
-export class SetPasswordInput {
+export class SetPasswordInput implements SetPassword {
   @Field(() => ID, { nullable: true, description: 'The user; yourself when omitted.' })
   @IsOptional()
   @IsId()
@@ -68,7 +65,7 @@ export class SetPasswordInput {
 }
 
 @InputType({ description: 'An invite from an admin and the password to set with it.' })
-export class AcceptInviteInput {
+export class AcceptInviteInput implements AcceptInvite {
   @Field(() => String, { description: 'The invite token (createUser or createInvite gave it to an admin); works once.' })
   @MaxLength(200)
   token: string;

@@ -1,9 +1,10 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsId, NotBlank } from './validators';
+import type { MarkBilled, UnlockBilled, RecomputeBilling } from "../src/services/billing.commands";
 
 @InputType({ description: 'Which ended sessions to mark billed: one session, or all of a client started in [from, to).' })
-export class MarkBilledInput {
+export class MarkBilledInput implements MarkBilled {
   @Field(() => ID, { nullable: true, description: 'One session to mark billed (it must have ended).' })
   @IsOptional()
   @IsId()
@@ -33,7 +34,7 @@ export class MarkBilledPayload {
 }
 
 @InputType({ description: 'Unlocks a billed session and its work items for editing; the reason goes to the change log.' })
-export class UnlockBilledInput {
+export class UnlockBilledInput implements UnlockBilled {
   @Field(() => ID, { description: 'The billed session.' })
   @IsId()
   sessionId: string;
@@ -45,7 +46,7 @@ export class UnlockBilledInput {
 }
 
 @InputType({ description: "Recomputes the billable minutes of a client's unlocked work in sessions started in [from, to) with the current rules." })
-export class RecomputeBillingInput {
+export class RecomputeBillingInput implements RecomputeBilling {
   @Field(() => ID, { description: 'The client whose work to recompute.' })
   @IsId()
   clientId: string;

@@ -20,12 +20,12 @@ import { findOrFail } from '../src/services/find-or-fail';
 import { RecomputeBillingInput, RecomputeBillingPayload } from './billing.inputs';
 import { childConnection } from './child-connection';
 import { LaborTypeConnection, PrepaidBlockConnection } from './connections';
-import { CreateLaborTypeInput, LaborTypeFilter, UpdateLaborTypeInput } from './labor-type.inputs';
+import { CreateLaborTypeInput, LaborTypeFilterInput, UpdateLaborTypeInput } from './labor-type.inputs';
 import { AddPrepaidBlockInput, ClientPrepaid } from './prepaid.inputs';
 import { belongsTo, inputMutation, listQuery } from './record-resolvers';
 import { IsId, parseId } from './validators';
 import { weekdayNames } from '../src/services/billing-rules';
-import { Weekday } from './client.inputs';
+import { Weekday } from "../src/services/client.commands";
 
 const blocksOfClient: ChildListSpec<PrepaidBlock, undefined> = { entity: PrepaidBlock, parentKey: 'clientId', order: PREPAID_BLOCK_ORDER, filter: () => noFilter };
 
@@ -152,7 +152,7 @@ export const billingResolvers = [
     description: 'Labor types (how kinds of work are billed), ordered by name.',
     entity: LaborType,
     connection: LaborTypeConnection,
-    filterType: LaborTypeFilter,
+    filterType: LaborTypeFilterInput,
     filter: laborTypeFilter,
     order: LABOR_TYPE_ORDER,
   }),

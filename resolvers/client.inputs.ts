@@ -3,22 +3,14 @@ import { ClassType, Field, ID, InputType, Int, registerEnumType } from 'type-gra
 import { AfterHoursPolicy } from '../entities/client.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import { Weekday } from "../src/services/client.commands";
+import type { CreateClient, UpdateClient, ClientFilter } from "../src/services/client.commands";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case letters and digits separated by single dashes, such as "acme-corp"';
 const MAX_RATE_CENTS = 10_000_000;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_MESSAGE = '$property must be a time of day "HH:MM" such as "09:00"';
-
-export enum Weekday {
-  MONDAY = 'MONDAY',
-  TUESDAY = 'TUESDAY',
-  WEDNESDAY = 'WEDNESDAY',
-  THURSDAY = 'THURSDAY',
-  FRIDAY = 'FRIDAY',
-  SATURDAY = 'SATURDAY',
-  SUNDAY = 'SUNDAY',
-}
 registerEnumType(Weekday, {
   name: 'Weekday',
   description: 'A day of the week.',
@@ -84,7 +76,7 @@ function withBillingRules<T extends ClassType>(Base: T, name: string) {
 }
 
 @InputType({ description: 'A new client.' })
-export class CreateClientInput extends withBillingRules(IdempotentInput, 'CreateClient') {
+export class CreateClientInput extends withBillingRules(IdempotentInput, 'CreateClient') implements CreateClient {
   @Field(() => String, { description: 'Display name, unique (1 to 200 characters).' })
   @NotBlank()
   @MaxLength(200)
@@ -109,7 +101,7 @@ export class CreateClientInput extends withBillingRules(IdempotentInput, 'Create
 }
 
 @InputType({ description: 'Changes to a client; omitted fields stay as they are.' })
-export class UpdateClientInput extends withBillingRules(class {}, 'UpdateClient') {
+export class UpdateClientInput extends withBillingRules(class {}, 'UpdateClient') implements UpdateClient {
   @Field(() => ID, { description: 'The client to change.' })
   @IsId()
   id: string;
@@ -138,8 +130,8 @@ export class UpdateClientInput extends withBillingRules(class {}, 'UpdateClient'
   active?: boolean;
 }
 
-@InputType({ description: 'Narrows the clients list.' })
-export class ClientFilter {
+@InputType('ClientFilter', { description: 'Narrows the clients list.' })
+export class ClientFilterInput implements ClientFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only active (true) or inactive (false) clients.' })
   @IsOptional()
   active?: boolean;

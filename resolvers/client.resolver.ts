@@ -5,11 +5,11 @@ import { PageArgs } from '../src/pagination/connection';
 import { listConnection } from '../src/pagination/list-query';
 import { CLIENT_ORDER, clientFilter, createClient, findClient, updateClient } from '../src/services/client.service';
 import { childConnection } from './child-connection';
-import { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs';
+import { ClientFilterInput, CreateClientInput, UpdateClientInput } from './client.inputs';
 import { ClientConnection, PendingTaskConnection, ProjectConnection, SessionConnection } from './connections';
-import { PendingTaskFilter } from './pending-task.inputs';
-import { ProjectFilter } from './project.inputs';
-import { SessionFilter } from './session.inputs';
+import { PendingTaskFilterInput } from './pending-task.inputs';
+import { ProjectFilterInput } from './project.inputs';
+import { SessionFilterInput } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
@@ -31,7 +31,7 @@ export class ClientResolver {
   clients(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ClientFilter, { nullable: true, description: 'Conditions the clients must meet.' }) filter?: ClientFilter,
+    @Arg('filter', () => ClientFilterInput, { nullable: true, description: 'Conditions the clients must meet.' }) filter?: ClientFilterInput,
   ): Promise<ClientConnection> {
     return listConnection(ClientConnection, ctx.db.manager, Client, page, CLIENT_ORDER, clientFilter(filter));
   }
@@ -58,7 +58,7 @@ export class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilter,
+    @Arg('filter', () => ProjectFilterInput, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilterInput,
   ): Promise<ProjectConnection> {
     return childConnection(ProjectConnection, ctx.loaders.projectsOfClient, client.id, page, filter);
   }
@@ -68,7 +68,7 @@ export class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfClient, client.id, page, filter);
   }
@@ -78,7 +78,7 @@ export class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => PendingTaskFilter, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilter,
+    @Arg('filter', () => PendingTaskFilterInput, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilterInput,
   ): Promise<PendingTaskConnection> {
     return childConnection(PendingTaskConnection, ctx.loaders.pendingTasksOfClient, client.id, page, filter);
   }

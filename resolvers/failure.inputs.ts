@@ -3,9 +3,10 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { FailureCategory } from '../entities/command-run.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { LogOperationFailure, RecordFailurePattern, UpdateFailurePattern, RecordEnvironmentalInsight, UpdateEnvironmentalInsight, FailurePatternFilter, EnvironmentalInsightFilter, OperationFailureFilter } from "../src/services/failure.commands";
 
 @InputType({ description: 'A failure that was not a single command. Client and session must agree.' })
-export class LogOperationFailureInput extends IdempotentInput {
+export class LogOperationFailureInput extends IdempotentInput implements LogOperationFailure {
   @Field(() => ID, { nullable: true, description: 'The session it happened in.' })
   @IsOptional()
   @IsId()
@@ -47,7 +48,7 @@ export class LogOperationFailureInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A failure pattern curated by hand (failure learning also maintains them).' })
-export class RecordFailurePatternInput extends IdempotentInput {
+export class RecordFailurePatternInput extends IdempotentInput implements RecordFailurePattern {
   @Field(() => String, { description: 'Normalised signature, unique (up to 255 characters), in the form failure learning uses: "cmd:<program> [subcommand]" (for example "cmd:get-localuser") or "op:<operation>".' })
   @Matches(/^(cmd|op):\S/, { message: '$property must look like "cmd:get-localuser" or "op:install veeam agent", the form failure learning gives failed commands and operations' })
   @MaxLength(255)
@@ -76,7 +77,7 @@ export class RecordFailurePatternInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a failure pattern; omitted fields stay.' })
-export class UpdateFailurePatternInput {
+export class UpdateFailurePatternInput implements UpdateFailurePattern {
   @Field(() => ID, { description: 'The pattern.' })
   @IsId()
   id: string;
@@ -100,7 +101,7 @@ export class UpdateFailurePatternInput {
 }
 
 @InputType({ description: 'Something learned about a client or a host; at least one of the two.' })
-export class RecordEnvironmentalInsightInput extends IdempotentInput {
+export class RecordEnvironmentalInsightInput extends IdempotentInput implements RecordEnvironmentalInsight {
   @Field(() => ID, { nullable: true, description: 'The client it applies to; taken from the infrastructure when omitted.' })
   @IsOptional()
   @IsId()
@@ -129,7 +130,7 @@ export class RecordEnvironmentalInsightInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to an insight; omitted fields stay.' })
-export class UpdateEnvironmentalInsightInput {
+export class UpdateEnvironmentalInsightInput implements UpdateEnvironmentalInsight {
   @Field(() => ID, { description: 'The insight.' })
   @IsId()
   id: string;
@@ -152,8 +153,8 @@ export class UpdateEnvironmentalInsightInput {
   active?: boolean;
 }
 
-@InputType({ description: 'Narrows the failure-patterns list.' })
-export class FailurePatternFilter {
+@InputType('FailurePatternFilter', { description: 'Narrows the failure-patterns list.' })
+export class FailurePatternFilterInput implements FailurePatternFilter {
   @Field(() => FailureCategory, { nullable: true, description: 'Only of this category.' })
   @IsOptional()
   failureCategory?: FailureCategory;
@@ -164,8 +165,8 @@ export class FailurePatternFilter {
   search?: string;
 }
 
-@InputType({ description: 'Narrows the insights list; all conditions must hold.' })
-export class EnvironmentalInsightFilter {
+@InputType('EnvironmentalInsightFilter', { description: 'Narrows the insights list; all conditions must hold.' })
+export class EnvironmentalInsightFilterInput implements EnvironmentalInsightFilter {
   @Field(() => ID, { nullable: true, description: 'Only about this client.' })
   @IsOptional()
   @IsId()
@@ -181,8 +182,8 @@ export class EnvironmentalInsightFilter {
   active?: boolean;
 }
 
-@InputType({ description: 'Narrows the operation-failures list; all conditions must hold.' })
-export class OperationFailureFilter {
+@InputType('OperationFailureFilter', { description: 'Narrows the operation-failures list; all conditions must hold.' })
+export class OperationFailureFilterInput implements OperationFailureFilter {
   @Field(() => ID, { nullable: true, description: 'Only at this client.' })
   @IsOptional()
   @IsId()

@@ -1,9 +1,10 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import type { Idempotent } from "../src/services/idempotent.commands";
 
 /** Base of every input an agent may retry. Not reachable itself, so not emitted into the schema. */
 @InputType('IdempotentInput')
-export class IdempotentInput {
+export class IdempotentInput implements Idempotent {
   @Field(() => String, {
     nullable: true,
     description:

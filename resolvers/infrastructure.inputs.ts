@@ -5,12 +5,13 @@ import { RelationshipKind } from '../entities/infrastructure-relationship.entity
 import { InfrastructureKind } from '../entities/infrastructure.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsCidr, IsId, IsIpList, IsPortList, NotBlank } from './validators';
+import type { CreateSite, UpdateSite, RecordInfrastructure, UpdateInfrastructure, InfrastructureFilter, RecordService, RecordNetwork, RecordFirewallRule, RecordM365Tenant, LinkInfrastructure, AttachInfrastructure, UpdateService, UpdateNetwork, UpdateFirewallRule, UpdateM365Tenant } from "../src/services/infrastructure.commands";
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const IsDomainList = () => Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' });
 
 @InputType({ description: 'A new site of a client.' })
-export class CreateSiteInput extends IdempotentInput {
+export class CreateSiteInput extends IdempotentInput implements CreateSite {
   @Field(() => ID, { description: 'The client.' })
   @IsId()
   clientId: string;
@@ -32,7 +33,7 @@ export class CreateSiteInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a site; omitted fields stay.' })
-export class UpdateSiteInput {
+export class UpdateSiteInput implements UpdateSite {
   @Field(() => ID, { description: 'The site.' })
   @IsId()
   id: string;
@@ -55,7 +56,7 @@ export class UpdateSiteInput {
 }
 
 @InputType({ description: 'A device or system of a client. The hostname is unique within the client.' })
-export class RecordInfrastructureInput extends IdempotentInput {
+export class RecordInfrastructureInput extends IdempotentInput implements RecordInfrastructure {
   @Field(() => ID, { description: 'The client it belongs to.' })
   @IsId()
   clientId: string;
@@ -97,7 +98,7 @@ export class RecordInfrastructureInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to infrastructure; omitted fields stay.' })
-export class UpdateInfrastructureInput {
+export class UpdateInfrastructureInput implements UpdateInfrastructure {
   @Field(() => ID, { description: 'The infrastructure.' })
   @IsId()
   id: string;
@@ -140,8 +141,8 @@ export class UpdateInfrastructureInput {
   environmentalNotes?: string;
 }
 
-@InputType({ description: 'Narrows the infrastructure list; all conditions must hold.' })
-export class InfrastructureFilter {
+@InputType('InfrastructureFilter', { description: 'Narrows the infrastructure list; all conditions must hold.' })
+export class InfrastructureFilterInput implements InfrastructureFilter {
   @Field(() => ID, { nullable: true, description: 'Only this client’s.' })
   @IsOptional()
   @IsId()
@@ -167,7 +168,7 @@ export class InfrastructureFilter {
 }
 
 @InputType({ description: 'A service running on infrastructure.' })
-export class RecordServiceInput extends IdempotentInput {
+export class RecordServiceInput extends IdempotentInput implements RecordService {
   @Field(() => ID, { description: 'The infrastructure it runs on.' })
   @IsId()
   infrastructureId: string;
@@ -195,7 +196,7 @@ export class RecordServiceInput extends IdempotentInput {
 }
 
 @InputType({ description: 'An IP network of a client.' })
-export class RecordNetworkInput extends IdempotentInput {
+export class RecordNetworkInput extends IdempotentInput implements RecordNetwork {
   @Field(() => ID, { description: 'The client.' })
   @IsId()
   clientId: string;
@@ -238,7 +239,7 @@ export class RecordNetworkInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A rule on a firewall.' })
-export class RecordFirewallRuleInput extends IdempotentInput {
+export class RecordFirewallRuleInput extends IdempotentInput implements RecordFirewallRule {
   @Field(() => ID, { description: 'The firewall (any infrastructure, including a server’s own firewall).' })
   @IsId()
   infrastructureId: string;
@@ -287,7 +288,7 @@ export class RecordFirewallRuleInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A Microsoft 365 tenant of a client.' })
-export class RecordM365TenantInput extends IdempotentInput {
+export class RecordM365TenantInput extends IdempotentInput implements RecordM365Tenant {
   @Field(() => ID, { description: 'The client.' })
   @IsId()
   clientId: string;
@@ -313,7 +314,7 @@ export class RecordM365TenantInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A typed edge between two pieces of infrastructure of the same client.' })
-export class LinkInfrastructureInput extends IdempotentInput {
+export class LinkInfrastructureInput extends IdempotentInput implements LinkInfrastructure {
   @Field(() => ID, { description: 'Where the edge starts.' })
   @IsId()
   fromId: string;
@@ -333,7 +334,7 @@ export class LinkInfrastructureInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Records that a session touched, or a project involves, a piece of infrastructure.' })
-export class AttachInfrastructureInput {
+export class AttachInfrastructureInput implements AttachInfrastructure {
   @Field(() => ID, { description: 'The infrastructure.' })
   @IsId()
   infrastructureId: string;
@@ -350,7 +351,7 @@ export class AttachInfrastructureInput {
 }
 
 @InputType({ description: 'Changes to a service; omitted fields stay.' })
-export class UpdateServiceInput {
+export class UpdateServiceInput implements UpdateService {
   @Field(() => ID, { description: 'The service.' })
   @IsId()
   id: string;
@@ -379,7 +380,7 @@ export class UpdateServiceInput {
 }
 
 @InputType({ description: 'Changes to a network; omitted fields stay.' })
-export class UpdateNetworkInput {
+export class UpdateNetworkInput implements UpdateNetwork {
   @Field(() => ID, { description: 'The network.' })
   @IsId()
   id: string;
@@ -419,7 +420,7 @@ export class UpdateNetworkInput {
 }
 
 @InputType({ description: 'Changes to a firewall rule; omitted fields stay.' })
-export class UpdateFirewallRuleInput {
+export class UpdateFirewallRuleInput implements UpdateFirewallRule {
   @Field(() => ID, { description: 'The rule.' })
   @IsId()
   id: string;
@@ -459,7 +460,7 @@ export class UpdateFirewallRuleInput {
 }
 
 @InputType({ description: 'Changes to a Microsoft 365 tenant; omitted fields stay.' })
-export class UpdateM365TenantInput {
+export class UpdateM365TenantInput implements UpdateM365Tenant {
   @Field(() => ID, { description: 'The tenant.' })
   @IsId()
   id: string;

@@ -20,7 +20,7 @@ import { MAX_NEIGHBOUR_DEPTH } from '../src/services/topology.service';
 import { CommandRunConnection, FirewallRuleConnection, InfrastructureChangeConnection, InfrastructureConnection, ServiceConnection } from './connections';
 import {
   AttachInfrastructureInput,
-  InfrastructureFilter,
+  InfrastructureFilterInput,
   LinkInfrastructureInput,
   RecordInfrastructureInput,
   UpdateInfrastructureInput,
@@ -87,7 +87,7 @@ export const infrastructureResolvers = [
     description: 'Infrastructure across clients, by host name; archived items only when asked.',
     entity: Infrastructure,
     connection: InfrastructureConnection,
-    filterType: InfrastructureFilter,
+    filterType: InfrastructureFilterInput,
     filter: infrastructureFilter,
     order: INFRASTRUCTURE_ORDER,
   }),

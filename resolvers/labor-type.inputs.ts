@@ -2,9 +2,10 @@ import { IsBoolean, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { CreateLaborType, UpdateLaborType, LaborTypeFilter } from "../src/services/labor-type.commands";
 
 @InputType({ description: 'A new labor type: how a kind of work is billed.' })
-export class CreateLaborTypeInput extends IdempotentInput {
+export class CreateLaborTypeInput extends IdempotentInput implements CreateLaborType {
   @Field(() => String, { description: 'Unique name (1 to 100 characters), for example "Remote".' })
   @NotBlank()
   @MaxLength(100)
@@ -45,7 +46,7 @@ export class CreateLaborTypeInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a labor type; omitted fields stay. A rule change is a new version and never moves billed work.' })
-export class UpdateLaborTypeInput {
+export class UpdateLaborTypeInput implements UpdateLaborType {
   @Field(() => ID, { description: 'The labor type to change.' })
   @IsId()
   id: string;
@@ -95,8 +96,8 @@ export class UpdateLaborTypeInput {
   isDefault?: boolean;
 }
 
-@InputType({ description: 'Narrows the labor types list.' })
-export class LaborTypeFilter {
+@InputType('LaborTypeFilter', { description: 'Narrows the labor types list.' })
+export class LaborTypeFilterInput implements LaborTypeFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only active (true) or inactive (false) ones.' })
   @IsOptional()
   active?: boolean;

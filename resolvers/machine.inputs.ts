@@ -3,12 +3,13 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { Machine, Platform } from '../entities/machine.entity';
 import { NotBlank } from './validators';
 import { CommandSuggestion } from './command.types';
+import type { PackageManagerTemplateSpec, MachineCapabilitiesReport, RegisterMachine } from "../src/services/machine.commands";
 
 /** `|` separates the parts of the fingerprint, so it may not occur inside one. */
 const NoPipe = () => Matches(/^[^|]*$/, { message: '$property may not contain "|"' });
 
 @InputType({ description: 'A package manager and its install command template.' })
-export class PackageManagerTemplateInput {
+export class PackageManagerTemplateInput implements PackageManagerTemplateSpec {
   @Field(() => String, { description: 'Package manager name, for example "apt" (up to 50 characters).' })
   @NotBlank()
   @MaxLength(50)
@@ -21,7 +22,7 @@ export class PackageManagerTemplateInput {
 }
 
 @InputType({ description: 'What the machine can do; lists hold at most 50 entries of up to 100 characters.' })
-export class MachineCapabilitiesInput {
+export class MachineCapabilitiesInput implements MachineCapabilitiesReport {
   @Field(() => [String], { nullable: true, description: 'VPN profile names.' })
   @IsOptional()
   @ArrayMaxSize(50)
@@ -63,7 +64,7 @@ export class MachineCapabilitiesInput {
 }
 
 @InputType({ description: 'A machine announcing itself; the fingerprint is computed from hostname, username, platform and home directory.' })
-export class RegisterMachineInput {
+export class RegisterMachineInput implements RegisterMachine {
   @Field(() => String, { description: 'Host name (up to 255 characters, no "|").' })
   @NotBlank()
   @NoPipe()

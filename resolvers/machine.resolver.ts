@@ -8,7 +8,7 @@ import { CommandArgsInput, CommandSuggestion } from './command.types';
 import { childConnection } from './child-connection';
 import { SessionConnection } from './connections';
 import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
-import { SessionFilter } from './session.inputs';
+import { SessionFilterInput } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
@@ -50,7 +50,7 @@ export class MachineResolver {
     @Root() machine: Machine,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfMachine, machine.id, page, filter);
   }

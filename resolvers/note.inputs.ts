@@ -3,9 +3,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { NoteKind } from '../entities/note.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { AddNote } from "../src/services/note.commands";
 
 @InputType({ description: 'A decision, finding or learning to write down in a session.' })
-export class NoteInput extends IdempotentInput {
+export class NoteInput extends IdempotentInput implements AddNote {
   @Field(() => ID, { description: 'The session the note belongs to (an agent token: its own session).' })
   @IsId()
   sessionId: string;

@@ -3,9 +3,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { PendingTaskStatus } from '../entities/pending-task.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsCalendarDate, IsId, NotBlank } from './validators';
+import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from "../src/services/pending-task.commands";
 
 @InputType({ description: 'Something left to do. Client and project are filled in from the session or project when omitted.' })
-export class AddPendingTaskInput extends IdempotentInput {
+export class AddPendingTaskInput extends IdempotentInput implements AddPendingTask {
   @Field(() => String, { description: 'What needs doing (1 to 300 characters).' })
   @NotBlank()
   @MaxLength(300)
@@ -38,14 +39,14 @@ export class AddPendingTaskInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Marks a pending task done.' })
-export class CompletePendingTaskInput {
+export class CompletePendingTaskInput implements CompletePendingTask {
   @Field(() => ID, { description: 'The task to complete.' })
   @IsId()
   pendingTaskId: string;
 }
 
-@InputType({ description: 'Narrows a pending-tasks list; all conditions must hold.' })
-export class PendingTaskFilter {
+@InputType('PendingTaskFilter', { description: 'Narrows a pending-tasks list; all conditions must hold.' })
+export class PendingTaskFilterInput implements PendingTaskFilter {
   @Field(() => ID, { nullable: true, description: 'Only tasks for this client.' })
   @IsOptional()
   @IsId()

@@ -8,7 +8,7 @@ import { PageArgs } from '../src/pagination/connection';
 import { listConnection } from '../src/pagination/list-query';
 import { addPendingTask, completePendingTask, PENDING_TASK_ORDER, pendingTaskFilter } from '../src/services/pending-task.service';
 import { PendingTaskConnection } from './connections';
-import { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from './pending-task.inputs';
+import { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilterInput } from './pending-task.inputs';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
 
@@ -19,7 +19,7 @@ class PendingTaskResolver {
   pendingTasks(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => PendingTaskFilter, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilter,
+    @Arg('filter', () => PendingTaskFilterInput, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilterInput,
   ): Promise<PendingTaskConnection> {
     return listConnection(PendingTaskConnection, ctx.db.manager, PendingTask, page, PENDING_TASK_ORDER, pendingTaskFilter(filter));
   }

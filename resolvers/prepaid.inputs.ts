@@ -2,9 +2,10 @@ import { IsNumber, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { AddPrepaidBlock } from "../src/services/prepaid.commands";
 
 @InputType({ description: 'A block of hours a client bought in advance.' })
-export class AddPrepaidBlockInput extends IdempotentInput {
+export class AddPrepaidBlockInput extends IdempotentInput implements AddPrepaidBlock {
   @Field(() => ID, { description: 'The client that bought it.' })
   @IsId()
   clientId: string;

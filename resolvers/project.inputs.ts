@@ -3,9 +3,10 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ProjectStatus } from '../entities/project.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { CreateProject, UpdateProject, ProjectFilter } from "../src/services/project.commands";
 
 @InputType({ description: 'A new project for a client.' })
-export class CreateProjectInput extends IdempotentInput {
+export class CreateProjectInput extends IdempotentInput implements CreateProject {
   @Field(() => ID, { description: 'The client the project is for.' })
   @IsId()
   clientId: string;
@@ -27,7 +28,7 @@ export class CreateProjectInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a project; omitted fields stay as they are.' })
-export class UpdateProjectInput {
+export class UpdateProjectInput implements UpdateProject {
   @Field(() => ID, { description: 'The project to change.' })
   @IsId()
   id: string;
@@ -49,8 +50,8 @@ export class UpdateProjectInput {
   description?: string;
 }
 
-@InputType({ description: 'Narrows a projects list.' })
-export class ProjectFilter {
+@InputType('ProjectFilter', { description: 'Narrows a projects list.' })
+export class ProjectFilterInput implements ProjectFilter {
   @Field(() => ProjectStatus, { nullable: true, description: 'Only projects with this status.' })
   @IsOptional()
   status?: ProjectStatus;

@@ -8,7 +8,7 @@ import { createProject, updateProject } from '../src/services/project.service';
 import { childConnection } from './child-connection';
 import { SessionConnection } from './connections';
 import { CreateProjectInput, UpdateProjectInput } from './project.inputs';
-import { SessionFilter } from './session.inputs';
+import { SessionFilterInput } from './session.inputs';
 import { parseId } from './validators';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 import { Access, readers, writers } from '../src/auth/access';
@@ -40,7 +40,7 @@ class ProjectResolver {
     @Root() project: Project,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter);
   }

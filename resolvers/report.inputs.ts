@@ -3,6 +3,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SessionMode } from '../entities/session.entity';
 import { ReportGrouping } from '../src/services/report.service';
 import { IsId } from './validators';
+import type { ReportFilter } from "../src/services/report.commands";
 
 registerEnumType(ReportGrouping, {
   name: 'ReportGrouping',
@@ -18,8 +19,8 @@ registerEnumType(ReportGrouping, {
   },
 });
 
-@InputType({ description: 'Which sessions a report covers: those started in [from, to), narrowed by the optional conditions.' })
-export class ReportFilter {
+@InputType('ReportFilter', { description: 'Which sessions a report covers: those started in [from, to), narrowed by the optional conditions.' })
+export class ReportFilterInput implements ReportFilter {
   @Field(() => ID, { nullable: true, description: "Only this client's sessions; the report is titled with the client's name." })
   @IsOptional()
   @IsId()
@@ -44,9 +45,9 @@ export class ReportFilter {
 
 @ArgsType()
 export class ReportArgs {
-  @Field(() => ReportFilter, { description: 'Which sessions to report on.' })
+  @Field(() => ReportFilterInput, { description: 'Which sessions to report on.' })
   @ValidateNested()
-  filter: ReportFilter;
+  filter: ReportFilterInput;
 
   @Field(() => [ReportGrouping], {
     nullable: true,

@@ -3,9 +3,10 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { SearchSource } from '../entities/search-document.entity';
 import { SessionMode } from '../entities/session.entity';
 import { IsId, NotBlank } from './validators';
+import type { SearchFilter } from "../src/services/search.commands";
 
-@InputType({ description: 'Conditions search hits must meet; all given ones apply.' })
-export class SearchFilter {
+@InputType('SearchFilter', { description: 'Conditions search hits must meet; all given ones apply.' })
+export class SearchFilterInput implements SearchFilter {
   @Field(() => ID, { nullable: true, description: 'Only records of this client.' })
   @IsOptional()
   @IsId()
@@ -42,10 +43,10 @@ export class SearchArgs {
   @MaxLength(500)
   text: string;
 
-  @Field(() => SearchFilter, { nullable: true, description: 'Conditions the hits must meet.' })
+  @Field(() => SearchFilterInput, { nullable: true, description: 'Conditions the hits must meet.' })
   @IsOptional()
   @ValidateNested()
-  filter?: SearchFilter;
+  filter?: SearchFilterInput;
 
   @Field(() => Int, { defaultValue: 10, description: 'How many hits to return, best first (1 to 50).' })
   @Min(1)

@@ -4,9 +4,10 @@ import { CredentialKind } from '../entities/credential.entity';
 import { IncidentSeverity, IncidentStatus } from '../entities/security-incident.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { CreateCredential, UpdateCredential, GrantCredentialAccess, CredentialFilter, RecordSecurityIncident, UpdateSecurityIncident, SecurityIncidentFilter } from "../src/services/security.commands";
 
 @InputType({ description: 'A credential’s metadata. The secret value is stored separately, encrypted by the vault.' })
-export class CreateCredentialInput extends IdempotentInput {
+export class CreateCredentialInput extends IdempotentInput implements CreateCredential {
   @Field(() => ID, { nullable: true, description: 'The client it belongs to; taken from the infrastructure when omitted.' })
   @IsOptional()
   @IsId()
@@ -43,7 +44,7 @@ export class CreateCredentialInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a credential’s metadata; omitted fields stay.' })
-export class UpdateCredentialInput {
+export class UpdateCredentialInput implements UpdateCredential {
   @Field(() => ID, { description: 'The credential.' })
   @IsId()
   id: string;
@@ -71,7 +72,7 @@ export class UpdateCredentialInput {
 }
 
 @InputType({ description: 'Sets whether a principal may reveal a credential.' })
-export class GrantCredentialAccessInput {
+export class GrantCredentialAccessInput implements GrantCredentialAccess {
   @Field(() => ID, { description: 'The credential.' })
   @IsId()
   credentialId: string;
@@ -85,8 +86,8 @@ export class GrantCredentialAccessInput {
   canReveal: boolean;
 }
 
-@InputType({ description: 'Narrows the credentials list; all conditions must hold.' })
-export class CredentialFilter {
+@InputType('CredentialFilter', { description: 'Narrows the credentials list; all conditions must hold.' })
+export class CredentialFilterInput implements CredentialFilter {
   @Field(() => ID, { nullable: true, description: 'Only this client’s.' })
   @IsOptional()
   @IsId()
@@ -112,7 +113,7 @@ export class CredentialFilter {
 }
 
 @InputType({ description: 'A security incident at a client.' })
-export class RecordSecurityIncidentInput extends IdempotentInput {
+export class RecordSecurityIncidentInput extends IdempotentInput implements RecordSecurityIncident {
   @Field(() => ID, { description: 'The client.' })
   @IsId()
   clientId: string;
@@ -147,7 +148,7 @@ export class RecordSecurityIncidentInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Moves an incident on: new status or severity, a timeline note, a summary.' })
-export class UpdateSecurityIncidentInput {
+export class UpdateSecurityIncidentInput implements UpdateSecurityIncident {
   @Field(() => ID, { description: 'The incident.' })
   @IsId()
   id: string;
@@ -174,8 +175,8 @@ export class UpdateSecurityIncidentInput {
   summary?: string;
 }
 
-@InputType({ description: 'Narrows the incidents list; all conditions must hold.' })
-export class SecurityIncidentFilter {
+@InputType('SecurityIncidentFilter', { description: 'Narrows the incidents list; all conditions must hold.' })
+export class SecurityIncidentFilterInput implements SecurityIncidentFilter {
   @Field(() => ID, { nullable: true, description: 'Only this client’s.' })
   @IsOptional()
   @IsId()

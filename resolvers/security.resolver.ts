@@ -23,10 +23,10 @@ import { CredentialAuditConnection, CredentialConnection, CredentialPermissionCo
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import {
   CreateCredentialInput,
-  CredentialFilter,
+  CredentialFilterInput,
   GrantCredentialAccessInput,
   RecordSecurityIncidentInput,
-  SecurityIncidentFilter,
+  SecurityIncidentFilterInput,
   UpdateCredentialInput,
   UpdateSecurityIncidentInput,
 } from './security.inputs';
@@ -50,7 +50,7 @@ export const securityResolvers = [
     description: 'Credentials (metadata only, never values), by name.',
     entity: Credential,
     connection: CredentialConnection,
-    filterType: CredentialFilter,
+    filterType: CredentialFilterInput,
     filter: credentialFilter,
     order: CREDENTIAL_ORDER,
   }),
@@ -71,7 +71,7 @@ export const securityResolvers = [
     description: 'Security incidents, most recently detected first.',
     entity: SecurityIncident,
     connection: SecurityIncidentConnection,
-    filterType: SecurityIncidentFilter,
+    filterType: SecurityIncidentFilterInput,
     filter: securityIncidentFilter,
     order: INCIDENT_ORDER,
   }),

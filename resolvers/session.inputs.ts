@@ -3,11 +3,9 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SessionMode } from '../entities/session.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import { SessionOrder } from "../src/services/session.commands";
+import type { StartSession, EndSession, UpdateSession, TagSession, SessionFilter } from "../src/services/session.commands";
 
-export enum SessionOrder {
-  STARTED_AT_DESC = 'STARTED_AT_DESC',
-  STARTED_AT_ASC = 'STARTED_AT_ASC',
-}
 registerEnumType(SessionOrder, {
   name: 'SessionOrder',
   description: 'Order of a sessions list; ties are broken by id.',
@@ -15,7 +13,7 @@ registerEnumType(SessionOrder, {
 });
 
 @InputType({ description: 'Starts a session. MSP needs clientId, DEV needs projectId, NORMAL takes neither.' })
-export class StartSessionInput extends IdempotentInput {
+export class StartSessionInput extends IdempotentInput implements StartSession {
   @Field(() => SessionMode, { description: 'Kind of session.' })
   @IsEnum(SessionMode)
   mode: SessionMode;
@@ -51,7 +49,7 @@ export class StartSessionInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Ends an open session.' })
-export class EndSessionInput extends IdempotentInput {
+export class EndSessionInput extends IdempotentInput implements EndSession {
   @Field(() => ID, { description: 'The session to end.' })
   @IsId()
   sessionId: string;
@@ -67,7 +65,7 @@ export class EndSessionInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a session; omitted fields stay. Time and billable flag are locked while the session is billed.' })
-export class UpdateSessionInput {
+export class UpdateSessionInput implements UpdateSession {
   @Field(() => ID, { description: 'The session to change.' })
   @IsId()
   id: string;
@@ -97,7 +95,7 @@ export class UpdateSessionInput {
 }
 
 @InputType({ description: 'Adds tags to a session; tags it already has are kept once.' })
-export class TagSessionInput {
+export class TagSessionInput implements TagSession {
   @Field(() => ID, { description: 'The session to tag.' })
   @IsId()
   sessionId: string;
@@ -110,8 +108,8 @@ export class TagSessionInput {
   tags: string[];
 }
 
-@InputType({ description: 'Narrows a sessions list; all conditions must hold.' })
-export class SessionFilter {
+@InputType('SessionFilter', { description: 'Narrows a sessions list; all conditions must hold.' })
+export class SessionFilterInput implements SessionFilter {
   @Field(() => ID, { nullable: true, description: 'Only sessions for this client.' })
   @IsOptional()
   @IsId()

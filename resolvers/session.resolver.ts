@@ -13,12 +13,13 @@ import { endSession, sessionFilter, sessionOrder, startSession, tagSession, upda
 import { MarkBilledInput, MarkBilledPayload, UnlockBilledInput } from './billing.inputs';
 import { childConnection } from './child-connection';
 import { SessionConnection, WorkItemConnection } from './connections';
-import { EndSessionInput, SessionFilter, SessionOrder, StartSessionInput, TagSessionInput, UpdateSessionInput } from './session.inputs';
+import { EndSessionInput, SessionFilterInput, StartSessionInput, TagSessionInput, UpdateSessionInput } from './session.inputs';
 import { parseId } from './validators';
 import { SessionBreakdown } from './session-breakdown.types';
 import { formatMoney, hoursOf } from '../src/services/money';
 import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
 import { Access, admins, agentMay, readers, writers } from '../src/auth/access';
+import { SessionOrder } from "../src/services/session.commands";
 
 @Resolver(() => Session)
 class SessionResolver {
@@ -35,7 +36,7 @@ class SessionResolver {
   sessions(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilter, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilter,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
     @Arg('orderBy', () => SessionOrder, { defaultValue: SessionOrder.STARTED_AT_DESC, description: 'Order of the list.' })
     orderBy?: SessionOrder,
   ): Promise<SessionConnection> {

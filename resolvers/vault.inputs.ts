@@ -3,9 +3,10 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CredentialKind } from '../entities/credential.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { StoreCredential, RevealCredential, RotateVaultKey } from "../src/services/vault.commands";
 
 @InputType({ description: 'A secret to store, encrypted: on an existing credential (credentialId) or a new one (name and kind).' })
-export class StoreCredentialInput extends IdempotentInput {
+export class StoreCredentialInput extends IdempotentInput implements StoreCredential {
   @Field(() => ID, { nullable: true, description: 'Store the value on this credential (replacing any earlier value).' })
   @IsOptional()
   @IsId()
@@ -44,7 +45,7 @@ export class StoreCredentialInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Reveals a secret; the reason goes to the audit log first.' })
-export class RevealCredentialInput {
+export class RevealCredentialInput implements RevealCredential {
   @Field(() => ID, { description: 'The credential.' })
   @IsId()
   credentialId: string;
@@ -56,7 +57,7 @@ export class RevealCredentialInput {
 }
 
 @InputType({ description: 'Re-encrypts stored secrets with the current vault key, a batch at a time.' })
-export class RotateVaultKeyInput {
+export class RotateVaultKeyInput implements RotateVaultKey {
   @Field(() => Int, { defaultValue: 100, description: 'Secrets per transaction (1 to 1000).' })
   @Min(1)
   @Max(1000)

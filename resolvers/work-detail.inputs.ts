@@ -5,6 +5,7 @@ import { DeploymentStatus } from '../entities/deployment.entity';
 import { FileChangeKind } from '../entities/file-change.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { LogCommand, LogFileChange, LogProblemSolution, UpdateProblemSolution, RecordInfrastructureChange, RecordDeployment, RecordDatabaseChange, CommandFilter, ProblemSolutionFilter, UpdateDeployment } from "../src/services/work-detail.commands";
 
 /** Where a piece of work happened: its session, optionally the work item and the infrastructure. */
 @InputType('WorkDetailInput')
@@ -25,7 +26,7 @@ class WorkDetailInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A command that ran, and how it went.' })
-export class LogCommandInput extends WorkDetailInput {
+export class LogCommandInput extends WorkDetailInput implements LogCommand {
   @Field(() => String, { description: 'The command line (1 to 4000 characters); leave secrets out.' })
   @NotBlank()
   @MaxLength(4000)
@@ -77,7 +78,7 @@ export class LogCommandInput extends WorkDetailInput {
 }
 
 @InputType({ description: 'A file created, changed, deleted or renamed.' })
-export class LogFileChangeInput extends WorkDetailInput {
+export class LogFileChangeInput extends WorkDetailInput implements LogFileChange {
   @Field(() => String, { description: 'Full path (1 to 1000 characters).' })
   @NotBlank()
   @MaxLength(1000)
@@ -94,7 +95,7 @@ export class LogFileChangeInput extends WorkDetailInput {
 }
 
 @InputType({ description: 'A problem and its solution.' })
-export class LogProblemSolutionInput extends WorkDetailInput {
+export class LogProblemSolutionInput extends WorkDetailInput implements LogProblemSolution {
   @Field(() => String, { description: 'What was seen (1 to 2000 characters).' })
   @NotBlank()
   @MaxLength(2000)
@@ -117,7 +118,7 @@ export class LogProblemSolutionInput extends WorkDetailInput {
 }
 
 @InputType({ description: 'Changes to a problem solution, for example once it is verified.' })
-export class UpdateProblemSolutionInput {
+export class UpdateProblemSolutionInput implements UpdateProblemSolution {
   @Field(() => ID, { description: 'The problem solution.' })
   @IsId()
   id: string;
@@ -140,7 +141,7 @@ export class UpdateProblemSolutionInput {
 }
 
 @InputType({ description: 'A configuration change to infrastructure.' })
-export class RecordInfrastructureChangeInput extends IdempotentInput {
+export class RecordInfrastructureChangeInput extends IdempotentInput implements RecordInfrastructureChange {
   @Field(() => ID, { description: 'The session it was made in.' })
   @IsId()
   sessionId: string;
@@ -171,7 +172,7 @@ export class RecordInfrastructureChangeInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A deployment and its outcome.' })
-export class RecordDeploymentInput extends IdempotentInput {
+export class RecordDeploymentInput extends IdempotentInput implements RecordDeployment {
   @Field(() => ID, { description: 'The session it was done in.' })
   @IsId()
   sessionId: string;
@@ -212,7 +213,7 @@ export class RecordDeploymentInput extends IdempotentInput {
 }
 
 @InputType({ description: 'A change to a database.' })
-export class RecordDatabaseChangeInput extends IdempotentInput {
+export class RecordDatabaseChangeInput extends IdempotentInput implements RecordDatabaseChange {
   @Field(() => ID, { description: 'The session it was made in.' })
   @IsId()
   sessionId: string;
@@ -247,8 +248,8 @@ export class RecordDatabaseChangeInput extends IdempotentInput {
   backupTaken: boolean;
 }
 
-@InputType({ description: 'Narrows the commands list; all conditions must hold.' })
-export class CommandFilter {
+@InputType('CommandFilter', { description: 'Narrows the commands list; all conditions must hold.' })
+export class CommandFilterInput implements CommandFilter {
   @Field(() => ID, { nullable: true, description: 'Only commands in sessions of this client.' })
   @IsOptional()
   @IsId()
@@ -281,8 +282,8 @@ export class CommandFilter {
   ranBefore?: Date;
 }
 
-@InputType({ description: 'Narrows the problem-solutions list; all conditions must hold.' })
-export class ProblemSolutionFilter {
+@InputType('ProblemSolutionFilter', { description: 'Narrows the problem-solutions list; all conditions must hold.' })
+export class ProblemSolutionFilterInput implements ProblemSolutionFilter {
   @Field(() => ID, { nullable: true, description: 'Only problems met for this client.' })
   @IsOptional()
   @IsId()
@@ -304,7 +305,7 @@ export class ProblemSolutionFilter {
 }
 
 @InputType({ description: 'Changes to a deployment, for example after a rollback.' })
-export class UpdateDeploymentInput {
+export class UpdateDeploymentInput implements UpdateDeployment {
   @Field(() => ID, { description: 'The deployment.' })
   @IsId()
   id: string;

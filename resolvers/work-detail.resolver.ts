@@ -34,11 +34,11 @@ import {
 } from './connections';
 import { belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
 import {
-  CommandFilter,
+  CommandFilterInput,
   LogCommandInput,
   LogFileChangeInput,
   LogProblemSolutionInput,
-  ProblemSolutionFilter,
+  ProblemSolutionFilterInput,
   RecordDatabaseChangeInput,
   RecordDeploymentInput,
   RecordInfrastructureChangeInput,
@@ -62,7 +62,7 @@ function contextFields<T extends { sessionId: number }>(on: ClassType<T>, keys: 
 }
 
 export const workDetailResolvers = [
-  listQuery({ name: 'commands', access: readers(agentMay.listOwn), description: 'Commands run, most recent first.', entity: CommandRun, connection: CommandRunConnection, filterType: CommandFilter, filter: commandFilter, order: COMMAND_ORDER }),
+  listQuery({ name: 'commands', access: readers(agentMay.listOwn), description: 'Commands run, most recent first.', entity: CommandRun, connection: CommandRunConnection, filterType: CommandFilterInput, filter: commandFilter, order: COMMAND_ORDER }),
   inputMutation({ name: 'logCommand', access: writers('ownSession'), description: 'Records a command and its outcome.', input: LogCommandInput, returns: CommandRun, run: logCommand }),
   ...contextFields(CommandRun, ['workItemId', 'infrastructureId']),
   hasMany({ on: Session, name: 'commands', description: 'Commands run in this session, most recent first.', connection: CommandRunConnection, spec: childLists.commandsOfSession }),
@@ -77,7 +77,7 @@ export const workDetailResolvers = [
     description: 'Problems met and how they were solved, oldest first.',
     entity: ProblemSolution,
     connection: ProblemSolutionConnection,
-    filterType: ProblemSolutionFilter,
+    filterType: ProblemSolutionFilterInput,
     filter: problemSolutionFilter,
     order: RECORDED_ORDER,
   }),

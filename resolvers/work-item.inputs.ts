@@ -3,9 +3,10 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { WorkCategory } from '../entities/work-item.entity';
 import { IdempotentInput } from './idempotent.input';
 import { IsId, NotBlank } from './validators';
+import type { LogWorkItem, UpdateWorkItem } from "../src/services/work-item.commands";
 
 @InputType({ description: 'A piece of work done in a session.' })
-export class LogWorkItemInput extends IdempotentInput {
+export class LogWorkItemInput extends IdempotentInput implements LogWorkItem {
   @Field(() => ID, { description: 'The session the work belongs to.' })
   @IsId()
   sessionId: string;
@@ -48,7 +49,7 @@ export class LogWorkItemInput extends IdempotentInput {
 }
 
 @InputType({ description: 'Changes to a work item; omitted fields stay. Minutes, billable flag, labor type and start are locked while it is billed.' })
-export class UpdateWorkItemInput {
+export class UpdateWorkItemInput implements UpdateWorkItem {
   @Field(() => ID, { description: 'The work item to change.' })
   @IsId()
   id: string;

@@ -10,9 +10,6 @@ import { SessionTag } from '../../entities/session-tag.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { PendingTaskFilter } from '../../resolvers/pending-task.inputs';
-import type { ProjectFilter } from '../../resolvers/project.inputs';
-import type { SessionFilter } from '../../resolvers/session.inputs';
 import { Database } from '../database/database';
 import { noFilter } from '../pagination/list-query';
 import { CHANGE_ORDER, changeFilter } from '../services/change-log.service';
@@ -27,6 +24,9 @@ import { ChildList, childList, ChildListSpec, groupBy } from './child-connection
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
 import { prepaidLoader } from '../services/prepaid.service';
+import type { PendingTaskFilter } from "../services/pending-task.commands";
+import type { ProjectFilter } from "../services/project.commands";
+import type { SessionFilter } from "../services/session.commands";
 
 interface NeighbourKey {
   id: number;

@@ -3,7 +3,6 @@ import { IntegrationCredential } from '../../entities/integration-credential.ent
 import { Session } from '../../entities/session.entity';
 import { TicketLink } from '../../entities/ticket-link.entity';
 import { User } from '../../entities/user.entity';
-import type { ApiAuditFilter, CreateIntegrationCredentialInput, CreateUserInput, IntegrationCallFilter, LinkTicketInput, UpdateUserInput } from '../../resolvers/admin.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { ConflictError } from '../errors';
@@ -11,6 +10,7 @@ import { Filter } from '../pagination/list-query';
 import { findOrFail } from './find-or-fail';
 import { Invite, issueInvite } from './invite.service';
 import { insertRecord, updateRecord } from './record.service';
+import type { ApiAuditFilter, CreateIntegrationCredential, CreateUser, IntegrationCallFilter, LinkTicket, UpdateUser } from "./admin.commands";
 
 export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
 
@@ -35,7 +35,7 @@ export function apiAuditFilter(filter: ApiAuditFilter = {}): Filter {
  * Adds a user with an invite, their way to a first password. A call replayed with the same
  * idempotencyKey returns the user without one: the token was shown the first time (createInvite issues a new one).
  */
-export async function createUser(scope: Scope, input: CreateUserInput): Promise<{ user: User; invite: Invite | null }> {
+export async function createUser(scope: Scope, input: CreateUser): Promise<{ user: User; invite: Invite | null }> {
   const email = input.email.trim().toLowerCase();
   let invite: Invite | null = null;
   const user = await insertRecord<User>(scope, 'createUser', User, input, {
@@ -50,9 +50,9 @@ export async function createUser(scope: Scope, input: CreateUserInput): Promise<
   return { user, invite };
 }
 
-export const updateUser = (scope: Scope, input: UpdateUserInput) => updateRecord(scope, User, input);
+export const updateUser = (scope: Scope, input: UpdateUser) => updateRecord(scope, User, input);
 
-export function createIntegrationCredential(scope: Scope, input: CreateIntegrationCredentialInput): Promise<IntegrationCredential> {
+export function createIntegrationCredential(scope: Scope, input: CreateIntegrationCredential): Promise<IntegrationCredential> {
   return insertRecord<IntegrationCredential>(scope, 'createIntegrationCredential', IntegrationCredential, input, {
     check: async (manager) => {
       if (await manager.existsBy(IntegrationCredential, { provider: input.provider, name: input.name.trim() })) {
@@ -63,7 +63,7 @@ export function createIntegrationCredential(scope: Scope, input: CreateIntegrati
 }
 
 /** Links a session to a ticket; the same link twice returns the first. */
-export function linkTicket(scope: Scope, input: LinkTicketInput): Promise<TicketLink> {
+export function linkTicket(scope: Scope, input: LinkTicket): Promise<TicketLink> {
   return scope.db.transaction(scope, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId, 'sessionId', true);
     const key = { sessionId: session.id, provider: input.provider, ticketId: input.ticketId.trim() };

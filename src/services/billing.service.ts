@@ -3,7 +3,6 @@ import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { MarkBilledInput, RecomputeBillingInput, UnlockBilledInput } from '../../resolvers/billing.inputs';
 import { applyRules, loadRules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
 import type { Scope } from '../context';
@@ -12,8 +11,9 @@ import { BadInputError, ConflictError } from '../errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { hasRowLocks } from '../database/dialect';
+import type { MarkBilled, RecomputeBilling, UnlockBilled } from "./billing.commands";
 
-async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): Promise<Session[]> {
+async function sessionsToBill(manager: EntityManager, input: MarkBilled): Promise<Session[]> {
   if (input.sessionId) {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     if (!session.endedAt) throw new ConflictError(`Session ${session.id} is still open; end it before billing it.`, 'sessionId');
@@ -31,7 +31,7 @@ async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): P
 }
 
 /** Locks ended sessions and their work items as billed. Every row changed gets a BILL entry in the change log. */
-export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sessionsBilled: number; workItemsBilled: number }> {
+export function markBilled(scope: Scope, input: MarkBilled): Promise<{ sessionsBilled: number; workItemsBilled: number }> {
   return scope.db.transaction(scope, async (manager) => {
     const sessions = await sessionsToBill(manager, input);
     const at = now();
@@ -46,7 +46,7 @@ export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sess
 }
 
 /** Unlocks a billed session and its work items; the change log keeps the reason and who did it. */
-export function unlockBilled(scope: Scope, input: UnlockBilledInput): Promise<Session> {
+export function unlockBilled(scope: Scope, input: UnlockBilled): Promise<Session> {
   return scope.db.transaction({ ...scope, reason: input.reason.trim() }, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     if (!session.billedAt) throw new ConflictError(`Session ${session.id} is not billed; nothing to unlock.`, 'sessionId');
@@ -68,7 +68,7 @@ const MAX_RECOMPUTE_YEARS = 10;
  */
 export function recomputeBilling(
   scope: Scope,
-  input: RecomputeBillingInput,
+  input: RecomputeBilling,
 ): Promise<{ workItemsChecked: number; workItemsChanged: number; lockedWorkItemsSkipped: number }> {
   assertAfter(input.to, input.from, 'to', 'from');
   const limit = new Date(input.from);

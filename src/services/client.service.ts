@@ -3,7 +3,6 @@ import { AfterHoursPolicy, Client } from '../../entities/client.entity';
 import { LaborType } from '../../entities/labor-type.entity';
 import { assertTimeZone, DEFAULT_TIME_ZONE, minuteOfDay, storedWeekdays } from './billing-rules';
 import { now } from '../../entities/columns';
-import type { ClientFilter, CreateClientInput, UpdateClientInput } from '../../resolvers/client.inputs';
 import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, ConflictError, NotFoundError } from '../errors';
@@ -12,6 +11,7 @@ import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from './text';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
+import type { ClientFilter, CreateClient, UpdateClient } from "./client.commands";
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 
@@ -39,7 +39,7 @@ async function assertUnique(manager: EntityManager, field: 'name' | 'slug', valu
 }
 
 type BillingSettings = Pick<
-  CreateClientInput,
+  CreateClient,
   'timeZone' | 'businessHoursStart' | 'businessHoursEnd' | 'businessDays' | 'afterHoursPolicy' | 'defaultLaborTypeId' | 'afterHoursLaborTypeId' | 'prepaidAlertPercent'
 >;
 
@@ -76,7 +76,7 @@ async function applyBillingSettings(manager: EntityManager, client: Client, inpu
   }
 }
 
-export function createClient(scope: Scope, input: CreateClientInput): Promise<Client> {
+export function createClient(scope: Scope, input: CreateClient): Promise<Client> {
   const name = input.name.trim();
   const slug = input.slug ?? slugify(name);
   if (!slug) throw new BadInputError('slug', 'could not be derived from the name; give one such as "acme-corp"');
@@ -105,7 +105,7 @@ export function createClient(scope: Scope, input: CreateClientInput): Promise<Cl
   });
 }
 
-export function updateClient(scope: Scope, input: UpdateClientInput): Promise<Client> {
+export function updateClient(scope: Scope, input: UpdateClient): Promise<Client> {
   return scope.db.transaction(scope, async (manager) => {
     const client = await findOrFail(manager, Client, input.id, 'id', true);
     if (input.name != null) {

@@ -5,16 +5,6 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import { Session } from '../../entities/session.entity';
-import type {
-  EnvironmentalInsightFilter,
-  FailurePatternFilter,
-  LogOperationFailureInput,
-  OperationFailureFilter,
-  RecordEnvironmentalInsightInput,
-  RecordFailurePatternInput,
-  UpdateEnvironmentalInsightInput,
-  UpdateFailurePatternInput,
-} from '../../resolvers/failure.inputs';
 import type { Scope } from '../context';
 import { BadInputError, ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
@@ -24,6 +14,7 @@ import { likeContains, likeSql } from './text';
 import { inferFailureCategory, operationSignature } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture } from './time-rules';
+import type { EnvironmentalInsightFilter, FailurePatternFilter, LogOperationFailure, OperationFailureFilter, RecordEnvironmentalInsight, RecordFailurePattern, UpdateEnvironmentalInsight, UpdateFailurePattern } from "./failure.commands";
 
 export const PATTERN_ORDER: SortOrder<FailurePattern> = { key: 'lastSeenAt', direction: 'DESC' };
 export const INSIGHT_ORDER: SortOrder<EnvironmentalInsight> = { key: 'confidence', direction: 'DESC' };
@@ -62,7 +53,7 @@ function agreedClient(referenced: Referenced, clientId: unknown): number | null 
   return known[0] ?? null;
 }
 
-export function logOperationFailure(scope: Scope, input: LogOperationFailureInput): Promise<OperationFailure> {
+export function logOperationFailure(scope: Scope, input: LogOperationFailure): Promise<OperationFailure> {
   const occurredAt = input.occurredAt ?? now();
   assertNotInFuture(occurredAt, 'occurredAt', now());
   return insertRecord<OperationFailure>(scope, 'logOperationFailure', OperationFailure, input, {
@@ -87,7 +78,7 @@ export function logOperationFailure(scope: Scope, input: LogOperationFailureInpu
   });
 }
 
-export function recordFailurePattern(scope: Scope, input: RecordFailurePatternInput): Promise<FailurePattern> {
+export function recordFailurePattern(scope: Scope, input: RecordFailurePattern): Promise<FailurePattern> {
   const at = now();
   return insertRecord<FailurePattern>(scope, 'recordFailurePattern', FailurePattern, input, {
     check: async (manager) => {
@@ -99,9 +90,9 @@ export function recordFailurePattern(scope: Scope, input: RecordFailurePatternIn
   });
 }
 
-export const updateFailurePattern = (scope: Scope, input: UpdateFailurePatternInput) => updateRecord(scope, FailurePattern, input);
+export const updateFailurePattern = (scope: Scope, input: UpdateFailurePattern) => updateRecord(scope, FailurePattern, input);
 
-export function recordEnvironmentalInsight(scope: Scope, input: RecordEnvironmentalInsightInput): Promise<EnvironmentalInsight> {
+export function recordEnvironmentalInsight(scope: Scope, input: RecordEnvironmentalInsight): Promise<EnvironmentalInsight> {
   if (!input.clientId && !input.infrastructureId) throw new BadInputError('clientId', 'an insight is about a client, a host or both');
   return insertRecord<EnvironmentalInsight>(scope, 'recordEnvironmentalInsight', EnvironmentalInsight, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
@@ -113,4 +104,4 @@ export function recordEnvironmentalInsight(scope: Scope, input: RecordEnvironmen
   });
 }
 
-export const updateEnvironmentalInsight = (scope: Scope, input: UpdateEnvironmentalInsightInput) => updateRecord(scope, EnvironmentalInsight, input);
+export const updateEnvironmentalInsight = (scope: Scope, input: UpdateEnvironmentalInsight) => updateRecord(scope, EnvironmentalInsight, input);

@@ -11,23 +11,6 @@ import { Network } from '../../entities/network.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { Site } from '../../entities/site.entity';
-import type {
-  AttachInfrastructureInput,
-  CreateSiteInput,
-  InfrastructureFilter,
-  LinkInfrastructureInput,
-  RecordFirewallRuleInput,
-  RecordInfrastructureInput,
-  RecordM365TenantInput,
-  RecordNetworkInput,
-  RecordServiceInput,
-  UpdateFirewallRuleInput,
-  UpdateInfrastructureInput,
-  UpdateM365TenantInput,
-  UpdateNetworkInput,
-  UpdateServiceInput,
-  UpdateSiteInput,
-} from '../../resolvers/infrastructure.inputs';
 import type { Scope } from '../context';
 import { BadInputError, ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
@@ -35,6 +18,7 @@ import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
 import { insertLinks, insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
+import type { AttachInfrastructure, CreateSite, InfrastructureFilter, LinkInfrastructure, RecordFirewallRule, RecordInfrastructure, RecordM365Tenant, RecordNetwork, RecordService, UpdateFirewallRule, UpdateInfrastructure, UpdateM365Tenant, UpdateNetwork, UpdateService, UpdateSite } from "./infrastructure.commands";
 
 export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
 export const BY_NAME = { key: 'name', direction: 'ASC' } as const;
@@ -68,11 +52,11 @@ async function assertHostnameFree(manager: EntityManager, clientId: number, host
   if (await qb.getExists()) throw new ConflictError(`This client already has infrastructure named "${hostname}".`, 'hostname');
 }
 
-export const createSite = (scope: Scope, input: CreateSiteInput) => insertRecord(scope, 'createSite', Site, input, { references: { clientId: Client } });
+export const createSite = (scope: Scope, input: CreateSite) => insertRecord(scope, 'createSite', Site, input, { references: { clientId: Client } });
 
-export const updateSite = (scope: Scope, input: UpdateSiteInput) => updateRecord(scope, Site, input);
+export const updateSite = (scope: Scope, input: UpdateSite) => updateRecord(scope, Site, input);
 
-export function recordInfrastructure(scope: Scope, input: RecordInfrastructureInput): Promise<Infrastructure> {
+export function recordInfrastructure(scope: Scope, input: RecordInfrastructure): Promise<Infrastructure> {
   return insertRecord<Infrastructure>(scope, 'recordInfrastructure', Infrastructure, input, {
     references: { clientId: Client, siteId: Site },
     derive: (columns, referenced) => {
@@ -83,7 +67,7 @@ export function recordInfrastructure(scope: Scope, input: RecordInfrastructureIn
   });
 }
 
-export function updateInfrastructure(scope: Scope, input: UpdateInfrastructureInput): Promise<Infrastructure> {
+export function updateInfrastructure(scope: Scope, input: UpdateInfrastructure): Promise<Infrastructure> {
   return updateRecord(scope, Infrastructure, input, {
     references: { siteId: Site },
     derive: (_columns, referenced, existing) => assertSiteOfClient(referenced, existing!.clientId),
@@ -93,21 +77,21 @@ export function updateInfrastructure(scope: Scope, input: UpdateInfrastructureIn
   });
 }
 
-export const updateService = (scope: Scope, input: UpdateServiceInput) => updateRecord(scope, InfrastructureService, input);
-export const updateNetwork = (scope: Scope, input: UpdateNetworkInput) => updateRecord(scope, Network, input);
-export const updateFirewallRule = (scope: Scope, input: UpdateFirewallRuleInput) => updateRecord(scope, FirewallRule, input);
+export const updateService = (scope: Scope, input: UpdateService) => updateRecord(scope, InfrastructureService, input);
+export const updateNetwork = (scope: Scope, input: UpdateNetwork) => updateRecord(scope, Network, input);
+export const updateFirewallRule = (scope: Scope, input: UpdateFirewallRule) => updateRecord(scope, FirewallRule, input);
 
-export function updateM365Tenant(scope: Scope, input: UpdateM365TenantInput): Promise<M365Tenant> {
+export function updateM365Tenant(scope: Scope, input: UpdateM365Tenant): Promise<M365Tenant> {
   return updateRecord<M365Tenant>(scope, M365Tenant, input, {
     derive: (_columns, _referenced, existing) =>
       input.domains ? { domains: [...new Set([existing!.primaryDomain, ...input.domains.map((d) => d.toLowerCase())])] } : undefined,
   });
 }
 
-export const recordService = (scope: Scope, input: RecordServiceInput) =>
+export const recordService = (scope: Scope, input: RecordService) =>
   insertRecord(scope, 'recordService', InfrastructureService, input, { references: { infrastructureId: Infrastructure } });
 
-export function recordNetwork(scope: Scope, input: RecordNetworkInput): Promise<Network> {
+export function recordNetwork(scope: Scope, input: RecordNetwork): Promise<Network> {
   return insertRecord<Network>(scope, 'recordNetwork', Network, input, {
     references: { clientId: Client, siteId: Site },
     derive: (columns, referenced) => {
@@ -117,13 +101,13 @@ export function recordNetwork(scope: Scope, input: RecordNetworkInput): Promise<
   });
 }
 
-export const recordFirewallRule = (scope: Scope, input: RecordFirewallRuleInput) =>
+export const recordFirewallRule = (scope: Scope, input: RecordFirewallRule) =>
   insertRecord(scope, 'recordFirewallRule', FirewallRule, input, {
     references: { infrastructureId: Infrastructure },
     derive: () => ({ enabled: input.enabled ?? true }),
   });
 
-export function recordM365Tenant(scope: Scope, input: RecordM365TenantInput): Promise<M365Tenant> {
+export function recordM365Tenant(scope: Scope, input: RecordM365Tenant): Promise<M365Tenant> {
   const tenantId = input.tenantId.toLowerCase();
   const primaryDomain = input.primaryDomain.toLowerCase();
   return insertRecord<M365Tenant>(scope, 'recordM365Tenant', M365Tenant, input, {
@@ -135,7 +119,7 @@ export function recordM365Tenant(scope: Scope, input: RecordM365TenantInput): Pr
   });
 }
 
-export function linkInfrastructure(scope: Scope, input: LinkInfrastructureInput): Promise<InfrastructureRelationship> {
+export function linkInfrastructure(scope: Scope, input: LinkInfrastructure): Promise<InfrastructureRelationship> {
   if (input.fromId === input.toId) throw new BadInputError('toId', 'an edge must join two different pieces of infrastructure');
   return insertRecord(scope, 'linkInfrastructure', InfrastructureRelationship, input, {
     references: { fromId: Infrastructure, toId: Infrastructure },
@@ -152,7 +136,7 @@ export function linkInfrastructure(scope: Scope, input: LinkInfrastructureInput)
 }
 
 /** Records that a session touched, or a project involves, the infrastructure; doing it twice changes nothing. */
-export function attachInfrastructure(scope: Scope, input: AttachInfrastructureInput): Promise<Infrastructure> {
+export function attachInfrastructure(scope: Scope, input: AttachInfrastructure): Promise<Infrastructure> {
   if (Boolean(input.sessionId) === Boolean(input.projectId)) throw new BadInputError('sessionId', 'give either sessionId or projectId');
   return scope.db.transaction(scope, async (manager) => {
     const infrastructure = await findOrFail(manager, Infrastructure, input.infrastructureId, 'infrastructureId');

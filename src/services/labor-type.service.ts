@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { LaborType } from '../../entities/labor-type.entity';
-import type { CreateLaborTypeInput, LaborTypeFilter, UpdateLaborTypeInput } from '../../resolvers/labor-type.inputs';
 import type { Scope } from '../context';
 import { ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
+import type { CreateLaborType, LaborTypeFilter, UpdateLaborType } from "./labor-type.commands";
 
 export const LABOR_TYPE_ORDER: SortOrder<LaborType> = { key: 'name', direction: 'ASC' };
 
@@ -35,7 +35,7 @@ async function makeDefault(manager: EntityManager, type: LaborType): Promise<voi
   type.isDefault = true;
 }
 
-export function createLaborType(scope: Scope, input: CreateLaborTypeInput): Promise<LaborType> {
+export function createLaborType(scope: Scope, input: CreateLaborType): Promise<LaborType> {
   const name = input.name.trim();
   return idempotentWrite(scope, 'createLaborType', input, LaborType, async (manager) => {
     await assertNameFree(manager, name);
@@ -64,7 +64,7 @@ const RULE_FIELDS = ['minimumMinutes', 'roundingIncrementMinutes', 'multiplierPe
  * Changes a labor type. A change of minimum, increment, multiplier or after-hours flag is a new rule
  * version: it applies to new work, and to unlocked work only when recomputeBilling is asked for.
  */
-export function updateLaborType(scope: Scope, input: UpdateLaborTypeInput): Promise<LaborType> {
+export function updateLaborType(scope: Scope, input: UpdateLaborType): Promise<LaborType> {
   return scope.db.transaction(scope, async (manager) => {
     const type = await findOrFail(manager, LaborType, input.id, 'id', true);
     if (input.name != null) {

@@ -2,13 +2,13 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { emptyCapabilities, MachineCapabilities } from '../../entities/machine-capabilities';
 import { Machine } from '../../entities/machine.entity';
-import type { MachineCapabilitiesInput, RegisterMachineInput } from '../../resolvers/machine.inputs';
 import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, isDuplicateKey, NotFoundError } from '../errors';
 import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from './find-or-fail';
 import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-templates';
+import type { MachineCapabilitiesReport, RegisterMachine } from "./machine.commands";
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
   if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');
@@ -23,7 +23,7 @@ export async function findMachine(db: Database, by: { id?: number; fingerprint?:
 /** The stored JSON must fit a TEXT column (64 KiB) with room to spare, whatever the characters. */
 const MAX_CAPABILITIES_BYTES = 48_000;
 
-function toCapabilities(input: MachineCapabilitiesInput): MachineCapabilities {
+function toCapabilities(input: MachineCapabilitiesReport): MachineCapabilities {
   const capabilities: MachineCapabilities = {
     ...emptyCapabilities(),
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)),
@@ -35,7 +35,7 @@ function toCapabilities(input: MachineCapabilitiesInput): MachineCapabilities {
   return capabilities;
 }
 
-async function upsert(manager: EntityManager, input: RegisterMachineInput): Promise<{ machine: Machine; created: boolean }> {
+async function upsert(manager: EntityManager, input: RegisterMachine): Promise<{ machine: Machine; created: boolean }> {
   const fingerprint = machineFingerprint(input);
   const at = now();
   const existing = await manager.findOneBy(Machine, { fingerprint });
@@ -60,7 +60,7 @@ async function upsert(manager: EntityManager, input: RegisterMachineInput): Prom
 }
 
 /** Upsert by fingerprint. Two agents registering the same machine at once both succeed: the loser of the insert race updates. */
-export async function registerMachine(scope: Scope, input: RegisterMachineInput): Promise<{ machine: Machine; created: boolean }> {
+export async function registerMachine(scope: Scope, input: RegisterMachine): Promise<{ machine: Machine; created: boolean }> {
   try {
     return await scope.db.transaction(scope, (manager) => upsert(manager, input));
   } catch (error) {

@@ -1,15 +1,15 @@
 import { Note } from '../../entities/note.entity';
 import { Session } from '../../entities/session.entity';
-import type { NoteInput } from '../../resolvers/note.inputs';
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord } from './record.service';
 import { assertSessionOpen } from './session-open';
+import type { AddNote } from "./note.commands";
 
 export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' };
 
 /** Writes a note in an open session; it is searchable as soon as the write commits. */
-export const writeNote = (scope: Scope, input: NoteInput) =>
+export const writeNote = (scope: Scope, input: AddNote) =>
   insertRecord<Note>(scope, 'note', Note, input, {
     references: { sessionId: Session },
     derive: (_columns, referenced) => assertSessionOpen(referenced.sessionId as Session, 'notes'),

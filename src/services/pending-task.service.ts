@@ -4,13 +4,13 @@ import { Client } from '../../entities/client.entity';
 import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
-import type { AddPendingTaskInput, CompletePendingTaskInput, PendingTaskFilter } from '../../resolvers/pending-task.inputs';
 import type { Scope } from '../context';
 import { BadInputError } from '../errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
+import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from "./pending-task.commands";
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };
@@ -31,7 +31,7 @@ function assertRealDate(date: string, field: string): void {
 }
 
 /** Fills client and project from the session or project, and checks that all three agree. */
-async function resolveOwner(manager: EntityManager, input: AddPendingTaskInput) {
+async function resolveOwner(manager: EntityManager, input: AddPendingTask) {
   const session = input.sessionId ? await findOrFail(manager, Session, input.sessionId, 'sessionId') : null;
   const project = input.projectId ? await findOrFail(manager, Project, input.projectId, 'projectId') : null;
   const client = input.clientId ? await findOrFail(manager, Client, input.clientId, 'clientId') : null;
@@ -47,7 +47,7 @@ async function resolveOwner(manager: EntityManager, input: AddPendingTaskInput) 
   };
 }
 
-export function addPendingTask(scope: Scope, input: AddPendingTaskInput): Promise<PendingTask> {
+export function addPendingTask(scope: Scope, input: AddPendingTask): Promise<PendingTask> {
   if (input.dueDate) assertRealDate(input.dueDate, 'dueDate');
   return idempotentWrite(scope, 'addPendingTask', input, PendingTask, async (manager) => {
     const owner = await resolveOwner(manager, input);
@@ -66,7 +66,7 @@ export function addPendingTask(scope: Scope, input: AddPendingTaskInput): Promis
 }
 
 /** Completing a task twice is harmless: the first completion time stays. */
-export function completePendingTask(scope: Scope, input: CompletePendingTaskInput): Promise<PendingTask> {
+export function completePendingTask(scope: Scope, input: CompletePendingTask): Promise<PendingTask> {
   return scope.db.transaction(scope, async (manager) => {
     const task = await findOrFail(manager, PendingTask, input.pendingTaskId, 'pendingTaskId', true);
     if (task.status === PendingTaskStatus.DONE) return task;

@@ -5,7 +5,6 @@ import { now } from '../../entities/columns';
 import { PrepaidBlock } from '../../entities/prepaid-block.entity';
 import { PrepaidDraw } from '../../entities/prepaid-draw.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { AddPrepaidBlockInput } from '../../resolvers/prepaid.inputs';
 import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { monthOf } from '../database/date-buckets';
@@ -17,6 +16,7 @@ import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
 import { CENTIMINUTES_PER_HOUR } from './money';
 import { assertAfter } from './time-rules';
+import type { AddPrepaidBlock } from "./prepaid.commands";
 
 /** Oldest first: the order blocks are drawn in. */
 export const PREPAID_BLOCK_ORDER: SortOrder<PrepaidBlock> = { key: 'purchasedAt', direction: 'ASC' };
@@ -30,7 +30,7 @@ export function capacityOf(hours: number): number {
   return hundredths * (CENTIMINUTES_PER_HOUR / 100);
 }
 
-export function addPrepaidBlock(scope: Scope, input: AddPrepaidBlockInput): Promise<PrepaidBlock> {
+export function addPrepaidBlock(scope: Scope, input: AddPrepaidBlock): Promise<PrepaidBlock> {
   const capacity = capacityOf(input.hours);
   if (input.expiresAt) assertAfter(input.expiresAt, input.purchasedAt, 'expiresAt', 'purchasedAt');
   return idempotentWrite(scope, 'addPrepaidBlock', input, PrepaidBlock, async (manager) => {

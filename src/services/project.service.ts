@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
-import type { CreateProjectInput, ProjectFilter, UpdateProjectInput } from '../../resolvers/project.inputs';
 import type { Scope } from '../context';
 import { ConflictError } from '../errors';
 import { Filter } from '../pagination/list-query';
@@ -10,6 +9,7 @@ import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql } from './text';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
+import type { CreateProject, ProjectFilter, UpdateProject } from "./project.commands";
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 
@@ -28,7 +28,7 @@ async function assertNameFree(manager: EntityManager, clientId: number, name: st
   if (await qb.getExists()) throw new ConflictError(`This client already has a project named "${name}".`, 'name');
 }
 
-export function createProject(scope: Scope, input: CreateProjectInput): Promise<Project> {
+export function createProject(scope: Scope, input: CreateProject): Promise<Project> {
   return idempotentWrite(scope, 'createProject', input, Project, async (manager) => {
     const client = await findOrFail(manager, Client, input.clientId, 'clientId');
     const name = input.name.trim();
@@ -47,7 +47,7 @@ export function createProject(scope: Scope, input: CreateProjectInput): Promise<
   });
 }
 
-export function updateProject(scope: Scope, input: UpdateProjectInput): Promise<Project> {
+export function updateProject(scope: Scope, input: UpdateProject): Promise<Project> {
   return scope.db.transaction(scope, async (manager) => {
     const project = await findOrFail(manager, Project, input.id, 'id', true);
     if (input.name != null) {

@@ -7,15 +7,6 @@ import { Credential } from '../../entities/credential.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { IncidentStatus, SecurityIncident } from '../../entities/security-incident.entity';
 import { User } from '../../entities/user.entity';
-import type {
-  CreateCredentialInput,
-  CredentialFilter,
-  GrantCredentialAccessInput,
-  RecordSecurityIncidentInput,
-  SecurityIncidentFilter,
-  UpdateCredentialInput,
-  UpdateSecurityIncidentInput,
-} from '../../resolvers/security.inputs';
 import type { Scope } from '../context';
 import { originOf } from '../database/database';
 import { dbTime } from '../database/db-time';
@@ -27,6 +18,7 @@ import { notArchived } from './infrastructure.service';
 import { insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 import { assertNotInFuture } from './time-rules';
+import type { CreateCredential, CredentialFilter, GrantCredentialAccess, RecordSecurityIncident, SecurityIncidentFilter, UpdateCredential, UpdateSecurityIncident } from "./security.commands";
 
 export const CREDENTIAL_ORDER: SortOrder<Credential> = { key: 'name', direction: 'ASC' };
 export const INCIDENT_ORDER: SortOrder<SecurityIncident> = { key: 'detectedAt', direction: 'DESC' };
@@ -76,18 +68,18 @@ function ownerOf(referenced: Referenced, clientId: unknown): { clientId: number 
   return { clientId: (clientId as number | undefined) ?? infrastructure?.clientId ?? null };
 }
 
-export const createCredential = (scope: Scope, input: CreateCredentialInput) =>
+export const createCredential = (scope: Scope, input: CreateCredential) =>
   insertRecord<Credential>(scope, 'createCredential', Credential, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => ownerOf(referenced, columns.clientId),
     after: (manager, row) => auditCredential(manager, row.id, CredentialAction.CREATE),
   });
 
-export const updateCredential = (scope: Scope, input: UpdateCredentialInput) =>
+export const updateCredential = (scope: Scope, input: UpdateCredential) =>
   updateRecord<Credential>(scope, Credential, input, { after: (manager, row) => auditCredential(manager, row.id, CredentialAction.UPDATE) });
 
 /** Allows or withdraws a principal's right to reveal; setting it twice leaves one row. */
-export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccessInput): Promise<CredentialPermission> {
+export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess): Promise<CredentialPermission> {
   return scope.db.transaction(scope, async (manager) => {
     const credential = await findOrFail(manager, Credential, input.credentialId, 'credentialId', true);
     const userId = /^user:(\d+)$/.exec(input.principal)?.[1];
@@ -99,7 +91,7 @@ export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess
   });
 }
 
-export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncidentInput): Promise<SecurityIncident> {
+export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncident): Promise<SecurityIncident> {
   const detectedAt = input.detectedAt ?? now();
   assertNotInFuture(detectedAt, 'detectedAt', now());
   return insertRecord<SecurityIncident>(scope, 'recordSecurityIncident', SecurityIncident, input, {
@@ -118,7 +110,7 @@ const FINISHED = [IncidentStatus.RESOLVED, IncidentStatus.CLOSED];
 const MAX_TIMELINE_BYTES = 48_000;
 
 /** Every change of status or severity, and every note, becomes a timeline entry. */
-export function updateSecurityIncident(scope: Scope, input: UpdateSecurityIncidentInput): Promise<SecurityIncident> {
+export function updateSecurityIncident(scope: Scope, input: UpdateSecurityIncident): Promise<SecurityIncident> {
   return scope.db.transaction(scope, async (manager) => {
     const incident = await findOrFail(manager, SecurityIncident, input.id, 'id', true);
     const at = now();

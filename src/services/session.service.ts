@@ -5,8 +5,6 @@ import { Machine } from '../../entities/machine.entity';
 import { Project } from '../../entities/project.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
-import type { EndSessionInput, SessionFilter, StartSessionInput, TagSessionInput, UpdateSessionInput } from '../../resolvers/session.inputs';
-import { SessionOrder } from '../../resolvers/session.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../errors';
@@ -20,6 +18,8 @@ import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import { summaryMarkdown } from './session-summary.service';
 import { drawForSession } from './prepaid.service';
+import { SessionOrder } from "./session.commands";
+import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession } from "./session.commands";
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -41,7 +41,7 @@ export function sessionFilter(filter: SessionFilter = {}): Filter {
 }
 
 /** Which client and project a session belongs to, by the rules of its mode. */
-async function resolveOwner(manager: EntityManager, input: StartSessionInput): Promise<{ clientId: number | null; projectId: number | null }> {
+async function resolveOwner(manager: EntityManager, input: StartSession): Promise<{ clientId: number | null; projectId: number | null }> {
   if (input.mode === SessionMode.NORMAL) {
     if (input.clientId || input.projectId) {
       throw new BadInputError(input.clientId ? 'clientId' : 'projectId', 'a NORMAL session belongs to no client or project; use MSP or DEV mode');
@@ -81,7 +81,7 @@ async function assertNoBillableOverlap(manager: EntityManager, session: Session,
   }
 }
 
-export function startSession(scope: Scope, input: StartSessionInput): Promise<Session> {
+export function startSession(scope: Scope, input: StartSession): Promise<Session> {
   const at = now();
   const startedAt = input.startedAt ?? at;
   assertNotInFuture(startedAt, 'startedAt', at);
@@ -105,7 +105,7 @@ export function startSession(scope: Scope, input: StartSessionInput): Promise<Se
   });
 }
 
-export function endSession(scope: Scope, input: EndSessionInput): Promise<Session> {
+export function endSession(scope: Scope, input: EndSession): Promise<Session> {
   const at = now();
   const endedAt = input.endedAt ?? at;
   assertNotInFuture(endedAt, 'endedAt', at);
@@ -123,7 +123,7 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
   });
 }
 
-export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<Session> {
+export function updateSession(scope: Scope, input: UpdateSession): Promise<Session> {
   const at = now();
   return scope.db.transaction(scope, async (manager) => {
     const session = await findOrFail(manager, Session, input.id, 'id', true);
@@ -146,7 +146,7 @@ export function updateSession(scope: Scope, input: UpdateSessionInput): Promise<
   });
 }
 
-export function tagSession(scope: Scope, input: TagSessionInput): Promise<Session> {
+export function tagSession(scope: Scope, input: TagSession): Promise<Session> {
   const names = normalizeTags(input.tags, 'tags');
   return scope.db.transaction(scope, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);

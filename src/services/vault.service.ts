@@ -5,13 +5,13 @@ import { CredentialPermission } from '../../entities/credential-permission.entit
 import { Credential } from '../../entities/credential.entity';
 import { IntegrationCredential } from '../../entities/integration-credential.entity';
 import { UserRole } from '../../entities/user.entity';
-import type { RevealCredentialInput, StoreCredentialInput } from '../../resolvers/vault.inputs';
 import type { Context, Scope } from '../context';
 import { AppError, BadInputError, ConflictError, ForbiddenError } from '../errors';
 import { CredentialVault, TamperedError } from '../vault/credential-vault';
 import { findOrFail } from './find-or-fail';
 import { createCredential } from './security.service';
 import { credentialEvents } from '../observability/events';
+import type { RevealCredential, StoreCredential } from "./vault.commands";
 
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
@@ -45,7 +45,7 @@ function assertAgentsClient(ctx: Context, clientId: number | string | null | und
 }
 
 /** Encrypts a value onto an existing credential or a new one; returns metadata only. */
-export async function storeCredential(ctx: Context, input: StoreCredentialInput): Promise<Credential> {
+export async function storeCredential(ctx: Context, input: StoreCredential): Promise<Credential> {
   const vault = vaultOf(ctx);
   let credentialId = input.credentialId;
   if (!credentialId) {
@@ -78,7 +78,7 @@ async function mayReveal(manager: EntityManager, ctx: Context, credential: Crede
  * Decrypts a secret for the caller. The audit row is written first, in the same transaction: if it cannot
  * be written, nothing is revealed. Refusals and integrity failures are audited too.
  */
-export async function revealCredential(ctx: Context, input: RevealCredentialInput): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
+export async function revealCredential(ctx: Context, input: RevealCredential): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
   const vault = vaultOf(ctx);
   await ctx.rateLimits.reveal(`user:${ctx.viewer!.userId}`);
   const reason = input.reason.trim();

@@ -11,18 +11,6 @@ import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type {
-  CommandFilter,
-  LogCommandInput,
-  LogFileChangeInput,
-  LogProblemSolutionInput,
-  ProblemSolutionFilter,
-  RecordDatabaseChangeInput,
-  RecordDeploymentInput,
-  RecordInfrastructureChangeInput,
-  UpdateDeploymentInput,
-  UpdateProblemSolutionInput,
-} from '../../resolvers/work-detail.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../errors';
@@ -34,6 +22,7 @@ import { commandSignature, inferFailureCategory } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 import { assertSessionOpen } from './session-open';
+import type { CommandFilter, LogCommand, LogFileChange, LogProblemSolution, ProblemSolutionFilter, RecordDatabaseChange, RecordDeployment, RecordInfrastructureChange, UpdateDeployment, UpdateProblemSolution } from "./work-detail.commands";
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
@@ -91,7 +80,7 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
 }
 
 /** A command's time must fall within its open session; when omitted it is now. */
-export function logCommand(scope: Scope, input: LogCommandInput): Promise<CommandRun> {
+export function logCommand(scope: Scope, input: LogCommand): Promise<CommandRun> {
   if (input.ranAt) assertNotInFuture(input.ranAt, 'ranAt', now());
   if (input.success && input.failureCategory) throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
   return insertRecord(
@@ -125,20 +114,20 @@ async function learnFromCommand(manager: EntityManager, command: CommandRun, ref
   });
 }
 
-export const logFileChange = (scope: Scope, input: LogFileChangeInput) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());
+export const logFileChange = (scope: Scope, input: LogFileChange) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());
 
-export const logProblemSolution = (scope: Scope, input: LogProblemSolutionInput) =>
+export const logProblemSolution = (scope: Scope, input: LogProblemSolution) =>
   insertRecord(scope, 'logProblemSolution', ProblemSolution, input, workDetailRules<ProblemSolution>(() => ({ verified: input.verified ?? false })));
 
-export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolutionInput) => updateRecord(scope, ProblemSolution, input);
+export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolution) => updateRecord(scope, ProblemSolution, input);
 
-export const recordInfrastructureChange = (scope: Scope, input: RecordInfrastructureChangeInput) =>
+export const recordInfrastructureChange = (scope: Scope, input: RecordInfrastructureChange) =>
   insertRecord<InfrastructureChange>(scope, 'recordInfrastructureChange', InfrastructureChange, input, workDetailRules());
 
-export const updateDeployment = (scope: Scope, input: UpdateDeploymentInput) => updateRecord(scope, Deployment, input);
+export const updateDeployment = (scope: Scope, input: UpdateDeployment) => updateRecord(scope, Deployment, input);
 
-export const recordDeployment = (scope: Scope, input: RecordDeploymentInput) =>
+export const recordDeployment = (scope: Scope, input: RecordDeployment) =>
   insertRecord<Deployment>(scope, 'recordDeployment', Deployment, input, workDetailRules());
 
-export const recordDatabaseChange = (scope: Scope, input: RecordDatabaseChangeInput) =>
+export const recordDatabaseChange = (scope: Scope, input: RecordDatabaseChange) =>
   insertRecord<DatabaseChange>(scope, 'recordDatabaseChange', DatabaseChange, input, workDetailRules());

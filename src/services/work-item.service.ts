@@ -3,7 +3,6 @@ import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
 import { categorizeWork } from './categorizer';
-import type { LogWorkItemInput, UpdateWorkItemInput } from '../../resolvers/work-item.inputs';
 import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { assertNotBilled, changedFields } from './billed-lock';
@@ -18,6 +17,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../errors';
 import { applyRules, loadRules, Rules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
 import { assertNotInFuture } from './time-rules';
+import type { LogWorkItem, UpdateWorkItem } from "./work-item.commands";
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
@@ -25,7 +25,7 @@ export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', directio
 const MAX_TAGS = 20;
 
 /** The category given, or the one the categoriser finds in the description, whose tags then join the given ones. */
-function categoryAndTags(input: LogWorkItemInput): { category: WorkCategory; tags: string[] } {
+function categoryAndTags(input: LogWorkItem): { category: WorkCategory; tags: string[] } {
   const given = normalizeTags(input.tags ?? [], 'tags');
   if (input.category) return { category: input.category, tags: given };
   const found = categorizeWork(input.description);
@@ -56,7 +56,7 @@ function workStart(session: Session, given: Date | undefined, minutes: number, a
 const clientOf = (manager: EntityManager, session: Session): Promise<Client | null> =>
   session.clientId ? manager.findOneBy(Client, { id: session.clientId }) : Promise.resolve(null);
 
-export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<WorkItem> {
+export function logWorkItem(scope: Scope, input: LogWorkItem): Promise<WorkItem> {
   const { category, tags: names } = categoryAndTags(input);
   return idempotentWrite(scope, 'logWorkItem', input, WorkItem, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
@@ -89,7 +89,7 @@ export function logWorkItem(scope: Scope, input: LogWorkItemInput): Promise<Work
  * changing them on unlocked work applies the current rules to it, and an item of an ended session
  * draws its prepaid hours again.
  */
-export function updateWorkItem(scope: Scope, input: UpdateWorkItemInput): Promise<WorkItem> {
+export function updateWorkItem(scope: Scope, input: UpdateWorkItem): Promise<WorkItem> {
   return scope.db.transaction(scope, async (manager) => {
     const item = await findOrFail(manager, WorkItem, input.id, 'id', true);
     const changes = {
