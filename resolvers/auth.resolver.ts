@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { User, UserRole } from '../entities/user.entity';
 import { AccessScope } from '../src/auth/access-tokens';
 import { actorOf, Context } from '../src/context';
-import { ForbiddenError } from '../src/errors';
+import { ForbiddenError } from '../src/core/errors';
 import { issueAgentToken, login, logout, refresh, setPassword } from '../src/services/auth.service';
 import { findOrFail } from '../src/services/find-or-fail';
 import { acceptInvite } from '../src/services/invite.service';

@@ -2,7 +2,7 @@ import { Arg, Args, ClassType, Ctx, FieldResolver, ID, Query, Resolver, Root } f
 import { auditedEntities } from '../entities/audited';
 import { ChangeLogEntry } from '../entities/change-log-entry.entity';
 import { Context } from '../src/context';
-import { BadInputError } from '../src/errors';
+import { BadInputError } from '../src/core/errors';
 import { PageArgs } from '../src/pagination/connection';
 import { childConnection } from './child-connection';
 import { ChangeConnection } from './connections';

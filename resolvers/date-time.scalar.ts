@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind, print } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { AppError } from '../src/errors';
+import { AppError } from '../src/core/errors';
 
 const EXAMPLE = '2026-12-01T09:30:00Z';
 

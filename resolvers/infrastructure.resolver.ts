@@ -6,7 +6,7 @@ import { Project } from '../entities/project.entity';
 import { Session } from '../entities/session.entity';
 import { Site } from '../entities/site.entity';
 import { Context } from '../src/context';
-import { BadInputError, NotFoundError } from '../src/errors';
+import { BadInputError, NotFoundError } from '../src/core/errors';
 import { childLists } from '../src/loaders/child-lists';
 import {
   attachInfrastructure,

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { Client } from '../entities/client.entity';
 import { Project } from '../entities/project.entity';
 import { Context } from '../src/context';
-import { NotFoundError } from '../src/errors';
+import { NotFoundError } from '../src/core/errors';
 import { PageArgs } from '../src/pagination/connection';
 import { createProject, updateProject } from '../src/services/project.service';
 import { childConnection } from './child-connection';

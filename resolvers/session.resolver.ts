@@ -5,7 +5,7 @@ import { Project } from '../entities/project.entity';
 import { Session } from '../entities/session.entity';
 import { Tag } from '../entities/tag.entity';
 import { Context } from '../src/context';
-import { NotFoundError } from '../src/errors';
+import { NotFoundError } from '../src/core/errors';
 import { PageArgs } from '../src/pagination/connection';
 import { listConnection } from '../src/pagination/list-query';
 import { markBilled, unlockBilled } from '../src/services/billing.service';

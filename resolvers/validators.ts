@@ -1,5 +1,5 @@
 import { IsIP, isIP, Matches, ValidateBy, ValidationOptions } from 'class-validator';
-import { BadInputError } from '../src/errors';
+import { BadInputError } from '../src/core/errors';
 
 /** An id as the API hands them out: a positive integer in a string, such as "42". */
 const ID_PATTERN = /^[1-9][0-9]{0,9}$/;

@@ -9,7 +9,8 @@ import { agentMay, readers } from './auth/access';
 import { refusal } from './auth/permissions';
 import { createContext } from './context';
 import type { Database } from './database/database';
-import { AppError, BadInputError, isUnexpected } from './errors';
+import { AppError, BadInputError } from './core/errors';
+import { HTTP_STATUS, isUnexpected } from './graphql/error-mapping';
 import type { RateLimits } from './limits/rate-limits';
 import type { Logger } from './logger';
 import type { Authenticator } from './services/auth.service';
@@ -19,7 +20,6 @@ import type { CredentialVault } from './vault/credential-vault';
 /** The rule of the GraphQL field workItemsCsv, and so of both routes. */
 export const EXPORT_ACCESS = readers(agentMay.askAboutOwnClient);
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, RATE_LIMITED: 429, DATABASE_UNAVAILABLE: 503 };
 
 const one = (req: Request, name: string, max: number): string | undefined => {
   const value = req.query[name];
@@ -70,10 +70,12 @@ export function exportRoutes(services: { db: Database; auth: Authenticator; rate
         if (name) res.set('Content-Disposition', `attachment; filename="${name}"`);
         res.send(body);
       } catch (error) {
-        const code = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
         if (isUnexpected(error)) services.logger.error({ err: error, requestId }, 'unexpected error in an export');
-        const message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error. The failure was logged; retrying may help.' : (error as Error).message;
-        res.status(STATUS[code] ?? 500).json({ errors: [{ message, extensions: { code, ...(error instanceof BadInputError ? { field: error.extensions.field } : {}) } }] });
+        const known = error instanceof AppError ? error : null;
+        const code = known?.code ?? 'INTERNAL_SERVER_ERROR';
+        const message = known?.message ?? 'Internal server error. The failure was logged; retrying may help.';
+        if (known?.details.retryAfterSeconds) res.set('Retry-After', String(known.details.retryAfterSeconds));
+        res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message, extensions: { code, ...(known?.details.field ? { field: known.details.field } : {}) } }] });
       }
     };
   router.get(

@@ -13,7 +13,7 @@ import { permissions } from './auth/permissions';
 import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
-import { formatError, isUnexpected } from './errors';
+import { domainErrorStatusPlugin, formatError, isUnexpected, toGraphQLError } from './graphql/error-mapping';
 import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
@@ -139,6 +139,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
+      domainErrorStatusPlugin as ApolloServerPlugin<Context>,
       audit.plugin,
       metrics.plugin,
       landingPageLinkingGraphiql(),
@@ -176,7 +177,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
-          throw error;
+          throw toGraphQLError(error);
         }
       },
     }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { AppError } from '../errors';
+import { UnauthenticatedError } from '../core/errors';
 import { SigningKeys } from './signing-keys';
 
 export type AccessScope = 'msp:read' | 'msp:write' | 'msp:admin';
@@ -20,11 +20,6 @@ export interface AccessClaims {
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const ISSUER = 'msp-tracker';
 
-export class UnauthenticatedError extends AppError {
-  constructor(message: string) {
-    super('UNAUTHENTICATED', message, { http: { status: 401 } });
-  }
-}
 
 export async function signAccessToken(keys: SigningKeys, claims: Omit<AccessClaims, 'jti' | 'expiresAt'>, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS) {
   const jti = randomUUID();

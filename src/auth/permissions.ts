@@ -1,9 +1,10 @@
 import { getNamedType, GraphQLResolveInfo, GraphQLSchema, isLeafType, isObjectType, ResponsePath } from 'graphql';
 import { and, deny, IRules, rule, shield } from 'graphql-shield';
 import type { Context } from '../context';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from '../core/errors';
 import { AccessArgs, accessOf, AccessRule, AgentCheck } from './access';
-import { AccessScope, UnauthenticatedError } from './access-tokens';
+import { AccessScope } from './access-tokens';
+import { UnauthenticatedError } from '../core/errors';
 
 type ShieldRule = Parameters<typeof and>[number];
 

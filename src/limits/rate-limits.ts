@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { RateLimitedError } from '../core/errors';
 import Redis from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -25,9 +25,7 @@ const secondsUntil = (result: RateLimiterRes) => Math.max(1, Math.ceil(result.ms
 
 const limited = (what: string, result: RateLimiterRes) => {
   const seconds = secondsUntil(result);
-  return new GraphQLError(`${what}; try again in ${seconds} s.`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
-  });
+  return new RateLimitedError(`${what}; try again in ${seconds} s.`, seconds);
 };
 
 /** Request, reveal and login-failure limits; in Redis when REDIS_URL is set (replicas share them), else in memory. */

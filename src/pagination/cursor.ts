@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 
 /** Where a cursor points: which list order it belongs to, the sort key's value and the row id. */
 export interface CursorPosition {

@@ -5,7 +5,7 @@ import { TicketLink } from '../../entities/ticket-link.entity';
 import { User } from '../../entities/user.entity';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { findOrFail } from './find-or-fail';
 import { Invite, issueInvite } from './invite.service';

@@ -1,4 +1,4 @@
-import { LockedError } from '../errors';
+import { LockedError } from '../core/errors';
 
 /** Fields given in an input whose value differs from the row's. */
 export function changedFields<R extends object>(row: R, input: Partial<R>, fields: (keyof R & string)[]): (keyof R & string)[] {

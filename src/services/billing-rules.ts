@@ -4,7 +4,7 @@
  */
 import { AfterHoursPolicy, Client } from '../../entities/client.entity';
 import { LaborType } from '../../entities/labor-type.entity';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { div } from './money';
 
 export const DEFAULT_TIME_ZONE = 'UTC';

@@ -7,7 +7,7 @@ import { applyRules, loadRules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { BadInputError, ConflictError } from '../errors';
+import { BadInputError, ConflictError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { hasRowLocks } from '../database/dialect';

@@ -5,7 +5,7 @@ import { assertTimeZone, DEFAULT_TIME_ZONE, minuteOfDay, storedWeekdays } from '
 import { now } from '../../entities/columns';
 import type { Scope } from '../context';
 import { Database } from '../database/database';
-import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from './text';

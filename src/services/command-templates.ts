@@ -4,7 +4,7 @@
  */
 import type { PackageManagerTemplate } from '../../entities/machine-capabilities';
 import { Platform } from '../../entities/machine.entity';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 
 export enum CommandTask {
   LIST_FILES = 'LIST_FILES',

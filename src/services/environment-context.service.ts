@@ -5,7 +5,7 @@ import { EnvironmentalInsight } from '../../entities/environmental-insight.entit
 import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import type { Scope } from '../context';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, NotFoundError } from '../core/errors';
 import { commandSignature, environmentConditions, knownAlternative, sameEnvironment } from './failure-knowledge';
 
 export enum Verdict {

@@ -3,7 +3,7 @@
  * work instead. No I/O of any kind.
  */
 import { FailureCategory } from '../../entities/command-run.entity';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 
 const MAX_SIGNATURE = 255;
 

@@ -6,7 +6,7 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import { Session } from '../../entities/session.entity';
 import type { Scope } from '../context';
-import { BadInputError, ConflictError } from '../errors';
+import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, Referenced, updateRecord } from './record.service';

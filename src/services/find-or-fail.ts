@@ -1,5 +1,5 @@
 import { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../core/errors';
 import { writeLock } from '../database/dialect';
 
 /**

@@ -3,7 +3,8 @@ import { EntityManager, EntityTarget } from 'typeorm';
 import { now } from '../../entities/columns';
 import { IdempotencyKey } from '../../entities/idempotency-key.entity';
 import type { Scope } from '../context';
-import { ConflictError, isDuplicateKey } from '../errors';
+import { ConflictError } from '../core/errors';
+import { isDuplicateKey } from '../database/database-errors';
 
 /** JSON with sorted keys, so the same input always hashes the same. */
 function stableJson(value: unknown): string {

@@ -12,7 +12,7 @@ import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { Site } from '../../entities/site.entity';
 import type { Scope } from '../context';
-import { BadInputError, ConflictError } from '../errors';
+import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';

@@ -3,11 +3,11 @@ import { EntityManager, IsNull } from 'typeorm';
 import { now } from '../../entities/columns';
 import { UserInvite } from '../../entities/user-invite.entity';
 import { User } from '../../entities/user.entity';
-import { UnauthenticatedError } from '../auth/access-tokens';
+import { UnauthenticatedError } from '../core/errors';
 import { hashPassword } from '../auth/passwords';
 import type { Scope } from '../context';
 import { writeLock } from '../database/dialect';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../core/errors';
 import { Authenticator, sha256, TokenPair } from './auth.service';
 import { findOrFail } from './find-or-fail';
 

@@ -9,7 +9,7 @@ import type { Scope } from '../context';
 import { monthOf } from '../database/date-buckets';
 import { dbTime, parseDbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { findOrFail } from './find-or-fail';
 import { amountForCentiminutes, minutesOfCentiminutes } from './money';
 import { assertAfter } from './time-rules';

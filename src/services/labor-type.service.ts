@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { LaborType } from '../../entities/labor-type.entity';
 import type { Scope } from '../context';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';

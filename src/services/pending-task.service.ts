@@ -5,7 +5,7 @@ import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.enti
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import type { Scope } from '../context';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { idempotentWrite } from './idempotency';

@@ -10,7 +10,7 @@ import { Database } from '../database/database';
 import { monthOf } from '../database/date-buckets';
 import { dbTime } from '../database/db-time';
 import { writeLock } from '../database/dialect';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';

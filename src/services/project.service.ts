@@ -3,7 +3,7 @@ import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import type { Scope } from '../context';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql } from './text';

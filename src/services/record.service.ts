@@ -1,7 +1,7 @@
 import { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { now } from '../../entities/columns';
 import type { Scope } from '../context';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
 

@@ -4,7 +4,7 @@ import type { Scope } from '../context';
 import { monthOf } from '../database/date-buckets';
 import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
-import { BadInputError, NotFoundError } from '../errors';
+import { BadInputError, NotFoundError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from './money';
 import type { Dialect } from '../database/dialect';

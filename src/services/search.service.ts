@@ -3,7 +3,7 @@ import { SearchDocument, SearchSource } from '../../entities/search-document.ent
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { DocumentCondition, fullTextMatches } from '../database/full-text';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { Client } from '../../entities/client.entity';

@@ -10,7 +10,7 @@ import { User } from '../../entities/user.entity';
 import type { Scope } from '../context';
 import { originOf } from '../database/database';
 import { dbTime } from '../database/db-time';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';

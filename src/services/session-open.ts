@@ -1,5 +1,5 @@
 import { Session } from '../../entities/session.entity';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../core/errors';
 
 /**
  * An ended session's record is closed: its summary was written from what it held then, and a later

@@ -7,7 +7,7 @@ import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { BadInputError, ConflictError } from '../errors';
+import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { ensureTags, normalizeTags } from './tag.service';

@@ -4,7 +4,7 @@ import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { SearchSource } from '../../entities/search-document.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
 import type { Scope } from '../context';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { categorizeWork } from './categorizer';
 import { rankDocuments, RankedDocument, searchTerms } from './search.service';
 import { Client } from '../../entities/client.entity';

@@ -1,7 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { now } from '../../entities/columns';
 import { Tag, TAG_NAME } from '../../entities/tag.entity';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 
 
 /** "  VPN Setup " → "vpn-setup"; duplicates removed. */

@@ -1,4 +1,4 @@
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 
 /** Clocks of agents and server differ a little; a minute ahead still counts as "now". */
 export const CLOCK_SKEW_MS = 60_000;

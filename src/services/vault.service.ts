@@ -6,7 +6,7 @@ import { Credential } from '../../entities/credential.entity';
 import { IntegrationCredential } from '../../entities/integration-credential.entity';
 import { UserRole } from '../../entities/user.entity';
 import type { Context, Scope } from '../context';
-import { AppError, BadInputError, ConflictError, ForbiddenError } from '../errors';
+import { AppError, BadInputError, ConflictError, ForbiddenError } from '../core/errors';
 import { CredentialVault, TamperedError } from '../vault/credential-vault';
 import { findOrFail } from './find-or-fail';
 import { createCredential } from './security.service';

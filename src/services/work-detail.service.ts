@@ -13,7 +13,7 @@ import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { BadInputError } from '../errors';
+import { BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertLinks, insertRecord, RecordRules, Referenced, updateRecord } from './record.service';

@@ -13,7 +13,7 @@ import { findOrFail } from './find-or-fail';
 import { assertSessionOpen } from './session-open';
 import { EntityManager } from 'typeorm';
 import { Client } from '../../entities/client.entity';
-import { BadInputError, ConflictError, NotFoundError } from '../errors';
+import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { applyRules, loadRules, Rules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
 import { assertNotInFuture } from './time-rules';

@@ -1,4 +1,4 @@
-import { BadInputError } from '../../src/errors';
+import { BadInputError } from '../../src/core/errors';
 
 /** The BadInputError's field, failing the test when something else (or nothing) is thrown. */
 export function refusedField(run: () => unknown): unknown {
@@ -6,7 +6,7 @@ export function refusedField(run: () => unknown): unknown {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(BadInputError);
-    return (error as BadInputError).extensions.field;
+    return (error as BadInputError).details.field;
   }
   throw new Error('expected a BadInputError, but nothing was thrown');
 }
