@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { User, UserRole } from '../entities/user.entity';
-import { AccessScope } from '../src/auth/access-tokens';
-import { actorOf, Context } from '../src/context';
+import { Context } from '../src/context';
 import { ForbiddenError } from '../src/core/errors';
 import { issueAgentToken, login, logout, refresh, setPassword } from '../src/services/auth.service';
 import { findOrFail } from '../src/services/find-or-fail';
@@ -9,6 +8,7 @@ import { acceptInvite } from '../src/services/invite.service';
 import { AcceptInviteInput, AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
 import { INPUT_DESCRIPTION } from './record-resolvers';
 import { Access, agentMay, anyone, readers, signedIn, writers } from '../src/auth/access';
+import { actorOf, AccessScope } from "../src/core/request-scope";
 
 const INPUT = { description: INPUT_DESCRIPTION };
 

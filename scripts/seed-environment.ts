@@ -1,8 +1,3 @@
-/**
- * The rest of the demo dataset: infrastructure, topology, work details, security and failure records,
- * users and integrations. Every create carries an idempotency key ("seed:…"), so a second run writes nothing.
- */
-import { Scope } from '../src/context';
 import { createIntegrationCredential, createUser, linkTicket } from '../src/services/admin.service';
 import { Invite } from '../src/services/invite.service';
 import { logOperationFailure, recordEnvironmentalInsight } from '../src/services/failure.service';
@@ -29,6 +24,7 @@ import { InfrastructureKind } from '../entities/infrastructure.entity';
 import { IncidentSeverity } from '../entities/security-incident.entity';
 import { UserRole } from '../entities/user.entity';
 import { WorkCategory } from '../entities/work-item.entity';
+import { Scope } from "../src/services/scope";
 
 const key = (name: string) => ({ idempotencyKey: `seed:${name}` });
 const id = (n: number) => String(n);

@@ -11,7 +11,6 @@ import { Project } from '../entities/project.entity';
 import { Session, SessionMode } from '../entities/session.entity';
 import { WorkCategory } from '../entities/work-item.entity';
 import { loadConfig } from '../src/config';
-import { Scope, systemScope } from '../src/context';
 import { openDatabase } from '../src/database/open-database';
 import { createClient } from '../src/services/client.service';
 import { machineFingerprint } from '../src/services/machine-fingerprint';
@@ -30,6 +29,7 @@ import { PrepaidBlock } from '../entities/prepaid-block.entity';
 import { createLaborType } from '../src/services/labor-type.service';
 import { addPrepaidBlock } from '../src/services/prepaid.service';
 import { updateClient } from '../src/services/client.service';
+import { Scope, systemScope } from "../src/services/scope";
 
 /** A time `days` before today (UTC) at `hour`; every demo session is a day old or more, so it lies in the past at any hour. */
 const daysAgo = (days: number, hour: number) => {

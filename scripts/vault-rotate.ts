@@ -4,10 +4,10 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
-import { systemScope } from '../src/context';
 import { openDatabase } from '../src/database/open-database';
 import { rotateVaultKey } from '../src/services/vault.service';
 import { vaultFromConfig } from '../src/vault/credential-vault';
+import { systemScope } from "../src/services/scope";
 
 async function main() {
   const config = loadConfig();

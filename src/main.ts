@@ -3,11 +3,11 @@ import { ConfigError, loadConfig, serverLimits } from './config';
 import { redactPassword } from './database/database-url';
 import { openDatabase } from './database/open-database';
 import { loadSigningKeys } from './auth/signing-keys';
-import { systemScope } from './context';
 import { createLogger } from './logger';
 import { vaultFromConfig } from './vault/credential-vault';
 import { Authenticator, bootstrapAdmin } from './services/auth.service';
 import { PortUnavailableError, startServer } from './server';
+import { systemScope } from "./services/scope";
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
 async function main(): Promise<void> {

@@ -1,9 +1,8 @@
+import type { AccessScope } from '../core/request-scope';
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../core/errors';
 import { SigningKeys } from './signing-keys';
-
-export type AccessScope = 'msp:read' | 'msp:write' | 'msp:admin';
 
 export interface AccessClaims {
   userId: number;

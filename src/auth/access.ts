@@ -1,5 +1,5 @@
 import { Extensions } from 'type-graphql';
-import type { Viewer } from '../context';
+import type { Viewer } from "../core/request-scope";
 
 /** The arguments an agent check looks at: ids and the filter a list is narrowed by. */
 export interface AccessArgs {

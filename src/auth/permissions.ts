@@ -3,8 +3,8 @@ import { and, deny, IRules, rule, shield } from 'graphql-shield';
 import type { Context } from '../context';
 import { ForbiddenError } from '../core/errors';
 import { AccessArgs, accessOf, AccessRule, AgentCheck } from './access';
-import { AccessScope } from './access-tokens';
 import { UnauthenticatedError } from '../core/errors';
+import { AccessScope } from "../core/request-scope";
 
 type ShieldRule = Parameters<typeof and>[number];
 

@@ -1,14 +1,7 @@
+import type { ChangeOrigin } from '../core/request-scope';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './dialect';
-
-/** Who caused a write; the change log records it with every row changed. */
-export interface ChangeOrigin {
-  requestId: string;
-  actor: string;
-  /** Why, when the change needs a reason (for example unlocking a billed session). */
-  reason?: string;
-}
 
 /** The origin Database.transaction attached to this transaction's manager. */
 export function originOf(runner: { data?: unknown } | undefined): ChangeOrigin | undefined {

@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ASTNode, DocumentNode, GraphQLError, Kind, OperationDefinitionNode, visit } from 'graphql';
 
 /** Control characters other than tab, newline and carriage return; no record should hold them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Why a string may not be stored, or null when it may. */

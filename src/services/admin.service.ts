@@ -3,7 +3,6 @@ import { IntegrationCredential } from '../../entities/integration-credential.ent
 import { Session } from '../../entities/session.entity';
 import { TicketLink } from '../../entities/ticket-link.entity';
 import { User } from '../../entities/user.entity';
-import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
@@ -11,6 +10,7 @@ import { findOrFail } from './find-or-fail';
 import { Invite, issueInvite } from './invite.service';
 import { insertRecord, updateRecord } from './record.service';
 import type { ApiAuditFilter, CreateIntegrationCredential, CreateUser, IntegrationCallFilter, LinkTicket, UpdateUser } from "./admin.commands";
+import type { Scope } from "./scope";
 
 export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
 

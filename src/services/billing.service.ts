@@ -5,13 +5,13 @@ import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import { applyRules, loadRules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
-import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { hasRowLocks } from '../database/dialect';
 import type { MarkBilled, RecomputeBilling, UnlockBilled } from "./billing.commands";
+import type { Scope } from "./scope";
 
 async function sessionsToBill(manager: EntityManager, input: MarkBilled): Promise<Session[]> {
   if (input.sessionId) {

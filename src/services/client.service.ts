@@ -3,7 +3,6 @@ import { AfterHoursPolicy, Client } from '../../entities/client.entity';
 import { LaborType } from '../../entities/labor-type.entity';
 import { assertTimeZone, DEFAULT_TIME_ZONE, minuteOfDay, storedWeekdays } from './billing-rules';
 import { now } from '../../entities/columns';
-import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
@@ -12,6 +11,7 @@ import { likeContains, likeSql, slugify } from './text';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import type { ClientFilter, CreateClient, UpdateClient } from "./client.commands";
+import type { Scope } from "./scope";
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 

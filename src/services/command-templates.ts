@@ -202,6 +202,7 @@ const PWSH_MINIMUM_VERSION = '6.0';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 // Tab, CR, LF, NUL…: a newline would end the command in every shell.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 // Inside cmd double quotes, % still expands and " ends the quote; the others are refused to be safe.
 const CMD_UNSAFE = /["%^&|<>]/;

@@ -5,10 +5,10 @@ import { Credential } from '../../entities/credential.entity';
 import { EnvironmentalInsight } from '../../entities/environmental-insight.entity';
 import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.entity';
 import { Session } from '../../entities/session.entity';
-import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
 import { findOrFail } from './find-or-fail';
 import { clientTopologies, TopologyGraph } from './topology.service';
+import type { Scope } from "./scope";
 
 /** The text an agent pastes stays under this many words, however long the history. */
 export const MAX_WORDS = 300;

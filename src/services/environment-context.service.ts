@@ -4,9 +4,9 @@ import { CommandRun } from '../../entities/command-run.entity';
 import { EnvironmentalInsight } from '../../entities/environmental-insight.entity';
 import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
-import type { Scope } from '../context';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { commandSignature, environmentConditions, knownAlternative, sameEnvironment } from './failure-knowledge';
+import type { Scope } from "./scope";
 
 export enum Verdict {
   OK = 'OK',

@@ -5,11 +5,11 @@ import { CommandRun } from '../../entities/command-run.entity';
 import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
-import type { Scope } from '../context';
 import { parseDbTime } from '../database/db-time';
 import { commandSignature, environmentConditions, inferFailureCategory, operationSignature } from './failure-knowledge';
 import { MAX_CONDITIONS, newPattern, PatternCounts, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from './find-or-fail';
+import type { Scope } from "./scope";
 
 /** Failures of one signature on one host at one client, counted in SQL. */
 interface FailureGroup {

@@ -5,7 +5,6 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import { Session } from '../../entities/session.entity';
-import type { Scope } from '../context';
 import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
@@ -15,6 +14,7 @@ import { inferFailureCategory, operationSignature } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture } from './time-rules';
 import type { EnvironmentalInsightFilter, FailurePatternFilter, LogOperationFailure, OperationFailureFilter, RecordEnvironmentalInsight, RecordFailurePattern, UpdateEnvironmentalInsight, UpdateFailurePattern } from "./failure.commands";
+import type { Scope } from "./scope";
 
 export const PATTERN_ORDER: SortOrder<FailurePattern> = { key: 'lastSeenAt', direction: 'DESC' };
 export const INSIGHT_ORDER: SortOrder<EnvironmentalInsight> = { key: 'confidence', direction: 'DESC' };

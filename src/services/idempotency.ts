@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { EntityManager, EntityTarget } from 'typeorm';
 import { now } from '../../entities/columns';
 import { IdempotencyKey } from '../../entities/idempotency-key.entity';
-import type { Scope } from '../context';
 import { ConflictError } from '../core/errors';
 import { isDuplicateKey } from '../database/database-errors';
+import type { Scope } from "./scope";
 
 /** JSON with sorted keys, so the same input always hashes the same. */
 function stableJson(value: unknown): string {

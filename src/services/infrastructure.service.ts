@@ -11,7 +11,6 @@ import { Network } from '../../entities/network.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { Site } from '../../entities/site.entity';
-import type { Scope } from '../context';
 import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
@@ -19,6 +18,7 @@ import { findOrFail } from './find-or-fail';
 import { insertLinks, insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 import type { AttachInfrastructure, CreateSite, InfrastructureFilter, LinkInfrastructure, RecordFirewallRule, RecordInfrastructure, RecordM365Tenant, RecordNetwork, RecordService, UpdateFirewallRule, UpdateInfrastructure, UpdateM365Tenant, UpdateNetwork, UpdateService, UpdateSite } from "./infrastructure.commands";
+import type { Scope } from "./scope";
 
 export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
 export const BY_NAME = { key: 'name', direction: 'ASC' } as const;

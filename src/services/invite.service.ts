@@ -5,11 +5,11 @@ import { UserInvite } from '../../entities/user-invite.entity';
 import { User } from '../../entities/user.entity';
 import { UnauthenticatedError } from '../core/errors';
 import { hashPassword } from '../auth/passwords';
-import type { Scope } from '../context';
 import { writeLock } from '../database/dialect';
 import { ConflictError } from '../core/errors';
 import { Authenticator, sha256, TokenPair } from './auth.service';
 import { findOrFail } from './find-or-fail';
+import type { Scope } from "./scope";
 
 export const INVITE_TTL_DAYS = 7;
 

@@ -5,7 +5,6 @@
 import { stringify } from 'csv-stringify/sync';
 import * as echarts from 'echarts';
 import { Client } from '../../entities/client.entity';
-import type { Scope } from '../context';
 import { monthOf } from '../database/date-buckets';
 import { dbTime, parseDbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
@@ -13,6 +12,7 @@ import { BadInputError } from '../core/errors';
 import { findOrFail } from './find-or-fail';
 import { amountForCentiminutes, minutesOfCentiminutes } from './money';
 import { assertAfter } from './time-rules';
+import type { Scope } from "./scope";
 
 export enum InvoiceColumn {
   DATE = 'DATE',

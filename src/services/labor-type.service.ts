@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { LaborType } from '../../entities/labor-type.entity';
-import type { Scope } from '../context';
 import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
 import type { CreateLaborType, LaborTypeFilter, UpdateLaborType } from "./labor-type.commands";
+import type { Scope } from "./scope";
 
 export const LABOR_TYPE_ORDER: SortOrder<LaborType> = { key: 'name', direction: 'ASC' };
 

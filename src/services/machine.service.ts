@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { emptyCapabilities, MachineCapabilities } from '../../entities/machine-capabilities';
 import { Machine } from '../../entities/machine.entity';
-import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { isDuplicateKey } from '../database/database-errors';
@@ -10,6 +9,7 @@ import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from './find-or-fail';
 import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-templates';
 import type { MachineCapabilitiesReport, RegisterMachine } from "./machine.commands";
+import type { Scope } from "./scope";
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
   if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');

@@ -1,10 +1,10 @@
 import { Note } from '../../entities/note.entity';
 import { Session } from '../../entities/session.entity';
-import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord } from './record.service';
 import { assertSessionOpen } from './session-open';
 import type { AddNote } from "./note.commands";
+import type { Scope } from "./scope";
 
 export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' };
 

@@ -4,13 +4,13 @@ import { Client } from '../../entities/client.entity';
 import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
-import type { Scope } from '../context';
 import { BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from "./pending-task.commands";
+import type { Scope } from "./scope";
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };

@@ -5,7 +5,6 @@ import { now } from '../../entities/columns';
 import { PrepaidBlock } from '../../entities/prepaid-block.entity';
 import { PrepaidDraw } from '../../entities/prepaid-draw.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { Scope } from '../context';
 import { Database } from '../database/database';
 import { monthOf } from '../database/date-buckets';
 import { dbTime } from '../database/db-time';
@@ -17,6 +16,7 @@ import { idempotentWrite } from './idempotency';
 import { CENTIMINUTES_PER_HOUR } from './money';
 import { assertAfter } from './time-rules';
 import type { AddPrepaidBlock } from "./prepaid.commands";
+import type { Scope } from "./scope";
 
 /** Oldest first: the order blocks are drawn in. */
 export const PREPAID_BLOCK_ORDER: SortOrder<PrepaidBlock> = { key: 'purchasedAt', direction: 'ASC' };

@@ -2,7 +2,6 @@ import { EntityManager } from 'typeorm';
 import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
-import type { Scope } from '../context';
 import { ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
@@ -10,6 +9,7 @@ import { likeContains, likeSql } from './text';
 import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import type { CreateProject, ProjectFilter, UpdateProject } from "./project.commands";
+import type { Scope } from "./scope";
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 

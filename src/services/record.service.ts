@@ -1,9 +1,9 @@
 import { DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { now } from '../../entities/columns';
-import type { Scope } from '../context';
 import { BadInputError } from '../core/errors';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
+import type { Scope } from "./scope";
 
 type Row = ObjectLiteral & { id: number };
 

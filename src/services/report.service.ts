@@ -1,6 +1,5 @@
 import { SessionMode } from '../../entities/session.entity';
 import { WorkCategory } from '../../entities/work-item.entity';
-import type { Scope } from '../context';
 import { monthOf } from '../database/date-buckets';
 import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
@@ -8,6 +7,7 @@ import { BadInputError, NotFoundError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from './money';
 import type { Dialect } from '../database/dialect';
+import type { Scope } from "./scope";
 
 /** What a report can be broken down by; the groups are always ordered in this order of keys. */
 export enum ReportGrouping {

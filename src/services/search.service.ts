@@ -1,6 +1,5 @@
 import { In } from 'typeorm';
 import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
-import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { DocumentCondition, fullTextMatches } from '../database/full-text';
 import { BadInputError } from '../core/errors';
@@ -9,6 +8,7 @@ import { findOrFail } from './find-or-fail';
 import { Client } from '../../entities/client.entity';
 import { Session } from '../../entities/session.entity';
 import type { SearchFilter } from "./search.commands";
+import type { Scope } from "./scope";
 
 /**
  * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) plus "and", and anything shorter

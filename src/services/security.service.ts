@@ -7,7 +7,6 @@ import { Credential } from '../../entities/credential.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { IncidentStatus, SecurityIncident } from '../../entities/security-incident.entity';
 import { User } from '../../entities/user.entity';
-import type { Scope } from '../context';
 import { originOf } from '../database/database';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../core/errors';
@@ -19,6 +18,7 @@ import { insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 import { assertNotInFuture } from './time-rules';
 import type { CreateCredential, CredentialFilter, GrantCredentialAccess, RecordSecurityIncident, SecurityIncidentFilter, UpdateCredential, UpdateSecurityIncident } from "./security.commands";
+import type { Scope } from "./scope";
 
 export const CREDENTIAL_ORDER: SortOrder<Credential> = { key: 'name', direction: 'ASC' };
 export const INCIDENT_ORDER: SortOrder<SecurityIncident> = { key: 'detectedAt', direction: 'DESC' };

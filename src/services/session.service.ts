@@ -5,7 +5,6 @@ import { Machine } from '../../entities/machine.entity';
 import { Project } from '../../entities/project.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
-import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
@@ -20,6 +19,7 @@ import { summaryMarkdown } from './session-summary.service';
 import { drawForSession } from './prepaid.service';
 import { SessionOrder } from "./session.commands";
 import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession } from "./session.commands";
+import type { Scope } from "./scope";
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',

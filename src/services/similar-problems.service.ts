@@ -3,13 +3,13 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { SearchSource } from '../../entities/search-document.entity';
 import { SessionTag } from '../../entities/session-tag.entity';
-import type { Scope } from '../context';
 import { BadInputError } from '../core/errors';
 import { categorizeWork } from './categorizer';
 import { rankDocuments, RankedDocument, searchTerms } from './search.service';
 import { Client } from '../../entities/client.entity';
 import { findOrFail } from './find-or-fail';
 import { clip, joinLines } from './text';
+import type { Scope } from "./scope";
 
 export enum SimilarKind {
   PROBLEM_SOLUTION = 'PROBLEM_SOLUTION',

@@ -5,13 +5,14 @@ import { CredentialPermission } from '../../entities/credential-permission.entit
 import { Credential } from '../../entities/credential.entity';
 import { IntegrationCredential } from '../../entities/integration-credential.entity';
 import { UserRole } from '../../entities/user.entity';
-import type { Context, Scope } from '../context';
+import type { CallerScope } from './scope';
 import { AppError, BadInputError, ConflictError, ForbiddenError } from '../core/errors';
 import { CredentialVault, TamperedError } from '../vault/credential-vault';
 import { findOrFail } from './find-or-fail';
 import { createCredential } from './security.service';
 import { credentialEvents } from '../observability/events';
 import type { RevealCredential, StoreCredential } from "./vault.commands";
+import type { Scope } from "./scope";
 
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
@@ -21,7 +22,7 @@ export function vaultOf(ctx: { vault: CredentialVault | null }): CredentialVault
 }
 
 /** Who touched a credential: a request's context, or a maintenance task's scope. */
-type Accessor = Scope & { viewer?: Context['viewer']; ip?: string | null };
+type Accessor = Scope & { viewer?: CallerScope['viewer']; ip?: string | null };
 
 async function audit(manager: EntityManager, who: Accessor, credentialId: number, action: CredentialAction, reason: string | null): Promise<void> {
   await manager.insert(CredentialAuditEntry, {
@@ -37,7 +38,7 @@ async function audit(manager: EntityManager, who: Accessor, credentialId: number
 }
 
 /** An agent token works for its session's client only: its credentials, nobody else's. */
-function assertAgentsClient(ctx: Context, clientId: number | string | null | undefined): void {
+function assertAgentsClient(ctx: CallerScope, clientId: number | string | null | undefined): void {
   const viewer = ctx.viewer;
   if (viewer?.sessionId && (clientId == null ? null : Number(clientId)) !== (viewer.clientId ?? null)) {
     throw new ForbiddenError(`This agent token may only use credentials of client ${viewer.clientId ?? '(none)'}, the client of session ${viewer.sessionId}.`);
@@ -45,7 +46,7 @@ function assertAgentsClient(ctx: Context, clientId: number | string | null | und
 }
 
 /** Encrypts a value onto an existing credential or a new one; returns metadata only. */
-export async function storeCredential(ctx: Context, input: StoreCredential): Promise<Credential> {
+export async function storeCredential(ctx: CallerScope, input: StoreCredential): Promise<Credential> {
   const vault = vaultOf(ctx);
   let credentialId = input.credentialId;
   if (!credentialId) {
@@ -66,7 +67,7 @@ export async function storeCredential(ctx: Context, input: StoreCredential): Pro
   });
 }
 
-async function mayReveal(manager: EntityManager, ctx: Context, credential: Credential): Promise<boolean> {
+async function mayReveal(manager: EntityManager, ctx: CallerScope, credential: Credential): Promise<boolean> {
   const viewer = ctx.viewer!;
   if (viewer.sessionId && credential.clientId !== (viewer.clientId ?? null)) return false;
   if (viewer.role === UserRole.ADMIN) return true;
@@ -78,7 +79,7 @@ async function mayReveal(manager: EntityManager, ctx: Context, credential: Crede
  * Decrypts a secret for the caller. The audit row is written first, in the same transaction: if it cannot
  * be written, nothing is revealed. Refusals and integrity failures are audited too.
  */
-export async function revealCredential(ctx: Context, input: RevealCredential): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
+export async function revealCredential(ctx: CallerScope, input: RevealCredential): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
   const vault = vaultOf(ctx);
   await ctx.rateLimits.reveal(`user:${ctx.viewer!.userId}`);
   const reason = input.reason.trim();

@@ -11,7 +11,6 @@ import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
@@ -23,6 +22,7 @@ import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 import { assertSessionOpen } from './session-open';
 import type { CommandFilter, LogCommand, LogFileChange, LogProblemSolution, ProblemSolutionFilter, RecordDatabaseChange, RecordDeployment, RecordInfrastructureChange, UpdateDeployment, UpdateProblemSolution } from "./work-detail.commands";
+import type { Scope } from "./scope";
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;

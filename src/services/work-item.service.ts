@@ -3,7 +3,6 @@ import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
 import { categorizeWork } from './categorizer';
-import type { Scope } from '../context';
 import { SortOrder } from '../pagination/sort-order';
 import { assertNotBilled, changedFields } from './billed-lock';
 import { ensureTags, normalizeTags } from './tag.service';
@@ -18,6 +17,7 @@ import { applyRules, loadRules, Rules } from './billing-apply';
 import { drawPrepaid } from './prepaid.service';
 import { assertNotInFuture } from './time-rules';
 import type { LogWorkItem, UpdateWorkItem } from "./work-item.commands";
+import type { Scope } from "./scope";
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 

@@ -1,10 +1,10 @@
 import { User, UserRole } from '../../entities/user.entity';
 import { hashPassword, verifyPassword } from '../../src/auth/passwords';
-import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
 import { createUser } from '../../src/services/admin.service';
 import { bootstrapAdmin } from '../../src/services/auth.service';
 import { createMigratedDatabase, ScratchDatabase } from '../helpers/scratch-database';
+import { systemScope } from "../../src/services/scope";
 
 const PASSWORD = 'the configured admin password';
 

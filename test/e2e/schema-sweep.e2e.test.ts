@@ -29,7 +29,7 @@ describe('requests generated from the schema', () => {
     for (const request of requests) {
       const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` }, body: request.body });
       const text = await response.text();
-      let errors: Refusal[] = [];
+      let errors: Refusal[];
       try {
         errors = (JSON.parse(text) as { errors?: Refusal[] }).errors ?? [];
       } catch {

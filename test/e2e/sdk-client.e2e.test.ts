@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { createMspClient, type MspClientOptions, type MspTokens, paginate } from '../../sdk';
-import { type AccessScope, signAccessToken } from '../../src/auth/access-tokens';
+import { signAccessToken } from '../../src/auth/access-tokens';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '../helpers/test-app';
+import type { AccessScope } from "../../src/core/request-scope";
 
 interface Sent {
   operation: string;

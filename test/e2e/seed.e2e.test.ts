@@ -6,10 +6,10 @@ import { Session } from '../../entities/session.entity';
 import { createClient } from '../../src/services/client.service';
 import { auditedEntities } from '../../entities/audited';
 import { entities } from '../../entities';
-import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
 import { createMigratedDatabase, ScratchDatabase } from '../helpers/scratch-database';
 import { ADMIN_EMAIL, startTestApp } from '../helpers/test-app';
+import { systemScope } from "../../src/services/scope";
 
 describe('npm run seed', () => {
   let scratch: ScratchDatabase;

@@ -5,7 +5,6 @@ import { createMspClient, MspApiError, MspClient } from '../../sdk';
 import type { AccessScope } from '../../sdk/generated/graphql';
 import { UserRole } from '../../entities/user.entity';
 import { keysFromSecret, SigningKeys } from '../../src/auth/signing-keys';
-import { systemScope } from '../../src/context';
 import { statementCounter } from '../../src/database/data-source';
 import { Database } from '../../src/database/database';
 import { StatementCounter } from '../../src/database/statement-counter';
@@ -16,6 +15,7 @@ import { createUser } from '../../src/services/admin.service';
 import { Authenticator, bootstrapAdmin, setPassword } from '../../src/services/auth.service';
 import { CredentialVault } from '../../src/vault/credential-vault';
 import { createMigratedDatabase, ScratchDatabase } from './scratch-database';
+import { systemScope } from "../../src/services/scope";
 
 export const ADMIN_EMAIL = 'admin@test.local';
 export const ADMIN_PASSWORD = 'correct horse battery staple';

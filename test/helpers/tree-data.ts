@@ -5,8 +5,8 @@ import { Infrastructure, InfrastructureKind } from '../../entities/infrastructur
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
-import { systemScope } from '../../src/context';
 import { Database } from '../../src/database/database';
+import { systemScope } from "../../src/services/scope";
 
 const CHUNK = 500;
 

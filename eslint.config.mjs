@@ -1,0 +1,46 @@
+// Lint: typescript-eslint's recommended rules, no import cycles, and the layers' one-way dependencies
+// (resolvers -> services -> core). `npm run lint`; `npm test` runs it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+/** Layers: a file in `target` may not import from `from`. */
+const layers = [
+  // the service layer and the infrastructure below it know nothing of GraphQL
+  { target: './src', from: './resolvers', except: [], message: 'src/ may not import resolvers/ (only the schema builder, src/graphql/schema.ts, assembles them).' },
+  { target: './src/services', from: './src/graphql', message: 'Services do not depend on the GraphQL edge.' },
+  { target: './src/services', from: './src/context.ts', message: 'Services take a Scope or CallerScope (src/services/scope.ts), not the GraphQL context.' },
+  { target: './src/core', from: './src', except: ['./core'], message: 'src/core imports nothing of the rest of the service.' },
+  { target: './src/core', from: './resolvers', message: 'src/core imports nothing of the rest of the service.' },
+  { target: './entities', from: './src', message: 'Entities are the domain model: they do not depend on services.' },
+  { target: './entities', from: './resolvers', message: 'Entities do not depend on resolvers.' },
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', 'sdk/generated/**', 'src/explorer/public/**', 'coverage/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'cli/tsconfig.json'] })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: layers }],
+      // TypeORM's and type-graphql's metadata APIs type entity classes and decorator targets as `Function`
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      // unused values are a compile error already (noUnusedLocals); `_name` marks a deliberately unused argument
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // the composition root assembles every resolver
+    files: ['src/schema.ts', 'src/graphql/schema.ts'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
