@@ -38,17 +38,29 @@ export interface Context extends Scope {
   vault: CredentialVault | null;
   /** Caller's address, for audit rows. */
   ip: string | null;
+  /** Whether webhook URLs may point at loopback and private addresses (WEBHOOK_ALLOW_PRIVATE_NETWORK). */
+  webhookUrls: { allowPrivateNetwork: boolean };
 }
 
 export const actorOf = (viewer: Viewer | null): string =>
   !viewer ? 'anonymous' : viewer.sessionId ? `agent:${viewer.sessionId}/user:${viewer.userId}` : `user:${viewer.userId}`;
 
 export function createContext(
-  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null },
+  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null; webhooks?: { allowPrivateNetwork: boolean } },
   request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
 ): Context {
   const { viewer } = request;
-  return { ...services, requestId: request.requestId ?? randomUUID(), viewer, userId: viewer?.userId ?? null, actor: actorOf(viewer), loaders: createLoaders(services.db), ip: request.ip ?? null };
+  const { webhooks, ...shared } = services;
+  return {
+    ...shared,
+    requestId: request.requestId ?? randomUUID(),
+    viewer,
+    userId: viewer?.userId ?? null,
+    actor: actorOf(viewer),
+    loaders: createLoaders(services.db),
+    ip: request.ip ?? null,
+    webhookUrls: { allowPrivateNetwork: webhooks?.allowPrivateNetwork ?? false },
+  };
 }
 
 /** A scope for work no request started (seed, maintenance scripts). */

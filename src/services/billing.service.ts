@@ -12,6 +12,8 @@ import { BadInputError, ConflictError } from '../errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { hasRowLocks } from '../database/dialect';
+import { recordEvent } from '../webhooks/outbox';
+import { billingLocked } from '../webhooks/payloads';
 
 async function sessionsToBill(manager: EntityManager, input: MarkBilledInput): Promise<Session[]> {
   if (input.sessionId) {
@@ -41,6 +43,7 @@ export function markBilled(scope: Scope, input: MarkBilledInput): Promise<{ sess
     for (const row of [...sessions, ...items]) row.billedAt = at;
     await manager.save(sessions);
     await manager.save(items);
+    if (sessions.length) await recordEvent(manager, 'billing.locked', billingLocked(sessions, items.length, at));
     return { sessionsBilled: sessions.length, workItemsBilled: items.length };
   });
 }

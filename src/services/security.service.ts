@@ -27,6 +27,8 @@ import { notArchived } from './infrastructure.service';
 import { insertRecord, Referenced, updateRecord } from './record.service';
 import { likeContains, likeSql } from './text';
 import { assertNotInFuture } from './time-rules';
+import { recordEvent } from '../webhooks/outbox';
+import { securityIncidentRecorded } from '../webhooks/payloads';
 
 export const CREDENTIAL_ORDER: SortOrder<Credential> = { key: 'name', direction: 'ASC' };
 export const INCIDENT_ORDER: SortOrder<SecurityIncident> = { key: 'detectedAt', direction: 'DESC' };
@@ -109,6 +111,7 @@ export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncide
       const status = input.status ?? IncidentStatus.OPEN;
       return { status, detectedAt, resolvedAt: null, timeline: [{ at: detectedAt, note: `Detected (${input.severity}, ${status})` }] };
     },
+    after: async (manager, incident) => void (await recordEvent(manager, 'security_incident.recorded', securityIncidentRecorded(incident))),
   });
 }
 

@@ -20,6 +20,8 @@ import { idempotentWrite } from './idempotency';
 import { findOrFail } from './find-or-fail';
 import { summaryMarkdown } from './session-summary.service';
 import { drawForSession } from './prepaid.service';
+import { recordEvent } from '../webhooks/outbox';
+import { sessionEnded } from '../webhooks/payloads';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -119,7 +121,9 @@ export function endSession(scope: Scope, input: EndSessionInput): Promise<Sessio
     await drawForSession(manager, session);
     session.summary = await summaryMarkdown(manager, session, input.summary ?? session.summary);
     session.updatedAt = at;
-    return manager.save(session);
+    const saved = await manager.save(session);
+    await recordEvent(manager, 'session.ended', sessionEnded(saved));
+    return saved;
   });
 }
 
