@@ -43,6 +43,8 @@ import { SearchDocument } from './search-document.entity';
 import { LaborType } from './labor-type.entity';
 import { PrepaidBlock } from './prepaid-block.entity';
 import { PrepaidDraw } from './prepaid-draw.entity';
+import { Webhook } from './webhook.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
 
 /** Every table the data source maps; migrations must match exactly this list. */
 export const entities = [
@@ -101,4 +103,7 @@ export const entities = [
   LaborType,
   PrepaidBlock,
   PrepaidDraw,
+  // outbound webhooks
+  Webhook,
+  WebhookDelivery,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CostLimits } from './limits/query-cost.plugin';
 import type { RateLimitSettings } from './limits/rate-limits';
+import type { WebhookSettings } from './webhooks/settings';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -33,6 +34,14 @@ const schema = z.object({
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WEBHOOK_ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_WORKER: z.enum(['true', 'false']).default('true'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(15),
 });
 
 /** Server protections derived from the configuration. */
@@ -50,6 +59,16 @@ export function serverLimits(config: Config): ServerLimits {
     introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',
     metricsToken: config.METRICS_TOKEN,
     metricsPort: config.METRICS_PORT,
+    webhooks: {
+      allowPrivateNetwork: config.WEBHOOK_ALLOW_PRIVATE_NETWORK === 'true',
+      worker: config.WEBHOOK_WORKER === 'true',
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+      maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: config.WEBHOOK_RETRY_MAX_MS,
+      disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+    },
   };
 }
 
@@ -62,6 +81,7 @@ export interface ServerLimits {
   metricsToken?: string;
   /** A port of its own for /metrics (kept off the public one); without it /metrics is on the API's port. */
   metricsPort?: number;
+  webhooks: WebhookSettings;
 }
 
 export type Config = z.infer<typeof schema>;

@@ -11,12 +11,24 @@ import type { CredentialVault } from './vault/credential-vault';
 export interface Context extends CallerScope {
   loaders: Loaders;
   auth: Authenticator;
+  /** Whether webhook URLs may point at loopback and private addresses (WEBHOOK_ALLOW_PRIVATE_NETWORK). */
+  webhookUrls: { allowPrivateNetwork: boolean };
 }
 
 export function createContext(
-  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null },
+  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null; webhooks?: { allowPrivateNetwork: boolean } },
   request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
 ): Context {
   const { viewer } = request;
-  return { ...services, requestId: request.requestId ?? randomUUID(), viewer, userId: viewer?.userId ?? null, actor: actorOf(viewer), loaders: createLoaders(services.db), ip: request.ip ?? null };
+  const { webhooks, ...shared } = services;
+  return {
+    ...shared,
+    requestId: request.requestId ?? randomUUID(),
+    viewer,
+    userId: viewer?.userId ?? null,
+    actor: actorOf(viewer),
+    loaders: createLoaders(services.db),
+    ip: request.ip ?? null,
+    webhookUrls: { allowPrivateNetwork: webhooks?.allowPrivateNetwork ?? false },
+  };
 }

@@ -26,6 +26,7 @@ import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver'
 import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
 import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
 import { DateTimeScalar } from '../resolvers/date-time.scalar';
+import { webhookResolvers } from '../resolvers/webhooks/webhook.resolver';
 
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
@@ -55,6 +56,7 @@ export function buildAppSchema(): GraphQLSchema {
       ContextRecoveryResolver,
       FailureAnalysisResolver,
       SimilarProblemsResolver,
+      ...webhookResolvers,
     ],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -29,6 +29,8 @@ import { tallyStatements } from './database/statement-counter';
 import { createMetrics } from './observability/metrics';
 import type { Registry } from 'prom-client';
 import { metricsRoute } from './observability/metrics-route';
+import { onOutboxCommit } from './webhooks/outbox';
+import { WebhookWorker } from './webhooks/worker';
 
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
@@ -173,7 +175,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
         try {
           const viewer = await auth.viewerFor(req.header('authorization'));
           await rateLimits.request(viewer ? `user:${viewer.userId}` : `ip:${req.ip}`);
-          return createContext({ db, auth, rateLimits, vault }, { requestId, viewer, ip: req.ip ?? null });
+          return createContext({ db, auth, rateLimits, vault, webhooks: limits.webhooks }, { requestId, viewer, ip: req.ip ?? null });
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
@@ -183,7 +185,9 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     }),
   );
 
+  const webhookWorker = new WebhookWorker(db, vault, limits.webhooks, logger, (wake) => onOutboxCommit(db.dataSource, wake));
   await listen(httpServer, port);
+  if (limits.webhooks.worker) webhookWorker.start();
   if (metricsServer !== httpServer) await listen(metricsServer, limits.metricsPort!, 'METRICS_PORT');
   const portOf = (server: Server) => (server.address() as AddressInfo).port;
   return {
@@ -193,6 +197,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
     metrics: metrics.registry,
     close: async () => {
       await apollo.stop();
+      await webhookWorker.stop();
       if (metricsServer !== httpServer) {
         // a scraper's keep-alive connection would hold close() open
         metricsServer.closeAllConnections();

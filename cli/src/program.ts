@@ -6,6 +6,7 @@ import { logCommands } from './commands/log';
 import { mcpCommand } from './commands/mcp';
 import { credentialCommands, syncCommand, taskCommands } from './commands/records';
 import { machineCommands, sessionCommands } from './commands/session';
+import { webhookCommands } from './commands/webhook';
 
 /** `msp`: the technician's and the agent's way into msp-tracker, through the SDK only. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   taskCommands(msp);
   credentialCommands(msp);
   syncCommand(msp);
+  webhookCommands(msp);
   initCommand(msp);
   mcpCommand(msp);
   msp.addHelpText(

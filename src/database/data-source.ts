@@ -5,6 +5,7 @@ import { entities } from '../../entities';
 import { migrations } from '../../migrations';
 import { ChangeLogSubscriber } from './change-log.subscriber';
 import { SearchIndexSubscriber } from './search-index.subscriber';
+import { OutboxCommitSubscriber } from '../webhooks/outbox';
 import { DatabaseTarget } from './database-url';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { StatementCounter } from './statement-counter';
@@ -38,7 +39,7 @@ export function createDataSource(target: DatabaseTarget): DataSource {
     ...driverOptions(target),
     entities,
     migrations,
-    subscribers: [ChangeLogSubscriber, SearchIndexSubscriber],
+    subscribers: [ChangeLogSubscriber, SearchIndexSubscriber, OutboxCommitSubscriber],
     namingStrategy: new SnakeNamingStrategy(),
     logger: new StatementCounter(),
     synchronize: false,

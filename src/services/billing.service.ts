@@ -12,6 +12,8 @@ import { findOrFail } from './find-or-fail';
 import { hasRowLocks } from '../database/dialect';
 import type { MarkBilled, RecomputeBilling, UnlockBilled } from "./billing.commands";
 import type { Scope } from "./scope";
+import { recordEvent } from '../webhooks/outbox';
+import { billingLocked } from '../webhooks/payloads';
 
 async function sessionsToBill(manager: EntityManager, input: MarkBilled): Promise<Session[]> {
   if (input.sessionId) {
@@ -41,6 +43,7 @@ export function markBilled(scope: Scope, input: MarkBilled): Promise<{ sessionsB
     for (const row of [...sessions, ...items]) row.billedAt = at;
     await manager.save(sessions);
     await manager.save(items);
+    if (sessions.length) await recordEvent(manager, 'billing.locked', billingLocked(sessions, items.length, at));
     return { sessionsBilled: sessions.length, workItemsBilled: items.length };
   });
 }

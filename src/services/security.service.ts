@@ -19,6 +19,8 @@ import { likeContains, likeSql } from './text';
 import { assertNotInFuture } from './time-rules';
 import type { CreateCredential, CredentialFilter, GrantCredentialAccess, RecordSecurityIncident, SecurityIncidentFilter, UpdateCredential, UpdateSecurityIncident } from "./security.commands";
 import type { Scope } from "./scope";
+import { recordEvent } from '../webhooks/outbox';
+import { securityIncidentRecorded } from '../webhooks/payloads';
 
 export const CREDENTIAL_ORDER: SortOrder<Credential> = { key: 'name', direction: 'ASC' };
 export const INCIDENT_ORDER: SortOrder<SecurityIncident> = { key: 'detectedAt', direction: 'DESC' };
@@ -101,6 +103,7 @@ export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncide
       const status = input.status ?? IncidentStatus.OPEN;
       return { status, detectedAt, resolvedAt: null, timeline: [{ at: detectedAt, note: `Detected (${input.severity}, ${status})` }] };
     },
+    after: async (manager, incident) => void (await recordEvent(manager, 'security_incident.recorded', securityIncidentRecorded(incident))),
   });
 }
 

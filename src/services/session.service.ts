@@ -20,6 +20,8 @@ import { drawForSession } from './prepaid.service';
 import { SessionOrder } from "./session.commands";
 import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession } from "./session.commands";
 import type { Scope } from "./scope";
+import { recordEvent } from '../webhooks/outbox';
+import { sessionEnded } from '../webhooks/payloads';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',
@@ -119,7 +121,9 @@ export function endSession(scope: Scope, input: EndSession): Promise<Session> {
     await drawForSession(manager, session);
     session.summary = await summaryMarkdown(manager, session, input.summary ?? session.summary);
     session.updatedAt = at;
-    return manager.save(session);
+    const saved = await manager.save(session);
+    await recordEvent(manager, 'session.ended', sessionEnded(saved));
+    return saved;
   });
 }
 

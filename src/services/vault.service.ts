@@ -13,6 +13,9 @@ import { createCredential } from './security.service';
 import { credentialEvents } from '../observability/events';
 import type { RevealCredential, StoreCredential } from "./vault.commands";
 import type { Scope } from "./scope";
+import { recordEvent } from '../webhooks/outbox';
+import { credentialRevealed } from '../webhooks/payloads';
+import { Webhook } from '../../entities/webhook.entity';
 
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
@@ -95,6 +98,7 @@ export async function revealCredential(ctx: CallerScope, input: RevealCredential
       const value = vault.open(credential as Credential & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, boundTo('credential', credential.id));
       credential.lastRevealedAt = now();
       await manager.save(credential);
+      await recordEvent(manager, 'credential.revealed', credentialRevealed(credential, { actor: ctx.actor, requestId: ctx.requestId, agentSessionId: ctx.viewer?.sessionId ?? null }));
       return { credentialId: credential.id, value, revealedAt: credential.lastRevealedAt };
     } catch (error) {
       if (error instanceof TamperedError) return { tampered: credential.id };
@@ -119,6 +123,7 @@ export async function rotateVaultKey(scope: Scope, vault: CredentialVault, batch
   for (const [entity, table] of [
     [Credential, 'credential'],
     [IntegrationCredential, 'integration_credential'],
+    [Webhook, 'webhook'],
   ] as const) {
     reencrypted += await scope.db.transaction(scope, async (manager) => {
       const rows = await manager.find(entity, { where: { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }, take: batchSize - reencrypted, order: { id: 'ASC' } });
@@ -134,6 +139,7 @@ export async function rotateVaultKey(scope: Scope, vault: CredentialVault, batch
   }
   const remaining =
     (await scope.db.manager.countBy(Credential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) })) +
-    (await scope.db.manager.countBy(IntegrationCredential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }));
+    (await scope.db.manager.countBy(IntegrationCredential, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) })) +
+    (await scope.db.manager.countBy(Webhook, { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }));
   return { reencrypted, remaining, keyVersion: vault.currentVersion };
 }

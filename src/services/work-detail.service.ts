@@ -23,6 +23,8 @@ import { assertNotInFuture, CLOCK_SKEW_MS } from './time-rules';
 import { assertSessionOpen } from './session-open';
 import type { CommandFilter, LogCommand, LogFileChange, LogProblemSolution, ProblemSolutionFilter, RecordDatabaseChange, RecordDeployment, RecordInfrastructureChange, UpdateDeployment, UpdateProblemSolution } from "./work-detail.commands";
 import type { Scope } from "./scope";
+import { recordEvent } from '../webhooks/outbox';
+import { commandFailed } from '../webhooks/payloads';
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
@@ -103,6 +105,7 @@ export function logCommand(scope: Scope, input: LogCommand): Promise<CommandRun>
 /** A failed command teaches failure learning, in the transaction that records it. */
 async function learnFromCommand(manager: EntityManager, command: CommandRun, referenced: Referenced): Promise<void> {
   if (command.success || !command.failureSignature) return;
+  await recordEvent(manager, 'command.failed', commandFailed(command, (referenced.sessionId as Session).clientId));
   await learnFromFailure(manager, {
     signature: command.failureSignature,
     failureCategory: command.failureCategory,
