@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { DatabaseFault, databaseFault } from './database/database-faults';
 
 /** Codes a client can switch on (`extensions.code`). */
 export type ErrorCode =
@@ -80,13 +81,26 @@ export function isDuplicateKey(error: unknown): boolean {
   return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError?.message ?? '');
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
+const UNAVAILABLE_MESSAGES: Record<DatabaseFault, string> = {
+  unreachable: 'The database is unavailable right now; retry in a moment. If it lasts, the database server is down or unreachable: tell whoever runs this service.',
+  'read-only': 'The database cannot be written right now (its file or disk is read-only), so changes are refused; reads still work. Retry once whoever runs this service has made it writable again.',
+  full: "The database's disk is full, so changes are refused; reads still work. Retry once whoever runs this service has freed disk space.",
+};
 
-/** The database is down or unreachable (rather than the query being wrong). */
+/** The database is down, unreachable, read-only or out of space (rather than the query being wrong). */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; name?: string; message?: string };
-  if (UNAVAILABLE_CODES.has(e.code ?? '') || UNAVAILABLE_CODES.has(e.driverError?.code ?? '')) return true;
-  return /not (established|open|connected)|connection (is not|lost)|pool is closed/i.test(e.message ?? '');
+  return databaseFault(error) !== null;
+}
+
+/**
+ * DATABASE_UNAVAILABLE (HTTP 503) for an error that means the database cannot serve now, else null.
+ * `reason` (unreachable, read-only, full) lets a client or operator tell them apart.
+ */
+export function databaseUnavailableError(error: unknown): AppError | null {
+  const original = originalOf(error);
+  if (original instanceof AppError) return original.extensions.code === 'DATABASE_UNAVAILABLE' ? original : null;
+  const fault = databaseFault(original);
+  return fault && new AppError('DATABASE_UNAVAILABLE', UNAVAILABLE_MESSAGES[fault], { reason: fault, http: { status: 503 } });
 }
 
 const originalOf = (error: unknown): unknown => (error as { originalError?: unknown }).originalError ?? error;
@@ -125,9 +139,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, problems },
     };
   }
-  if (isDatabaseUnavailable(original)) {
-    return { ...base, message: 'The database is unavailable right now; retry in a moment.', extensions: { code: 'DATABASE_UNAVAILABLE' } };
-  }
+  const unavailable = databaseUnavailableError(original);
+  if (unavailable) return { ...base, message: unavailable.message, extensions: { code: 'DATABASE_UNAVAILABLE', reason: unavailable.extensions.reason } };
   if (original instanceof QueryFailedError && isDuplicateKey(original)) {
     return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
   }

@@ -9,7 +9,7 @@ import { agentMay, readers } from './auth/access';
 import { refusal } from './auth/permissions';
 import { createContext } from './context';
 import type { Database } from './database/database';
-import { AppError, BadInputError, isUnexpected } from './errors';
+import { AppError, BadInputError, databaseUnavailableError, isUnexpected } from './errors';
 import type { RateLimits } from './limits/rate-limits';
 import type { Logger } from './logger';
 import type { Authenticator } from './services/auth.service';
@@ -69,7 +69,8 @@ export function exportRoutes(services: { db: Database; auth: Authenticator; rate
         res.status(200).type(type).set('Cache-Control', 'no-store');
         if (name) res.set('Content-Disposition', `attachment; filename="${name}"`);
         res.send(body);
-      } catch (error) {
+      } catch (thrown) {
+        const error = databaseUnavailableError(thrown) ?? thrown;
         const code = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
         if (isUnexpected(error)) services.logger.error({ err: error, requestId }, 'unexpected error in an export');
         const message = code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error. The failure was logged; retrying may help.' : (error as Error).message;

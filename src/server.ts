@@ -13,7 +13,7 @@ import { permissions } from './auth/permissions';
 import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
-import { formatError, isUnexpected } from './errors';
+import { databaseUnavailableError, formatError, isUnexpected } from './errors';
 import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
@@ -48,6 +48,26 @@ const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
     };
   },
 });
+
+/**
+ * A request nothing of which could be answered because the database cannot serve: HTTP 503 with
+ * Retry-After, so clients and load balancers back off. A write that landed keeps its 200.
+ */
+const databaseUnavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const nothingAnswered = !data || Object.values(data).every((value) => value === null);
+        if (nothingAnswered && errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
 
 /** A body over the size limit or not JSON: a GraphQL-shaped error, not an HTML page. */
 const bodyErrors = (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -139,6 +159,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
+      databaseUnavailableStatus,
       audit.plugin,
       metrics.plugin,
       landingPageLinkingGraphiql(),
@@ -176,7 +197,8 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
-          throw error;
+          // a database that is down while the token is checked: 503 DATABASE_UNAVAILABLE, not a 500
+          throw databaseUnavailableError(error) ?? error;
         }
       },
     }),
