@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './dialect';
+import { resyncSqliteTransactionState } from './sqlite-transaction-state';
 
 /** Who caused a write; the change log records it with every row changed. */
 export interface ChangeOrigin {
@@ -69,7 +70,12 @@ export class Database {
     // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
     // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).
     if (this.dialect !== 'sqlite') return withDeadlockRetry(() => this.dataSource.transaction('READ COMMITTED', attributed));
-    const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
+    const run = this.sqliteQueue.then(() =>
+      this.dataSource.transaction(attributed).catch((error: unknown) => {
+        resyncSqliteTransactionState(this.dataSource);
+        throw error;
+      }),
+    );
     this.sqliteQueue = run.catch(() => undefined);
     return run;
   }
