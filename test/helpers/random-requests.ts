@@ -179,18 +179,22 @@ function hostileRequest(roots: { kind: 'query' | 'mutation'; field: GraphQLField
 
 /**
  * `count` requests from one seed for a fuzz run: half from the schema-guided sweep (valid, hostile and
- * broken variables, mangled bodies), half hostile documents (see hostileRequest).
+ * broken variables, mangled bodies), half hostile documents (see hostileRequest). Made one at a time:
+ * together they would take gigabytes.
  */
-export function fuzzRequests(schema: GraphQLSchema, count: number, seed: number, skip: string[]): FuzzRequest[] {
+export function* fuzzRequests(schema: GraphQLSchema, count: number, seed: number, skip: string[]): Generator<FuzzRequest> {
   const random = seededRandom(seed);
   const roots = [
     ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
     ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
   ].filter((root) => !skip.includes(root.field.name));
-  return Array.from({ length: count }, () => {
-    if (random() < 0.5) return hostileRequest(roots, random);
+  for (let n = 0; n < count; n++) {
+    if (random() < 0.5) {
+      yield hostileRequest(roots, random);
+      continue;
+    }
     const root = pick(random, roots);
     const request = fieldRequest(root.kind, root.field, random);
-    return random() < 0.2 ? { kind: 'broken body', ...broken(request, random) } : { kind: 'schema-guided', ...request };
-  });
+    yield random() < 0.2 ? { kind: 'broken body', ...broken(request, random) } : { kind: 'schema-guided', ...request };
+  }
 }
