@@ -10,6 +10,7 @@ import { refusal } from './auth/permissions';
 import { createContext } from './context';
 import type { Database } from './database/database';
 import { AppError, BadInputError } from './core/errors';
+import { databaseUnavailableError } from './database/database-faults';
 import { HTTP_STATUS, isUnexpected } from './graphql/error-mapping';
 import type { RateLimits } from './limits/rate-limits';
 import type { Logger } from './logger';
@@ -69,7 +70,8 @@ export function exportRoutes(services: { db: Database; auth: Authenticator; rate
         res.status(200).type(type).set('Cache-Control', 'no-store');
         if (name) res.set('Content-Disposition', `attachment; filename="${name}"`);
         res.send(body);
-      } catch (error) {
+      } catch (thrown) {
+        const error = databaseUnavailableError(thrown) ?? thrown;
         if (isUnexpected(error)) services.logger.error({ err: error, requestId }, 'unexpected error in an export');
         const known = error instanceof AppError ? error : null;
         const code = known?.code ?? 'INTERNAL_SERVER_ERROR';

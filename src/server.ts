@@ -13,7 +13,7 @@ import { permissions } from './auth/permissions';
 import { ServerLimits } from './config';
 import { Context, createContext } from './context';
 import { Database } from './database/database';
-import { domainErrorStatusPlugin, formatError, isUnexpected, toGraphQLError } from './graphql/error-mapping';
+import { databaseUnavailableStatusPlugin, domainErrorStatusPlugin, formatError, isUnexpected, toGraphQLError } from './graphql/error-mapping';
 import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
@@ -142,6 +142,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       domainErrorStatusPlugin as ApolloServerPlugin<Context>,
+      databaseUnavailableStatusPlugin as ApolloServerPlugin<Context>,
       audit.plugin,
       metrics.plugin,
       landingPageLinkingGraphiql(),

@@ -2,6 +2,7 @@ import type { ChangeOrigin } from '../core/request-scope';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './dialect';
+import { resyncSqliteTransactionState } from './sqlite-transaction-state';
 
 /** The origin Database.transaction attached to this transaction's manager. */
 export function originOf(runner: { data?: unknown } | undefined): ChangeOrigin | undefined {
@@ -62,7 +63,12 @@ export class Database {
     // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
     // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).
     if (this.dialect !== 'sqlite') return withDeadlockRetry(() => this.dataSource.transaction('READ COMMITTED', attributed));
-    const run = this.sqliteQueue.then(() => this.dataSource.transaction(attributed));
+    const run = this.sqliteQueue.then(() =>
+      this.dataSource.transaction(attributed).catch((error: unknown) => {
+        resyncSqliteTransactionState(this.dataSource);
+        throw error;
+      }),
+    );
     this.sqliteQueue = run.catch(() => undefined);
     return run;
   }

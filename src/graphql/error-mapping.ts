@@ -6,7 +6,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from '../core/errors';
-import { isDatabaseUnavailable, isDuplicateKey } from '../database/database-errors';
+import { databaseUnavailableError, isDatabaseUnavailable, isDuplicateKey } from '../database/database-faults';
 
 /** Codes that decide the HTTP status of the whole response (clients and proxies act on these). */
 const RESPONSE_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
@@ -36,11 +36,37 @@ function httpOf(error: AppError) {
 
 const extensionsOf = (error: AppError) => ({ code: error.code, ...error.details });
 
-/** A domain error raised before execution (while authenticating), as Apollo needs it. */
-export function toGraphQLError(error: unknown): unknown {
+/**
+ * An error raised before execution (while authenticating), as Apollo needs it: nothing else was
+ * answered, so the code decides the status (a database that is down while the token is checked: 503).
+ */
+export function toGraphQLError(thrown: unknown): unknown {
+  const error = databaseUnavailableError(thrown) ?? thrown;
   if (!(error instanceof AppError)) return error;
-  return new GraphQLError(error.message, { originalError: error, extensions: { ...extensionsOf(error), http: httpOf(error) } });
+  const status = HTTP_STATUS[error.code];
+  const http = status ? { status, headers: httpOf(error)?.headers ?? new Map() } : undefined;
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...extensionsOf(error), http } });
 }
+
+/**
+ * A request nothing of which could be answered because the database cannot serve: HTTP 503 with
+ * Retry-After, so clients and load balancers back off. A write that landed keeps its 200.
+ */
+export const databaseUnavailableStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        const nothingAnswered = !data || Object.values(data).every((value) => value === null);
+        if (nothingAnswered && errors?.some((e) => e.extensions?.code === 'DATABASE_UNAVAILABLE')) {
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '5');
+        }
+      },
+    };
+  },
+};
 
 /** Sets the response status for domain errors raised during execution (Apollo reads `extensions.http`). */
 export const domainErrorStatusPlugin: ApolloServerPlugin = {
@@ -105,9 +131,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, problems },
     };
   }
-  if (isDatabaseUnavailable(original)) {
-    return { ...base, message: 'The database is unavailable right now; retry in a moment.', extensions: { code: 'DATABASE_UNAVAILABLE' } };
-  }
+  const unavailable = databaseUnavailableError(original);
+  if (unavailable) return { ...base, message: unavailable.message, extensions: extensionsOf(unavailable) };
   if (original instanceof QueryFailedError && isDuplicateKey(original)) {
     return { ...base, message: 'That value is already taken by another record.', extensions: { code: 'CONFLICT' } };
   }

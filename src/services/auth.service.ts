@@ -15,7 +15,7 @@ import { Database } from '../database/database';
 import { writeLock } from '../database/dialect';
 import { countedAs } from '../database/statement-counter';
 import { BadInputError, ConflictError, ForbiddenError } from '../core/errors';
-import { isDuplicateKey } from '../database/database-errors';
+import { isDuplicateKey } from '../database/database-faults';
 import { findOrFail } from './find-or-fail';
 import type { Scope } from "./scope";
 import type { Viewer } from "../core/request-scope";

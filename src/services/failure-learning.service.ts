@@ -5,7 +5,7 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { FailureCategory } from '../../entities/command-run.entity';
 import { writeLock } from '../database/dialect';
-import { isDuplicateKey } from '../database/database-errors';
+import { isDuplicateKey } from '../database/database-faults';
 import { environmentConditions, knownAlternative } from './failure-knowledge';
 
 export const MAX_CONDITIONS = 20;

@@ -3,7 +3,7 @@ import { EntityManager, EntityTarget } from 'typeorm';
 import { now } from '../../entities/columns';
 import { IdempotencyKey } from '../../entities/idempotency-key.entity';
 import { ConflictError } from '../core/errors';
-import { isDuplicateKey } from '../database/database-errors';
+import { isDuplicateKey } from '../database/database-faults';
 import type { Scope } from "./scope";
 
 /** JSON with sorted keys, so the same input always hashes the same. */

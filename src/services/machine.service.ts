@@ -4,7 +4,7 @@ import { emptyCapabilities, MachineCapabilities } from '../../entities/machine-c
 import { Machine } from '../../entities/machine.entity';
 import { Database } from '../database/database';
 import { BadInputError, NotFoundError } from '../core/errors';
-import { isDuplicateKey } from '../database/database-errors';
+import { isDuplicateKey } from '../database/database-faults';
 import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from './find-or-fail';
 import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-templates';

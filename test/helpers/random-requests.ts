@@ -124,3 +124,77 @@ export function randomRequests(schema: GraphQLSchema, count: number, seed: numbe
     return random() < 0.2 ? broken(request, random) : request;
   });
 }
+
+export interface FuzzRequest extends RandomRequest {
+  /** Which generator made it, to group the findings. */
+  kind: string;
+}
+
+/** A selection `depth` levels deep through introspection's `ofType`, past any depth limit. */
+const deepSelection = (depth: number) => `{ __schema { types { fields { type ${'{ ofType '.repeat(depth)}{ name }${' }'.repeat(depth)} } } } }`;
+
+/** Literals of every kind, for arguments of the wrong type. */
+const LITERALS = ['123', '-1', '1.5', '"text"', '""', 'true', 'null', 'NOT_AN_ENUM', '[1, 2]', '{ a: 1 }', '{}', '$undeclared', `"${'x'.repeat(50_000)}"`];
+
+/** Requests the schema-guided sweep does not make: missing and wrong-typed arguments, unknown fields, huge and deep inputs, garbage. */
+function hostileRequest(roots: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[], random: Random): FuzzRequest {
+  const root = pick(random, roots);
+  const { kind, field } = root;
+  const named = getNamedType(field.type);
+  const fields = isObjectType(named) ? ' { __typename }' : '';
+  const query = (text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query: text, ...extra });
+  const makers: [string, () => string][] = [
+    ['missing arguments', () => query(`${kind} { ${field.name}${fields} }`)],
+    ['wrong literal', () => (field.args.length ? query(`${kind} { ${field.name}(${pick(random, field.args).name}: ${pick(random, LITERALS)})${fields} }`) : query(`${kind} { ${field.name}(nope: 1)${fields} }`))],
+    ['unknown field', () => query(pick(random, [`${kind} { ${field.name}${isObjectType(named) ? ' { noSuchField }' : ' { x }'} }`, `${kind} { noSuchRootField }`, `query { __type(name: "Client") { nope } }`]))],
+    ['unknown input field', () => {
+      const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: Record<string, unknown> };
+      for (const name of Object.keys(request.variables)) {
+        const value = request.variables[name];
+        if (value && typeof value === 'object' && !Array.isArray(value)) request.variables[name] = { ...value, notAField: 'x' };
+      }
+      return JSON.stringify(request);
+    }],
+    ['huge strings', () => {
+      const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: unknown };
+      const huge = 'é'.repeat(100_000 + Math.floor(random() * 200_000));
+      return JSON.stringify({ ...request, variables: JSON.parse(JSON.stringify(request.variables, (_k, v) => (typeof v === 'string' ? huge : v))) });
+    }],
+    ['body over 1 MB', () => query('{ __typename }', { variables: { pad: 'p'.repeat(1_100_000) } })],
+    ['deep selection', () => query(deepSelection(20 + Math.floor(random() * 80)))],
+    ['deep braces', () => query(`{ a ${'{ a '.repeat(500 + Math.floor(random() * 8000))}`)],
+    ['deep variables', () => {
+      const depth = 100 + Math.floor(random() * 3000);
+      return `{"query":"query ($v: JSON) { __typename }","variables":{"v":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    }],
+    ['fragment cycle', () => query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }')],
+    ['many aliases', () => query(`{ ${Array.from({ length: 40 + Math.floor(random() * 200) }, (_, i) => `a${i}: __typename`).join(' ')} }`)],
+    ['many operations', () => query(Array.from({ length: 50 }, (_, i) => `query Q${i} { __typename }`).join(' '), { operationName: 'Q7' })],
+    ['wrong request shape', () => pick(random, [query('{ __typename }', { variables: 'v' }), query('{ __typename }', { variables: [1] }), query('{ __typename }', { operationName: 42 }), query('{ __typename }', { extensions: 'x' }), '"just a string"', 'null', '{}', JSON.stringify(Array.from({ length: 50 }, () => ({ query: '{ __typename }' })))])],
+    ['garbage', () => query(Array.from({ length: 1 + Math.floor(random() * 300) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join(''))],
+  ];
+  const [made, make] = pick(random, makers);
+  return { kind: made, field: field.name, body: make() };
+}
+
+/**
+ * `count` requests from one seed for a fuzz run: half from the schema-guided sweep (valid, hostile and
+ * broken variables, mangled bodies), half hostile documents (see hostileRequest). Made one at a time:
+ * together they would take gigabytes.
+ */
+export function* fuzzRequests(schema: GraphQLSchema, count: number, seed: number, skip: string[]): Generator<FuzzRequest> {
+  const random = seededRandom(seed);
+  const roots = [
+    ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
+  ].filter((root) => !skip.includes(root.field.name));
+  for (let n = 0; n < count; n++) {
+    if (random() < 0.5) {
+      yield hostileRequest(roots, random);
+      continue;
+    }
+    const root = pick(random, roots);
+    const request = fieldRequest(root.kind, root.field, random);
+    yield random() < 0.2 ? { kind: 'broken body', ...broken(request, random) } : { kind: 'schema-guided', ...request };
+  }
+}
