@@ -60,7 +60,7 @@ export async function startPrivateMariadb(dir: string): Promise<PrivateMariadb> 
         await connection.end();
         return;
       } catch (error) {
-        if (attempt > 600) throw new Error(`the private MariaDB did not accept connections: ${(error as Error).message}\n${log}`);
+        if (attempt > 600) throw new Error(`the private MariaDB did not accept connections: ${(error as Error).message}\n${log}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
