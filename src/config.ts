@@ -18,6 +18,7 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_REDIS_PREFIX: z.string().max(50).default('msp'),
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379').optional(),
   MSP_VAULT_KEY: z
     .string()
@@ -34,6 +35,14 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
+
+/**
+ * How long a replica trusts its cached token checks: AUTH_CACHE_SECONDS while it hears the other replicas'
+ * revocations (or is alone), half a second while REDIS_URL is set but the bus is down.
+ */
+export function authCacheMs(config: Config): { shared: number; unshared: number } {
+  return { shared: config.AUTH_CACHE_SECONDS * 1000, unshared: Math.min(500, config.AUTH_CACHE_SECONDS * 1000) };
+}
 
 /** Server protections derived from the configuration. */
 export function serverLimits(config: Config): ServerLimits {

@@ -80,7 +80,9 @@ export function isDuplicateKey(error: unknown): boolean {
   return driverError?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(driverError?.message ?? '');
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN']);
+// ER_LOCK_*: still conflicting after the transaction's retries (it was rolled back whole); ER_UNKNOWN_COM_ERROR (1047):
+// a Galera node that is not (yet) part of the primary component refuses statements
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_UNKNOWN_COM_ERROR']);
 
 /** The database is down or unreachable (rather than the query being wrong). */
 function isDatabaseUnavailable(error: unknown): boolean {
