@@ -48,7 +48,18 @@ export const adminResolvers = [
     returns: Invite,
     run: (ctx, input) => createInvite(ctx, input.userId),
   }),
-  inputMutation({ name: 'updateUser', access: admins, description: 'Changes a user’s name, role or active flag.', input: UpdateUserInput, returns: User, run: updateUser }),
+  inputMutation({
+    name: 'updateUser',
+    access: admins,
+    description: 'Changes a user’s name, role or active flag.',
+    input: UpdateUserInput,
+    returns: User,
+    run: async (ctx, input) => {
+      const user = await updateUser(ctx, input);
+      ctx.auth.userChanged(user); // every replica drops its cached copy of the user
+      return user;
+    },
+  }),
 
   listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilterInput, filter: apiAuditFilter, order: NEWEST_FIRST }),
 

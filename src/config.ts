@@ -19,6 +19,7 @@ const schema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_REDIS_PREFIX: z.string().max(50).default('msp'),
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379').optional(),
   MSP_VAULT_KEY: z
     .string()
@@ -43,6 +44,14 @@ const schema = z.object({
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(15),
 });
+
+/**
+ * How long a replica trusts its cached token checks: AUTH_CACHE_SECONDS while it hears the other replicas'
+ * revocations (or is alone), half a second while REDIS_URL is set but the bus is down.
+ */
+export function authCacheMs(config: Config): { shared: number; unshared: number } {
+  return { shared: config.AUTH_CACHE_SECONDS * 1000, unshared: Math.min(500, config.AUTH_CACHE_SECONDS * 1000) };
+}
 
 /** Server protections derived from the configuration. */
 export function serverLimits(config: Config): ServerLimits {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, serverLimits } from './config';
+import { authCacheMs, ConfigError, loadConfig, serverLimits } from './config';
 import { redactPassword } from './database/database-url';
 import { openDatabase } from './database/open-database';
+import { revocationBusFor } from './auth/revocation-bus';
 import { loadSigningKeys } from './auth/signing-keys';
 import { createLogger } from './logger';
 import { vaultFromConfig } from './vault/credential-vault';
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   }
   const vault = vaultFromConfig(config, (m) => logger.warn(m));
   if (!vault) logger.warn('No vault key (MSP_VAULT_KEY): storing and revealing credentials is refused until one is set.');
-  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys), limits: serverLimits(config), vault });
+  // several replicas share revocations through Redis; without REDIS_URL this process is the only one
+  const bus = revocationBusFor(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX, (m) => logger.warn(m));
+  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys, bus, authCacheMs(config)), limits: serverLimits(config), vault });
   logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser, GraphiQL offline at /graphiql; health at /health)`);
 
   // once: a second signal falls to Node's default and ends the process at once, for whoever will not wait
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     try {
       await server.close();
+      await bus.close();
       await db.dataSource.destroy();
       logger.info('shut down');
       process.exit(0);

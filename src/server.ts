@@ -111,7 +111,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   app.set('trust proxy', 'loopback');
   const httpServer: Server = createServer(app);
   const audit = apiAudit(db, logger);
-  const metrics = createMetrics(schema, audit.backlog);
+  const metrics = createMetrics(schema, audit.backlog, () => auth.bus.live);
   const rateLimits = new RateLimits(limits.rate, metrics.rateLimitRefused);
   const armor = new ApolloArmor({
     maxDepth: { n: limits.syntax.maxDepth },

@@ -3,26 +3,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dialect, dialectOf } from './dialect';
 import { resyncSqliteTransactionState } from './sqlite-transaction-state';
+import { withConflictRetry } from './transaction-retry';
 
 /** The origin Database.transaction attached to this transaction's manager. */
 export function originOf(runner: { data?: unknown } | undefined): ChangeOrigin | undefined {
   return (runner?.data as { origin?: ChangeOrigin } | undefined)?.origin;
-}
-
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-
-/** InnoDB may pick a transaction as a deadlock victim (for example concurrent inserts of one key after a rollback): run it again. */
-async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 10): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      const code = (error as { driverError?: { code?: string } }).driverError?.code;
-      if (!RETRYABLE.has(code ?? '') || attempt >= attempts) throw error;
-      // random back-off spreads the retries, so each round fewer of them collide
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
-    }
-  }
 }
 
 /** The data source plus the one way the services write: a transaction that lands whole or not at all. */
@@ -61,8 +46,9 @@ export class Database {
       }
     };
     // READ COMMITTED: a statement sees rows other transactions committed meanwhile (a tag just created
-    // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate).
-    if (this.dialect !== 'sqlite') return withDeadlockRetry(() => this.dataSource.transaction('READ COMMITTED', attributed));
+    // elsewhere); rows a write depends on are locked with findOrFail(…, forUpdate). Only the outermost
+    // transaction is retried (a deadlock or a Galera certification conflict): it is re-run whole.
+    if (this.dialect !== 'sqlite') return withConflictRetry(() => this.dataSource.transaction('READ COMMITTED', attributed));
     const run = this.sqliteQueue.then(() =>
       this.dataSource.transaction(attributed).catch((error: unknown) => {
         resyncSqliteTransactionState(this.dataSource);

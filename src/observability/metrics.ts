@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Context } from '../context';
 import { requestStatementCount } from '../database/statement-counter';
+import { retryStats } from '../database/transaction-retry';
 import { credentialEvents, CredentialOutcome } from './events';
 
 
@@ -21,7 +22,7 @@ export interface Metrics {
 }
 
 /** One registry per server: requests, statements, refusals, reveals, audit backlog and the process's own metrics. */
-export function createMetrics(schema: GraphQLSchema, auditBacklog: () => number): Metrics {
+export function createMetrics(schema: GraphQLSchema, auditBacklog: () => number, revocationBusLive: () => boolean = () => false): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const labelOf = knownOperationNames(schema);
@@ -37,6 +38,11 @@ export function createMetrics(schema: GraphQLSchema, auditBacklog: () => number)
   const refusals = new Counter({ name: 'msp_rate_limit_refusals_total', help: 'Requests refused by a rate limit', labelNames: ['limit'], registers: [registry] });
   const reveals = new Counter({ name: 'msp_credential_reveals_total', help: 'Credential reveals by outcome', labelNames: ['outcome'], registers: [registry] });
   new Gauge({ name: 'msp_api_audit_queue_depth', help: 'API audit rows buffered, not yet written', registers: [registry], collect() { this.set(auditBacklog()); } });
+  const counted = (name: string, help: string, read: () => number) =>
+    new Counter({ name, help, registers: [registry], collect() { this.reset(); this.inc(read()); } });
+  counted('msp_transaction_retries_total', 'Transactions re-run after a deadlock, lock-wait timeout or Galera certification conflict', () => retryStats.retried);
+  counted('msp_transaction_retries_exhausted_total', 'Transactions that still conflicted after the last retry', () => retryStats.exhausted);
+  new Gauge({ name: 'msp_revocation_bus_live', help: '1 while revocations from other replicas arrive through Redis, else 0', registers: [registry], collect() { this.set(revocationBusLive() ? 1 : 0); } });
   const onReveal = (outcome: CredentialOutcome) => reveals.inc({ outcome });
   credentialEvents.on('reveal', onReveal);
 

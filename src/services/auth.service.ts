@@ -9,6 +9,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessClaims, signAccessToken, verifyAccessTo
 import { UnauthenticatedError } from '../core/errors';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { SigningKeys } from '../auth/signing-keys';
+import { LocalRevocationBus, RevocationBus, RevocationEvent } from '../auth/revocation-bus';
 import { TtlCache } from '../auth/ttl-cache';
 import { LOGIN_FAILURE_WINDOW_MINUTES, type LoginFailure, type RateLimits } from '../limits/rate-limits';
 import { Database } from '../database/database';
@@ -23,7 +24,12 @@ import { AccessScope } from "../core/request-scope";
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 export const AGENT_TOKEN_TTL_SECONDS = 12 * 3600;
+/** One replica, or several hearing each other's revocations: checks are cached this long. */
 const CHECK_CACHE_MS = 5_000;
+/** Several replicas while the revocation bus is down: a change elsewhere is seen within this. */
+const UNSHARED_CHECK_CACHE_MS = 500;
+/** Ids revoked elsewhere are remembered this long, beyond the database replication and cache delays. */
+const REVOKED_IDS_MS = 60_000;
 
 export const scopesFor = (role: UserRole): AccessScope[] =>
   role === UserRole.ADMIN ? ['msp:read', 'msp:write', 'msp:admin'] : role === UserRole.TECHNICIAN ? ['msp:read', 'msp:write'] : ['msp:read'];
@@ -39,14 +45,47 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 
 /** Everything authentication needs besides the database: keys and short caches for per-request checks. */
 export class Authenticator {
-  private readonly revoked = new TtlCache<boolean>(CHECK_CACHE_MS);
-  private readonly openSessions = new TtlCache<boolean>(CHECK_CACHE_MS);
-  private readonly activeUsers = new TtlCache<User | null>(CHECK_CACHE_MS);
+  private readonly ttl = () => (this.bus.shared && !this.bus.live ? this.cacheMs.unshared : this.cacheMs.shared);
+  private readonly revoked = new TtlCache<boolean>(this.ttl);
+  private readonly openSessions = new TtlCache<boolean>(this.ttl);
+  private readonly activeUsers = new TtlCache<User | null>(this.ttl);
+  private readonly revokedIds = new TtlCache<true>(REVOKED_IDS_MS);
 
   constructor(
     private readonly db: Database,
     readonly keys: SigningKeys,
-  ) {}
+    /** Tells the other replicas about revocations, ended sessions and deactivated users (REDIS_URL). */
+    readonly bus: RevocationBus = new LocalRevocationBus(),
+    private readonly cacheMs = { shared: CHECK_CACHE_MS, unshared: UNSHARED_CHECK_CACHE_MS },
+  ) {
+    bus.listen({ event: (event) => this.apply(event), resync: () => this.forgetChecks() });
+  }
+
+  private apply(event: RevocationEvent): void {
+    if (event.kind === 'revoked') {
+      for (const id of event.ids) this.revokedIds.set(id, true);
+      this.revoked.clear();
+    } else if (event.kind === 'session-ended') this.openSessions.set(String(event.sessionId), false);
+    else if (event.kind === 'user-deactivated') this.activeUsers.set(String(event.userId), null);
+    else this.activeUsers.delete(String(event.userId));
+  }
+
+  /** Applies a change here at once and tells the other replicas. */
+  private announce(event: RevocationEvent): void {
+    this.apply(event);
+    this.bus.publish(event);
+  }
+
+  private forgetChecks(): void {
+    this.revoked.clear();
+    this.openSessions.clear();
+    this.activeUsers.clear();
+  }
+
+  private async isRevoked(ids: string[]): Promise<boolean> {
+    if (ids.some((id) => this.revokedIds.peek(id))) return true;
+    return this.revoked.get(ids.join('|'), () => this.db.manager.existsBy(RevokedToken, { jti: In(ids) }));
+  }
 
   /** The viewer for an `Authorization: Bearer …` header; null without one; UNAUTHENTICATED for a bad one. */
   viewerFor(authorization: string | undefined): Promise<Viewer | null> {
@@ -60,7 +99,7 @@ export class Authenticator {
     const claims = await verifyAccessToken(this.keys, token);
     // a token dies alone (logout) or with its whole login (a reused refresh token)
     const revocationKeys = claims.familyId ? [claims.jti, claims.familyId] : [claims.jti];
-    if (await this.revoked.get(revocationKeys.join('|'), () => this.db.manager.existsBy(RevokedToken, { jti: In(revocationKeys) }))) {
+    if (await this.isRevoked(revocationKeys)) {
       throw new UnauthenticatedError('This token was revoked (logged out, or its login was revoked); log in again.');
     }
     const user = await this.activeUsers.get(String(claims.userId), () => this.db.manager.findOneBy(User, { id: claims.userId, active: true }));
@@ -89,14 +128,19 @@ export class Authenticator {
     return this.db.manager.existsBy(Session, { id: sessionId, endedAt: IsNull() });
   }
 
-  /** An agent token dies with its session at once on this replica (others see it within seconds). */
+  /** An agent token dies with its session at once on this replica, and on the others as soon as they hear it. */
   sessionEnded(sessionId: number): void {
-    this.openSessions.set(String(sessionId), false);
+    this.announce({ kind: 'session-ended', sessionId });
   }
 
-  /** Forgets revoked tokens at once on this replica (others see it when their cache entries expire, within seconds). */
-  forgetRevocationChecks(): void {
-    this.revoked.clear();
+  /** Token ids or login ids just revoked (after the commit): refused here at once, elsewhere as soon as heard. */
+  tokensRevoked(ids: string[]): void {
+    if (ids.length) this.announce({ kind: 'revoked', ids });
+  }
+
+  /** A user's role or active flag changed (after the commit). */
+  userChanged(user: { id: number; active: boolean }): void {
+    this.announce(user.active ? { kind: 'user-changed', userId: user.id } : { kind: 'user-deactivated', userId: user.id });
   }
 
   async issuePair(manager: EntityManager, user: User, familyId: string = randomUUID()): Promise<TokenPair> {
@@ -149,7 +193,7 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
     if (!row || !secret || row.secretHash !== sha256(secret)) return { error: 'This refresh token is not valid; log in again.' };
     if (row.usedAt || row.revokedAt) {
       await revokeFamily(manager, row.familyId);
-      return { error: 'This refresh token was already used, so it may have leaked: every token from that login is now revoked. Log in again.' };
+      return { error: 'This refresh token was already used, so it may have leaked: every token from that login is now revoked. Log in again.', revokedFamily: row.familyId };
     }
     if (row.expiresAt.getTime() < Date.now()) return { error: 'This refresh token has expired; log in again.' };
     const user = await manager.findOneBy(User, { id: row.userId, active: true });
@@ -158,7 +202,7 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
     return { tokens: await auth.issuePair(manager, user, row.familyId), user };
   });
   if ('error' in outcome) {
-    auth.forgetRevocationChecks();
+    if (outcome.revokedFamily) auth.tokensRevoked([outcome.revokedFamily]);
     throw new UnauthenticatedError(outcome.error!);
   }
   return outcome;
@@ -166,12 +210,14 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
 
 /** Revokes the caller's access token and, when given, the refresh family it came with. */
 export async function logout(scope: Scope, auth: Authenticator, viewer: Viewer, refreshToken?: string): Promise<boolean> {
-  await scope.db.transaction(scope, async (manager) => {
+  const revoked = await scope.db.transaction(scope, async (manager) => {
     await manager.createQueryBuilder().insert().into(RevokedToken).values({ jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, createdAt: now() }).orIgnore().execute();
     const row = refreshToken ? await manager.findOneBy(RefreshToken, { id: refreshToken.split('.')[0] }) : null;
-    if (row && row.userId === viewer.userId) await revokeFamily(manager, row.familyId);
+    if (!row || row.userId !== viewer.userId) return [viewer.tokenId];
+    await revokeFamily(manager, row.familyId);
+    return [viewer.tokenId, row.familyId];
   });
-  auth.forgetRevocationChecks();
+  auth.tokensRevoked(revoked);
   return true;
 }
 

@@ -8,7 +8,7 @@ import { keysFromSecret, SigningKeys } from '../../src/auth/signing-keys';
 import { statementCounter } from '../../src/database/data-source';
 import { Database } from '../../src/database/database';
 import { StatementCounter } from '../../src/database/statement-counter';
-import { loadConfig, serverLimits } from '../../src/config';
+import { loadConfig, serverLimits, type ServerLimits } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { RunningServer, startServer } from '../../src/server';
 import { createUser } from '../../src/services/admin.service';
@@ -37,6 +37,9 @@ export interface TestApp {
   clientAs(role: UserRole): Promise<MspClient>;
   /** An SDK with an agent token for this session (issued by the admin). */
   agentFor(sessionId: string, scopes?: AccessScope[]): Promise<MspClient>;
+  auth: Authenticator;
+  limits: ServerLimits;
+  vault: CredentialVault | null;
   /** Stops the HTTP server (the database stays), as an outage would; `resume` starts it again on the same port. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -59,14 +62,21 @@ function testLogger(name: string, logLines?: string[]) {
  */
 export async function startTestApp(
   name: string,
-  options: { env?: Record<string, string>; logLines?: string[]; vault?: CredentialVault | null; beforeStart?: (db: Database) => Promise<unknown> } = {},
+  options: {
+    env?: Record<string, string>;
+    logLines?: string[];
+    vault?: CredentialVault | null;
+    beforeStart?: (db: Database) => Promise<unknown>;
+    /** Builds the server's Authenticator (a revocation bus, other cache times); the default has neither. */
+    authenticator?: (db: Database, keys: SigningKeys) => Authenticator;
+  } = {},
 ): Promise<TestApp> {
   const { env = {}, logLines } = options;
   const scratch: ScratchDatabase = await createMigratedDatabase(name);
   const db = new Database(scratch.dataSource);
   await options.beforeStart?.(db);
   const keys = keysFromSecret(randomBytes(32));
-  const auth = new Authenticator(db, keys);
+  const auth = options.authenticator?.(db, keys) ?? new Authenticator(db, keys);
   await bootstrapAdmin(systemScope(db, 'test'), ADMIN_EMAIL, ADMIN_PASSWORD);
   // the suite sends far more than a person would: limits are raised unless a test sets its own
   const limits = serverLimits(loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_FAILURES_PER_15_MIN: '1000', ...env }));
@@ -86,6 +96,9 @@ export async function startTestApp(
     anonymous,
     token,
     keys,
+    auth,
+    limits,
+    vault,
     url: server.url,
     get server() {
       return server;
