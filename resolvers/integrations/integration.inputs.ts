@@ -111,9 +111,9 @@ export class TicketRefInput implements TicketRefCommand {
   number?: string;
 }
 
-@InputType({ description: 'Posts an ended session to a PSA ticket: summary comment and billable time in one call.' })
+@InputType({ description: 'Posts a session to a PSA ticket: summary comment and billable time in one call.' })
 export class PostSessionToTicketInput extends IdempotentInput implements PostSessionCommand {
-  @Field(() => ID, { description: 'The session (ended). An agent token may post only its own.' })
+  @Field(() => ID, { description: 'The session (usually ended; an open one takes no more work once posted). An agent token may post only its own.' })
   @IsId()
   sessionId: string;
 

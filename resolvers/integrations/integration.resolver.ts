@@ -38,7 +38,7 @@ export const integrationResolvers = [
     name: 'postSessionToTicket',
     access: writers('ownSession'),
     description:
-      'Posts an ended session to a PSA ticket in one call (summary comment, billable time), read back before any retry so nothing lands twice, then locks the session and its work items as posted. Calling it again posts nothing new.',
+      'Posts a session to a PSA ticket in one call (summary comment, billable time), read back before any retry so nothing lands twice, then locks the session and its work items as posted. Calling it again posts nothing new.',
     input: PostSessionToTicketInput,
     returns: PostSessionToTicketPayload,
     run: (ctx, input) => postSessionToTicket(ctx, input) as Promise<PostSessionToTicketPayload>,

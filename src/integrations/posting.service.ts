@@ -62,8 +62,10 @@ async function timeByProduct(manager: EntityManager, integration: Integration, i
   return new Map([...centi].map(([product, c]) => [product, Math.max(1, Math.round(c / 100))]));
 }
 
-function commentBody(session: Session, marker: string): string {
-  const summary = (session.summary ?? session.title ?? `Session ${session.id}`).trim();
+/** The stored summary of an ended session; for an open one (an agent posting its own) its title and work so far. */
+function commentBody(session: Session, items: WorkItem[], marker: string): string {
+  const work = items.map((w) => `- ${w.description} (${w.minutes} min)`).join('\n');
+  const summary = (session.summary ?? [session.title ?? `Session ${session.id}`, work].filter(Boolean).join('\n\n')).trim();
   const room = MAX_COMMENT - marker.length - 2;
   return `${summary.length > room ? `${summary.slice(0, room - 1)}…` : summary}\n\n${marker}`;
 }
@@ -136,10 +138,11 @@ function answerFromLink(link: TicketLink, integration: Integration, already: boo
 const sameTicket = (link: TicketLink, ref: TicketRef) => (ref.id !== undefined ? link.ticketId === ref.id : link.ticketNumber === ref.number);
 
 /**
- * Posts an ended session to a PSA ticket in one call: its summary as a comment (private by default) and
+ * Posts a session to a PSA ticket in one call: its summary as a comment (private by default) and
  * its billable time per labor product, as a charged timer entry or a line item. Every write is stamped
  * with a marker and read back before it is sent again, so nothing lands twice. Only when the PSA has it
- * all are the session and its work items locked as posted, with the ticket link, in one transaction.
+ * all are the session and its work items locked as posted, with the ticket link, in one transaction
+ * (an open session then takes no more work, as a billed one).
  */
 export async function postSessionToTicket(ctx: Context, cmd: PostSessionCommand): Promise<PostSessionResult> {
   const ref = ticketRef(cmd.ticket);
@@ -156,7 +159,6 @@ export async function postSessionToTicket(ctx: Context, cmd: PostSessionCommand)
       if (link && link.integrationId === integration.id && sameTicket(link, ref)) return answerFromLink(link, integration, true);
       throw new ConflictError(`Session ${session.id} was already posted to ${link?.provider ?? 'a PSA'} ticket #${link?.ticketNumber ?? link?.ticketId ?? '?'}; an admin can unlockBilled it first.`, 'sessionId');
     }
-    if (!session.endedAt) throw new ConflictError(`Session ${session.id} is still open; end it before posting it.`, 'sessionId');
     if (session.billedAt) throw new ConflictError(`Session ${session.id} is billed here already; posting its time would bill it twice.`, 'sessionId');
 
     const items = await ctx.db.manager.findBy(WorkItem, { sessionId });
@@ -173,7 +175,7 @@ export async function postSessionToTicket(ctx: Context, cmd: PostSessionCommand)
         what: 'adding the comment',
         find: async () => (await provider.listComments(ticket.id)).find((c) => c.body.includes(marker)),
         write: () =>
-          provider.addComment(ticket.id, { subject: `Work summary: ${session.title ?? `session ${sessionId}`}`.slice(0, 200), body: commentBody(session, marker), hidden: integration.hiddenComments, doNotEmail: integration.doNotEmail }),
+          provider.addComment(ticket.id, { subject: `Work summary: ${session.title ?? `session ${sessionId}`}`.slice(0, 200), body: commentBody(session, items, marker), hidden: integration.hiddenComments, doNotEmail: integration.doNotEmail }),
       });
       comment = { id: value.id, reconciled: found };
     }
