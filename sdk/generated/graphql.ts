@@ -933,7 +933,7 @@ export type Platform =
   /** Windows. */
   | 'WIN32';
 
-/** Posts an ended session to a PSA ticket: summary comment and billable time in one call. */
+/** Posts a session to a PSA ticket: summary comment and billable time in one call. */
 export type PostSessionToTicketInput = {
   /** Attach the summary as a file (not supported yet: refused when true). */
   attachSummary?: boolean | null | undefined;
@@ -943,7 +943,7 @@ export type PostSessionToTicketInput = {
   idempotencyKey?: string | null | undefined;
   /** The integration to post through. */
   integrationId: string;
-  /** The session (ended). An agent token may post only its own. */
+  /** The session (usually ended; an open one takes no more work once posted). An agent token may post only its own. */
   sessionId: string;
   /** The ticket. */
   ticket: TicketRefInput;
