@@ -6,6 +6,7 @@ import { logCommands } from './commands/log';
 import { mcpCommand } from './commands/mcp';
 import { credentialCommands, syncCommand, taskCommands } from './commands/records';
 import { machineCommands, sessionCommands } from './commands/session';
+import { ticketCommands } from './commands/ticket';
 
 /** `msp`: the technician's and the agent's way into msp-tracker, through the SDK only. */
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   reportCommand(msp);
   taskCommands(msp);
   credentialCommands(msp);
+  ticketCommands(msp);
   syncCommand(msp);
   initCommand(msp);
   mcpCommand(msp);

@@ -2,7 +2,7 @@ import { SyncroFake } from '../fakes/syncro-fake';
 import { reliabilityBudget } from '../helpers/reliability-budget';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
-const SESSIONS = reliabilityBudget(200, 200);
+const SESSIONS = reliabilityBudget(40, 200);
 const LIMIT = { requests: 120, windowSeconds: 2 };
 
 /** Many sessions posted in a loop stay under the PSA's per-IP limit: the shared budget paces them, no 429 is ever seen. */
