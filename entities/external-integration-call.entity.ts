@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ForeignKey, TimestampColumn } from './columns';
+import { Integration } from './integration.entity';
 import { Session } from './session.entity';
 
 export enum IntegrationOutcome {
@@ -22,6 +23,7 @@ registerEnumType(IntegrationOutcome, {
 @Entity('external_integrations')
 @Index('ix_external_integrations_provider', ['provider', 'createdAt'])
 @Index('ix_external_integrations_session', ['sessionId'])
+@Index('ix_external_integrations_integration', ['integrationId', 'createdAt'])
 export class ExternalIntegrationCall {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn()
@@ -50,6 +52,20 @@ export class ExternalIntegrationCall {
   @Field(() => Int, { nullable: true, description: 'How long it took, in milliseconds.' })
   @Column('int', { nullable: true })
   durationMs: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The PSA ticket (internal id) the call was about, if any.' })
+  @Column('varchar', { length: 100, nullable: true })
+  ticketId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The x-request-id of the API request that made the call.' })
+  @Column('varchar', { length: 100, nullable: true })
+  requestId: string | null;
+
+  @Column('int', { nullable: true })
+  integrationId: number | null;
+
+  @ForeignKey(() => Integration, 'integration_id', { nullable: true, onDelete: 'SET NULL' })
+  integration?: Relation<Integration> | null;
 
   @Column('int', { nullable: true })
   sessionId: number | null;

@@ -8,6 +8,7 @@ import { EnvironmentalInsight } from './environmental-insight.entity';
 import { ExternalIntegrationCall } from './external-integration-call.entity';
 import { FailurePattern } from './failure-pattern.entity';
 import { IntegrationCredential } from './integration-credential.entity';
+import { Integration } from './integration.entity';
 import { OperationFailure } from './operation-failure.entity';
 import { SecurityIncident } from './security-incident.entity';
 import { TicketLink } from './ticket-link.entity';
@@ -96,6 +97,7 @@ export const entities = [
   // external integrations
   ExternalIntegrationCall,
   IntegrationCredential,
+  Integration,
   TicketLink,
   // search
   SearchDocument,

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Audited } from './audited';
 import { ForeignKey, TimestampColumn } from './columns';
+import { Integration } from './integration.entity';
 import { Session } from './session.entity';
 
 @ObjectType({ description: 'A session linked to a ticket in an external PSA.' })
@@ -34,6 +35,20 @@ export class TicketLink {
   @Field(() => String, { nullable: true, description: 'Link to the ticket.' })
   @Column('varchar', { length: 500, nullable: true })
   url: string | null;
+
+  @Column('int', { nullable: true })
+  integrationId: number | null;
+
+  @ForeignKey(() => Integration, 'integration_id', { nullable: true, onDelete: 'SET NULL' })
+  integration?: Relation<Integration> | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the session was posted to this ticket (UTC); null for a plain link.' })
+  @TimestampColumn({ nullable: true })
+  postedAt: Date | null;
+
+  /** JSON: what postSessionToTicket posted (the PSA's ids), answered again to a repeated call. */
+  @Column('text', { nullable: true })
+  postedJson: string | null;
 
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()

@@ -113,6 +113,10 @@ export class WorkItem {
   @TimestampColumn({ nullable: true })
   billedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When this was posted to a PSA ticket (UTC). While set, it is locked like billed work; unlockBilled unlocks it.' })
+  @TimestampColumn({ nullable: true })
+  postedAt: Date | null;
+
   @Field(() => Date, { description: 'When the work item was logged (UTC).' })
   @TimestampColumn()
   createdAt: Date;

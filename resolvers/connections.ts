@@ -7,6 +7,7 @@ import { EnvironmentalInsight } from '../entities/environmental-insight.entity';
 import { ExternalIntegrationCall } from '../entities/external-integration-call.entity';
 import { FailurePattern } from '../entities/failure-pattern.entity';
 import { IntegrationCredential } from '../entities/integration-credential.entity';
+import { Integration } from '../entities/integration.entity';
 import { OperationFailure } from '../entities/operation-failure.entity';
 import { SecurityIncident } from '../entities/security-incident.entity';
 import { TicketLink } from '../entities/ticket-link.entity';
@@ -132,3 +133,6 @@ export class LaborTypeConnection extends Connection(LaborType) {}
 
 @ObjectType({ description: 'A page of prepaid blocks, oldest purchase first (the order they are drawn in).' })
 export class PrepaidBlockConnection extends Connection(PrepaidBlock) {}
+
+@ObjectType({ description: 'A page of PSA integrations, newest first.' })
+export class IntegrationConnection extends Connection(Integration) {}

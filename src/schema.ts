@@ -4,6 +4,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { assertAccessDeclared } from './auth/permissions';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
+import { integrationResolvers } from '../resolvers/integrations/integration.resolver';
 import { AuthResolver } from '../resolvers/auth.resolver';
 import { ClientResolver } from '../resolvers/client.resolver';
 import { failureResolvers } from '../resolvers/failure.resolver';
@@ -48,6 +49,7 @@ export function buildAppSchema(): GraphQLSchema {
       ...securityResolvers,
       ...failureResolvers,
       ...adminResolvers,
+      ...integrationResolvers,
       ...noteResolvers,
       SearchResolver,
       ReportResolver,

@@ -21,6 +21,7 @@ const EXIT_FOR_CODE: Record<string, number> = {
   SERVICE_UNREACHABLE: EXIT.unreachable,
   TIMEOUT: EXIT.unreachable,
   DATABASE_UNAVAILABLE: EXIT.unreachable,
+  UPSTREAM_UNAVAILABLE: EXIT.unreachable,
   CONFLICT: EXIT.conflict,
   LOCKED: EXIT.conflict,
 };

@@ -7,6 +7,7 @@ import { mcpCommand } from './commands/mcp';
 import { credentialCommands, syncCommand, taskCommands } from './commands/records';
 import { machineCommands, sessionCommands } from './commands/session';
 import { webhookCommands } from './commands/webhook';
+import { ticketCommands } from './commands/ticket';
 
 /** `msp`: the technician's and the agent's way into msp-tracker, through the SDK only. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   reportCommand(msp);
   taskCommands(msp);
   credentialCommands(msp);
+  ticketCommands(msp);
   syncCommand(msp);
   webhookCommands(msp);
   initCommand(msp);

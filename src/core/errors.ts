@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_REFUSED'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -82,7 +84,7 @@ export class RateLimitedError extends AppError {
 /** The object was billed: its time, billable flag and amount stay as invoiced until unlockBilled. */
 export class LockedError extends AppError {
   constructor(type: string, id: number, fields: string[]) {
-    super('LOCKED', `${type} ${id} is billed, so ${fields.join(', ')} cannot change. An admin can unlock it with unlockBilled(sessionId, reason).`, {
+    super('LOCKED', `${type} ${id} is billed or posted to a PSA, so ${fields.join(', ')} cannot change. An admin can unlock it with unlockBilled(sessionId, reason).`, {
       field: fields[0],
     });
   }

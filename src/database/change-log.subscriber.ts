@@ -22,6 +22,7 @@ function updateAction(before: Record<string, unknown> | null, after: Record<stri
   if (before && !before.archivedAt && after.archivedAt) return ChangeAction.ARCHIVE;
   if (before && !before.billedAt && after.billedAt) return ChangeAction.BILL;
   if (before?.billedAt && !after.billedAt) return ChangeAction.UNLOCK;
+  if (before?.postedAt && !after.postedAt) return ChangeAction.UNLOCK;
   return ChangeAction.UPDATE;
 }
 

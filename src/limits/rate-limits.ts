@@ -34,12 +34,14 @@ export class RateLimits {
   private readonly requests: RateLimiterAbstract;
   private readonly reveals: RateLimiterAbstract;
   private readonly loginFailures: RateLimiterAbstract;
+  private readonly makeLimiter: (keyPrefix: string, points: number, duration: number) => RateLimiterAbstract;
+  private readonly outbound = new Map<string, RateLimiterAbstract>();
 
   /** `onRefused` hears the name of each limit that refuses a call (for metrics). */
   constructor(settings: RateLimitSettings, private readonly onRefused: (limit: string) => void = () => {}) {
     this.redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     // If Redis fails, each process keeps limiting on its own (insurance) rather than refusing every request.
-    const limiter = (keyPrefix: string, points: number, duration: number) =>
+    const limiter = (this.makeLimiter = (keyPrefix: string, points: number, duration: number) =>
       this.redis
         ? new RateLimiterRedis({
             storeClient: this.redis,
@@ -48,7 +50,7 @@ export class RateLimits {
             duration,
             insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
           })
-        : new RateLimiterMemory({ keyPrefix, points, duration });
+        : new RateLimiterMemory({ keyPrefix, points, duration }));
     this.requests = limiter('requests', settings.requestsPerMinute, 60);
     this.reveals = limiter('reveals', settings.revealsPerMinute, 60);
     this.loginFailures = limiter('login-failures', settings.loginFailuresPer15Minutes, LOGIN_FAILURE_WINDOW_MINUTES * 60);
@@ -90,6 +92,23 @@ export class RateLimits {
 
   async loginSucceeded(email: string): Promise<void> {
     await this.loginFailures.delete(email);
+  }
+
+  /**
+   * Takes one call from a shared budget for calls this service makes (a PSA's per-IP limit, which every
+   * replica behind the same address shares). Answers 0 to go now, else the milliseconds to wait.
+   */
+  async outboundCall(key: string, points: number, durationSeconds: number): Promise<number> {
+    const name = `outbound:${points}:${durationSeconds}`;
+    let limiter = this.outbound.get(name);
+    if (!limiter) this.outbound.set(name, (limiter = this.makeLimiter(name, points, durationSeconds)));
+    try {
+      await limiter.consume(key);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      return Math.max(1, error.msBeforeNext);
+    }
   }
 
   async close(): Promise<void> {

@@ -52,9 +52,10 @@ export function markBilled(scope: Scope, input: MarkBilled): Promise<{ sessionsB
 export function unlockBilled(scope: Scope, input: UnlockBilled): Promise<Session> {
   return scope.db.transaction({ ...scope, reason: input.reason.trim() }, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
-    if (!session.billedAt) throw new ConflictError(`Session ${session.id} is not billed; nothing to unlock.`, 'sessionId');
+    if (!session.billedAt && !session.postedAt) throw new ConflictError(`Session ${session.id} is neither billed nor posted; nothing to unlock.`, 'sessionId');
     const items = await manager.findBy(WorkItem, { sessionId: session.id });
-    for (const row of [session, ...items]) row.billedAt = null;
+    // posted work unlocks too; the PSA keeps what was posted (its ticket link says what)
+    for (const row of [session, ...items]) Object.assign(row, { billedAt: null, postedAt: null });
     session.billedRateCents = null;
     await manager.save(session);
     await manager.save(items);
@@ -90,8 +91,9 @@ export function recomputeBilling(
       .orderBy('s.startedAt', 'ASC')
       .addOrderBy('w.id', 'ASC')
       .getMany();
-    const locked = rows.filter((w) => w.billedAt || w.session!.billedAt);
-    const open = rows.filter((w) => !w.billedAt && !w.session!.billedAt);
+    const isLocked = (w: WorkItem) => Boolean(w.billedAt || w.postedAt || w.session!.billedAt || w.session!.postedAt);
+    const locked = rows.filter(isLocked);
+    const open = rows.filter((w) => !isLocked(w));
     const changed = new Set<number>();
     const before = new Map(open.map((w) => [w.id, w.prepaidCentiminutes]));
     for (const item of open) if (applyRules(item, client, rules)) changed.add(item.id);

@@ -10,7 +10,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '..
 
 const OPEN = ['login', 'refreshToken', 'acceptInvite'];
 /** What only an admin may do: kept here by hand, so a renamed or re-declared operation shows up in review. */
-const ADMIN_ONLY = ['users', 'apiAuditLog', 'createUser', 'createInvite', 'updateUser', 'unlockBilled', 'grantCredentialAccess', 'rotateVaultKey', 'createLaborType', 'updateLaborType', 'webhook', 'webhooks', 'webhookDeliveries', 'createWebhook', 'updateWebhook', 'enableWebhook', 'disableWebhook', 'deleteWebhook', 'redeliverWebhookDelivery'];
+const ADMIN_ONLY = ['users', 'apiAuditLog', 'createUser', 'createInvite', 'updateUser', 'unlockBilled', 'grantCredentialAccess', 'rotateVaultKey', 'createLaborType', 'updateLaborType', 'webhook', 'webhooks', 'webhookDeliveries', 'createWebhook', 'updateWebhook', 'enableWebhook', 'disableWebhook', 'deleteWebhook', 'redeliverWebhookDelivery', 'createIntegration'];
 /** What any valid token may do, whatever its scopes. */
 const SIGNED_IN = ['logout', 'setPassword'];
 

@@ -244,4 +244,47 @@ export const TOOLS: ToolSpec[] = [
       return { text: revealCredential.value, data: { credentialId: revealCredential.credentialId, revealedAt: revealCredential.revealedAt } };
     },
   },
+  {
+    name: 'search_tickets',
+    title: 'Find a PSA ticket',
+    description: 'Searches the PSA’s tickets (SyncroMSP, HaloPSA) through an integration: number, id, subject, customer, status.',
+    needs: 'msp:read',
+    annotations: READ,
+    input: {
+      integrationId: z.string().min(1).max(20).describe('The PSA integration id.'),
+      query: z.string().max(200).optional().describe('Free text.'),
+      customer: z.string().max(200).optional().describe('PSA customer name or id.'),
+      status: z.string().max(100).optional().describe('Exact status name (Syncro: also "Not Closed").'),
+      first: z.number().int().min(1).max(100).optional().describe('How many tickets (default 20).'),
+    },
+    run: async (ctx, args) => {
+      const { searchTickets } = await ctx.api.SearchTickets({
+        integrationId: args.integrationId as string,
+        ...(args.query ? { query: args.query as string } : {}),
+        ...(args.customer ? { customer: args.customer as string } : {}),
+        ...(args.status ? { status: args.status as string } : {}),
+        first: (args.first as number | undefined) ?? 20,
+      });
+      return { text: searchTickets.text, data: searchTickets };
+    },
+  },
+  {
+    name: 'post_to_ticket',
+    title: 'Post the session to a PSA ticket',
+    description:
+      'Posts the session’s summary as a private comment and its billable time to a PSA ticket, once (a repeat posts nothing new); the session is then locked as posted and takes no more work.',
+    needs: 'msp:write',
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true },
+    input: {
+      sessionId,
+      integrationId: z.string().min(1).max(20).describe('The PSA integration id.'),
+      ticketNumber: z.string().min(1).max(100).optional().describe('The ticket number people see (or give ticketId).'),
+      ticketId: z.string().min(1).max(100).optional().describe('The PSA’s internal ticket id (search_tickets lists it).'),
+    },
+    run: async (ctx, args) => {
+      const ticket = args.ticketId ? { id: args.ticketId as string } : { number: (args.ticketNumber as string | undefined) ?? '' };
+      const { postSessionToTicket } = await ctx.api.PostSessionToTicket({ input: { sessionId: sessionOf(ctx, args), integrationId: args.integrationId as string, ticket } });
+      return { text: postSessionToTicket.text, data: postSessionToTicket };
+    },
+  },
 ];
