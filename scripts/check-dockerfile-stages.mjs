@@ -141,10 +141,13 @@ export async function startAndCheck(stage, env = {}) {
   }
 }
 
-/** What must not be in the production tree: every dev dependency of the root package. */
+/** What must not be in the production tree: the packages the lock file marks dev-only (some dev dependencies, @types/node, are also a production one's). */
 export function devDependenciesIn(stage) {
-  const { devDependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  return Object.keys(devDependencies).filter((name) => existsSync(join(stage.root, stage.workdir, 'node_modules', name)));
+  const { packages } = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+  return Object.entries(packages)
+    .filter(([path, entry]) => entry.dev && path.startsWith('node_modules/'))
+    .map(([path]) => path)
+    .filter((path) => existsSync(join(stage.root, stage.workdir, path)));
 }
 
 export function productionTreeSize(stage) {
