@@ -44,6 +44,7 @@ describe('production build (Dockerfile stages replayed)', () => {
   let kept: string | undefined;
   afterAll(() => kept && rmSync(kept, { recursive: true, force: true }));
 
+  // two npm ci runs and a tsc build: minutes on a busy machine
   it('serves /health 200 and runs migrate and backup from dist/ with npm ci --omit=dev dependencies', async () => {
     const args = ['scripts/check-dockerfile-stages.mjs', '--keep', ...reliabilityBudget(['--reuse-native'], [])];
     const replay = await run(process.execPath, args, { cwd: ROOT });
@@ -79,5 +80,5 @@ describe('production build (Dockerfile stages replayed)', () => {
     } finally {
       await drop();
     }
-  });
+  }, 30 * 60_000);
 });
