@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
@@ -31,6 +30,7 @@ import type { Registry } from 'prom-client';
 import { metricsRoute } from './observability/metrics-route';
 import { onOutboxCommit } from './webhooks/outbox';
 import { WebhookWorker } from './webhooks/worker';
+import { noteRequestOutcome, requestIdOf, requestLogMiddleware, requestLogPlugin } from './observability/request-log';
 
 /** Apollo's estimate (JSON length) of the parsed documents it keeps; their heap size is a few times that. */
 const DOCUMENT_CACHE_BYTES = 2 ** 20;
@@ -145,6 +145,7 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       databaseUnavailableStatusPlugin as ApolloServerPlugin<Context>,
       audit.plugin,
       metrics.plugin,
+      requestLogPlugin as ApolloServerPlugin<Context>,
       landingPageLinkingGraphiql(),
     ],
   });
@@ -166,13 +167,14 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
   app.use(exportRoutes({ db, auth, rateLimits, vault, logger }));
   app.use(
     '/graphql',
+    requestLogMiddleware(logger),
     express.json({ limit: '1mb' }),
     bodyErrors,
     // after the body is read: the tally must be the context the resolvers run in
     (_req: Request, _res: Response, next: NextFunction) => tallyStatements(next),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(res);
         try {
           const viewer = await auth.viewerFor(req.header('authorization'));
           await rateLimits.request(viewer ? `user:${viewer.userId}` : `ip:${req.ip}`);
@@ -180,7 +182,9 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
         } catch (error) {
           // Apollo answers for a failed context without the error plugins: log the unexpected here.
           if (isUnexpected(error)) logger.error({ err: error, requestId }, 'unexpected error while authenticating');
-          throw toGraphQLError(error);
+          const refused = toGraphQLError(error);
+          noteRequestOutcome(refused);
+          throw refused;
         }
       },
     }),
