@@ -40,7 +40,10 @@ async function healthyServer(app: string, databaseUrl: string, port: number): Pr
  * dependencies only, and the built server and operator scripts run there. The short budget reuses this
  * checkout's compiled better-sqlite3 instead of compiling it again (about 100 s).
  */
-describe('production build (Dockerfile stages replayed)', () => {
+// the everyday suite replays the stages once (in its SQLite pass); `npm run test:reliability` on both databases
+const replayHere = testDialect === 'sqlite' || reliabilityBudget(false, true);
+
+(replayHere ? describe : describe.skip)('production build (Dockerfile stages replayed)', () => {
   let kept: string | undefined;
   afterAll(() => kept && rmSync(kept, { recursive: true, force: true }));
 
