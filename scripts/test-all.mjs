@@ -80,6 +80,7 @@ const mariadb = { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: l
 // the CLI tests run the built `msp`, as a user would: build the SDK and the CLI from the sources first
 run('build the SDK and the CLI', 'npm', ['run', 'prepare']);
 run('type check', 'npx', ['tsc', '--noEmit']);
+run('lint (ESLint, import cycles) and format', 'npm', ['run', 'lint']);
 // Each run in a time zone far from UTC, east then west, and at a fixed hour next to midnight UTC, so no
 // test can lean on the machine being in UTC or on the time of day.
 at('00:05', 'tests on SQLite (TZ=Pacific/Auckland)', ['jest', ...jestArgs], sqlite);

@@ -94,7 +94,7 @@ export class FakeHttpServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const type = req.headers['content-type'] ?? '';
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = !raw ? null : type.includes('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw);
     } catch {
