@@ -3,7 +3,7 @@ import { now } from '../../entities/columns';
 import { ExternalIntegrationCall, IntegrationOutcome } from '../../entities/external-integration-call.entity';
 import { IntegrationCredential } from '../../entities/integration-credential.entity';
 import { Integration, LaborProductSource, PostingMode, PsaProviderKind } from '../../entities/integration.entity';
-import type { Context } from '../context';
+import type { CallerScope } from '../services/scope';
 import type { Scope } from '../services/scope';
 import { AppError, BadInputError, ConflictError } from '../core/errors';
 import { findOrFail } from '../services/find-or-fail';
@@ -39,7 +39,7 @@ function assertBaseUrl(value: string): string {
 }
 
 /** Adds an integration; its API key is sealed by the vault into integration_credentials and never returned. */
-export function createIntegration(ctx: Context, cmd: CreateIntegrationCommand): Promise<Integration> {
+export function createIntegration(ctx: CallerScope, cmd: CreateIntegrationCommand): Promise<Integration> {
   const vault = vaultOf(ctx);
   const baseUrl = assertBaseUrl(cmd.baseUrl);
   const name = cmd.name.trim();
@@ -86,7 +86,7 @@ export async function activeIntegration(manager: EntityManager, id: string, fiel
 /** Work category → product id, as configured. */
 export const categoryProducts = (integration: Integration): Record<string, string> => JSON.parse(integration.categoryProductsJson || '{}') as Record<string, string>;
 
-function apiKeyOf(ctx: Context, credential: IntegrationCredential): string {
+function apiKeyOf(ctx: CallerScope, credential: IntegrationCredential): string {
   if (!credential.ciphertext) throw new ConflictError(`Integration credentials ${credential.id} hold no API key; create the integration again.`, 'integrationId');
   try {
     return vaultOf(ctx).open(credential as IntegrationCredential & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, secretBinding(credential.id));
@@ -114,7 +114,7 @@ const recorder = (scope: Scope, integration: Integration, sessionId: number | nu
 };
 
 /** The adapter for an integration, its calls throttled by the shared budget and recorded. */
-export async function providerFor(ctx: Context, integration: Integration, sessionId: number | null = null): Promise<PsaProvider> {
+export async function providerFor(ctx: CallerScope, integration: Integration, sessionId: number | null = null): Promise<PsaProvider> {
   const credential = await findOrFail(ctx.db.manager, IntegrationCredential, integration.credentialId);
   const apiKey = apiKeyOf(ctx, credential);
   const common = {

@@ -8,7 +8,7 @@ import { LaborType } from '../../entities/labor-type.entity';
 import { Session } from '../../entities/session.entity';
 import { TicketLink } from '../../entities/ticket-link.entity';
 import { WorkItem } from '../../entities/work-item.entity';
-import type { Context } from '../context';
+import type { CallerScope } from '../services/scope';
 import { BadInputError, ConflictError } from '../core/errors';
 import { findOrFail } from '../services/find-or-fail';
 import { idempotentWrite } from '../services/idempotency';
@@ -146,7 +146,7 @@ const sameTicket = (link: TicketLink, ref: TicketRef) => (ref.id !== undefined ?
  * all are the session and its work items locked as posted, with the ticket link, in one transaction
  * (an open session then takes no more work, as a billed one).
  */
-export async function postSessionToTicket(ctx: Context, cmd: PostSessionCommand): Promise<PostSessionResult> {
+export async function postSessionToTicket(ctx: CallerScope, cmd: PostSessionCommand): Promise<PostSessionResult> {
   const ref = ticketRef(cmd.ticket);
   const wantComment = cmd.comment ?? true;
   const wantTime = cmd.timeEntry ?? true;

@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { CallerScope } from '../services/scope';
 import type { TicketSearchCommand } from './commands';
 import { activeIntegration, providerFor } from './integration.service';
 import type { PsaTicket } from './psa/types';
@@ -11,7 +11,7 @@ export interface TicketSearchResult {
 const line = (t: PsaTicket) => `#${t.number} ${t.subject}${t.customer ? ` (${t.customer})` : ''}${t.status ? ` [${t.status}]` : ''}, id ${t.id}`;
 
 /** Pages through the PSA's ticket search and answers a compact list an agent can paste. */
-export async function searchTickets(ctx: Context, cmd: TicketSearchCommand): Promise<TicketSearchResult> {
+export async function searchTickets(ctx: CallerScope, cmd: TicketSearchCommand): Promise<TicketSearchResult> {
   const integration = await activeIntegration(ctx.db.manager, cmd.integrationId);
   const provider = await providerFor(ctx, integration);
   const tickets = await provider.searchTickets({ query: cmd.query?.trim() || undefined, customer: cmd.customer?.trim() || undefined, status: cmd.status?.trim() || undefined, first: cmd.first });
