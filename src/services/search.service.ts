@@ -3,68 +3,38 @@ import { SearchDocument, SearchSource } from '../../entities/search-document.ent
 import type { SearchFilter } from '../../resolvers/search.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
-import { DocumentCondition, fullTextMatches } from '../database/full-text';
+import { rankByTerms } from '../knowledge/ranking';
+import { DocumentCondition } from '../knowledge/term-index';
+import { analyzeQuery, termsOfWord } from '../knowledge/text-analysis';
 import { BadInputError } from '../errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
 import { Client } from '../../entities/client.entity';
 import { Session } from '../../entities/session.entity';
 
-/**
- * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) plus "and", and anything shorter
- * than InnoDB's minimum token size of 3. Dropping them from every query keeps the two databases' answers
- * the same.
- */
-const STOPWORDS = new Set('about and are com for from how that the this was what when where who will with und www'.split(' '));
-const MIN_TERM = 3;
-const MAX_TERM = 84;
-const MAX_TERMS = 10;
-/** How many matches are ranked: the most recent ones, so both databases rank the same records. */
+/** How many ranked matches similar problems and other callers read at most. */
 export const CANDIDATES = 500;
-const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD = /[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*/gu;
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-/** The words of a query that can be searched, and the ones that cannot (too short, too common). */
+/** The words of a query that are searched (as written, folded), and the ones that are not (filler, single letters). */
 export function searchTerms(text: string): { terms: string[]; ignored: string[] } {
-  const words = [...new Set(fold(text).match(WORD) ?? [])];
-  const usable = (w: string) => w.length >= MIN_TERM && w.length <= MAX_TERM && !STOPWORDS.has(w);
-  return { terms: words.filter(usable).slice(0, MAX_TERMS), ignored: words.filter((w) => !usable(w)) };
-}
-
-/** How many words of the text start with the term; only words MariaDB indexes count (FTS5 indexes every word). */
-const countPrefixed = (text: string, term: string) =>
-  (fold(text).match(WORD) ?? []).filter((w) => w.startsWith(term) && w.length <= MAX_TERM && !STOPWORDS.has(w)).length;
-
-/**
- * Relevance computed the same way on both databases: per term 1 + ln(frequency) (headline words count
- * three times), scaled by the share of terms the record holds, so records with every word come first.
- */
-export function relevance(title: string, body: string, terms: string[]): { score: number; matched: string[] } {
-  let sum = 0;
-  const matched: string[] = [];
-  for (const term of terms) {
-    const frequency = countPrefixed(title, term) * 3 + countPrefixed(body, term);
-    if (!frequency) continue;
-    matched.push(term);
-    sum += 1 + Math.log(frequency);
-  }
-  return { score: Math.round(((sum * matched.length) / Math.max(terms.length, 1)) * 1000) / 1000, matched };
+  const { parts, ignored } = analyzeQuery(text);
+  return { terms: parts.filter((p) => !p.phrase).map((p) => p.text), ignored };
 }
 
 const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 200;
 
-/** About 200 characters around the first matching word, matching words wrapped in **…**. */
-export function snippet(text: string, terms: string[]): string {
+/** About 200 characters around the first matching word, matching words (any term of them found) wrapped in **…**. */
+export function snippet(text: string, terms: Set<string>): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const hits = [...flat.matchAll(WORD)].filter((m) => terms.some((t) => fold(m[0]).startsWith(t)));
-  const first = hits[0]?.index ?? 0;
+  const hit = (word: string) => termsOfWord(word).some((t) => terms.has(t));
+  const first = [...flat.matchAll(WORD)].find((m) => hit(m[0]))?.index ?? 0;
   let start = Math.max(0, first - SNIPPET_BEFORE);
   if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
   const end = Math.min(flat.length, start + SNIPPET_LENGTH);
   const window = flat.slice(start, end);
-  const marked = window.replace(WORD, (word) => (terms.some((t) => fold(word).startsWith(t)) ? `**${word}**` : word));
+  const marked = window.replace(WORD, (word) => (hit(word) ? `**${word}**` : word));
   return `${start > 0 ? '…' : ''}${marked}${end < flat.length ? '…' : ''}`;
 }
 
@@ -98,20 +68,25 @@ function conditions(filter: SearchFilter): DocumentCondition[] {
   return list;
 }
 
-/** Ranked matches for the terms: the most recent native full-text matches, ranked the same way on every database. */
-export async function rankDocuments(scope: Scope, terms: string[], filter: SearchFilter): Promise<RankedDocument[]> {
+/**
+ * Ranked matches for a query (see src/knowledge/ranking.ts), the same on every database: all of them
+ * counted, the best `limit` loaded with labels and snippets.
+ */
+export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES): Promise<{ ranked: RankedDocument[]; total: number }> {
   const manager = scope.db.manager;
-  const ids = await fullTextMatches(manager, terms, conditions(filter), CANDIDATES);
-  const documents = ids.length ? await manager.findBy(SearchDocument, { id: In(ids) }) : [];
-  return documents
-    .map((document) => {
-      const { score, matched } = relevance(document.title, document.body, terms);
-      const text = document.body && relevance('', document.body, terms).matched.length ? document.body : document.title;
-      return { document, score, matched, label: LABELS[document.source](document), snippet: snippet(text, terms) };
-    })
-    .filter((hit) => hit.score > 0)
-    .sort((a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id);
+  const { hits } = await rankByTerms(manager, text, conditions(filter));
+  const top = hits.slice(0, limit);
+  const documents = top.length ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d])) : new Map<number, SearchDocument>();
+  const ranked = top.flatMap((hit): RankedDocument[] => {
+    const document = documents.get(hit.documentId);
+    if (!document) return [];
+    const shown = document.body && snippetHolds(document.body, hit.terms) ? document.body : document.title;
+    return [{ document, score: hit.score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
+  });
+  return { ranked, total: hits.length };
 }
+
+const snippetHolds = (text: string, terms: Set<string>) => [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
 
 export interface SearchAnswer {
   hits: RankedDocument[];
@@ -124,14 +99,11 @@ export interface SearchAnswer {
 /** Full-text search over sessions, work items, problem solutions, commands, notes and failure patterns. */
 export async function search(scope: Scope, text: string, filter: SearchFilter = {}, first = 10): Promise<SearchAnswer> {
   const { terms, ignored } = searchTerms(text);
-  if (!terms.length) {
-    throw new BadInputError('text', `nothing to search for: words need ${MIN_TERM}+ letters and common words (${[...STOPWORDS].slice(0, 5).join(', ')}, …) are skipped`);
-  }
+  if (!terms.length) throw new BadInputError('text', 'nothing to search for: single letters and common words (the, and, can, get, not, …) are skipped');
   if (filter.clientId) await findOrFail(scope.db.manager, Client, filter.clientId, 'filter.clientId');
   if (filter.sessionId) await findOrFail(scope.db.manager, Session, filter.sessionId, 'filter.sessionId');
-  const ranked = await rankDocuments(scope, terms, filter);
-  const hits = ranked.slice(0, first);
+  const { ranked: hits, total } = await rankDocuments(scope, text, filter, first);
   const lines = hits.map((h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`);
-  const header = `${ranked.length}${ranked.length >= CANDIDATES ? '+' : ''} match(es) for "${terms.join(' ')}"${hits.length < ranked.length ? `, top ${hits.length}` : ''}`;
-  return { hits, matched: ranked.length, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };
+  const header = `${total} match(es) for "${terms.join(' ')}"${hits.length < total ? `, top ${hits.length}` : ''}`;
+  return { hits, matched: total, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };
 }

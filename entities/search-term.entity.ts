@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { ForeignKey } from './columns';
+import { SearchDocument } from './search-document.entity';
+
+/**
+ * The terms of each search document (stems, vocabulary concepts, error codes; see src/knowledge/), one row
+ * per document and term, so that search reads the same rows on every database and finds two-letter
+ * terms and dotted codes whatever the engine's own full-text settings. Derived data: written with the
+ * document, rebuilt from it (the SearchTerms migration did so for older ones), never edited by hand.
+ */
+@Entity('search_terms')
+@Index('ix_search_terms_term', ['term', 'documentId'])
+@Index('ix_search_terms_document', ['documentId'])
+export class SearchTerm {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column('int')
+  documentId: number;
+
+  @ForeignKey(() => SearchDocument, 'document_id', { onDelete: 'CASCADE' })
+  document?: Relation<SearchDocument>;
+
+  @Column('varchar', { length: 64 })
+  term: string;
+
+  /** How often it occurs in the document's headline. */
+  @Column('int')
+  titleCount: number;
+
+  /** How often it occurs in the rest of the document. */
+  @Column('int')
+  bodyCount: number;
+}
