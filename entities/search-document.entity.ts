@@ -68,8 +68,4 @@ export class SearchDocument {
 
   @Column('text')
   body: string;
-
-  /** How many terms the document holds (search_terms rows count each term once, with its frequency): for length-normalised ranking. */
-  @Column('int', { default: 0 })
-  termCount: number;
 }

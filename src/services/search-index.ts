@@ -95,5 +95,5 @@ export async function indexRecord(manager: EntityManager, target: Function, row:
     .orUpdate(['client_id', 'session_id', 'mode', 'occurred_at', 'title', 'body'], ['source', 'source_id'])
     .execute();
   const [{ id }]: { id: number }[] = await manager.query('SELECT id FROM search_documents WHERE source = ? AND source_id = ?', [document.source, document.sourceId]);
-  await writeDocumentTerms(manager, Number(id), document.title, document.body);
+  await writeDocumentTerms(manager, { ...document, id: Number(id) });
 }

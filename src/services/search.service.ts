@@ -4,7 +4,7 @@ import type { SearchFilter } from '../../resolvers/search.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
 import { rankByTerms } from '../knowledge/ranking';
-import { DocumentCondition } from '../knowledge/term-index';
+import { DocumentCondition, DocumentScope } from '../knowledge/term-index';
 import { analyzeQuery, termsOfWord } from '../knowledge/text-analysis';
 import { BadInputError } from '../errors';
 import { assertAfter } from './time-rules';
@@ -55,17 +55,16 @@ export interface RankedDocument {
   snippet: string;
 }
 
-function conditions(filter: SearchFilter): DocumentCondition[] {
+function documentScope(filter: SearchFilter): DocumentScope {
   if (filter.from && filter.to) assertAfter(filter.to, filter.from, 'filter.to', 'filter.from');
   const list: DocumentCondition[] = [];
   const add = (sql: string, ...params: unknown[]) => list.push({ sql, params });
   if (filter.clientId) add('d.client_id = ?', Number(filter.clientId));
   if (filter.sessionId) add('d.session_id = ?', Number(filter.sessionId));
   if (filter.mode) add('d.mode = ?', filter.mode);
-  if (filter.sources?.length) add(`d.source IN (${filter.sources.map(() => '?').join(', ')})`, ...filter.sources);
   if (filter.from) add('d.occurred_at >= ?', dbTime(filter.from));
   if (filter.to) add('d.occurred_at < ?', dbTime(filter.to));
-  return list;
+  return { sources: filter.sources ?? undefined, conditions: list };
 }
 
 /**
@@ -74,8 +73,7 @@ function conditions(filter: SearchFilter): DocumentCondition[] {
  */
 export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES): Promise<{ ranked: RankedDocument[]; total: number }> {
   const manager = scope.db.manager;
-  const { hits } = await rankByTerms(manager, text, conditions(filter));
-  const top = hits.slice(0, limit);
+  const { hits: top, total } = await rankByTerms(manager, text, documentScope(filter), limit);
   const documents = top.length ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d])) : new Map<number, SearchDocument>();
   const ranked = top.flatMap((hit): RankedDocument[] => {
     const document = documents.get(hit.documentId);
@@ -83,7 +81,7 @@ export async function rankDocuments(scope: Scope, text: string, filter: SearchFi
     const shown = document.body && snippetHolds(document.body, hit.terms) ? document.body : document.title;
     return [{ document, score: hit.score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
   });
-  return { ranked, total: hits.length };
+  return { ranked, total };
 }
 
 const snippetHolds = (text: string, terms: Set<string>) => [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
