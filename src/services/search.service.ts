@@ -3,6 +3,7 @@ import { SearchDocument, SearchSource } from '../../entities/search-document.ent
 import type { SearchFilter } from '../../resolvers/search.inputs';
 import type { Scope } from '../context';
 import { dbTime } from '../database/db-time';
+import { contextFactor, queryClues } from '../knowledge/context-boost';
 import { rankByTerms } from '../knowledge/ranking';
 import { DocumentCondition, DocumentScope } from '../knowledge/term-index';
 import { analyzeQuery, termsOfWord } from '../knowledge/text-analysis';
@@ -67,21 +68,29 @@ function documentScope(filter: SearchFilter): DocumentScope {
   return { sources: filter.sources ?? undefined, conditions: list };
 }
 
+/** How many of the best text matches search weighs by shared host and technologies (at least). */
+const BOOSTED = 30;
+
 /**
  * Ranked matches for a query (see src/knowledge/ranking.ts), the same on every database: all of them
- * counted, the best `limit` loaded with labels and snippets.
+ * counted, the best `limit` loaded with labels and snippets. With `boost`, the best text matches are
+ * weighed by the host and technologies they share with the query (src/knowledge/context-boost.ts).
  */
-export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES): Promise<{ ranked: RankedDocument[]; total: number }> {
+export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES, boost = false): Promise<{ ranked: RankedDocument[]; total: number }> {
   const manager = scope.db.manager;
-  const { hits: top, total } = await rankByTerms(manager, text, documentScope(filter), limit);
+  const clues = boost ? queryClues(text) : { hosts: [], technologies: [] };
+  const pool = clues.hosts.length || clues.technologies.length ? Math.max(limit, BOOSTED) : limit;
+  const { hits: top, total } = await rankByTerms(manager, text, documentScope(filter), pool);
   const documents = top.length ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d])) : new Map<number, SearchDocument>();
   const ranked = top.flatMap((hit): RankedDocument[] => {
     const document = documents.get(hit.documentId);
     if (!document) return [];
     const shown = document.body && snippetHolds(document.body, hit.terms) ? document.body : document.title;
-    return [{ document, score: hit.score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
+    const score = pool === limit ? hit.score : Math.round(hit.score * contextFactor(clues, `${document.title}\n${document.body}`) * 1000) / 1000;
+    return [{ document, score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
   });
-  return { ranked, total };
+  if (pool !== limit) ranked.sort((a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id);
+  return { ranked: ranked.slice(0, limit), total };
 }
 
 const snippetHolds = (text: string, terms: Set<string>) => [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
@@ -100,7 +109,7 @@ export async function search(scope: Scope, text: string, filter: SearchFilter = 
   if (!terms.length) throw new BadInputError('text', 'nothing to search for: single letters and common words (the, and, can, get, not, …) are skipped');
   if (filter.clientId) await findOrFail(scope.db.manager, Client, filter.clientId, 'filter.clientId');
   if (filter.sessionId) await findOrFail(scope.db.manager, Session, filter.sessionId, 'filter.sessionId');
-  const { ranked: hits, total } = await rankDocuments(scope, text, filter, first);
+  const { ranked: hits, total } = await rankDocuments(scope, text, filter, first, true);
   const lines = hits.map((h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`);
   const header = `${total} match(es) for "${terms.join(' ')}"${hits.length < total ? `, top ${hits.length}` : ''}`;
   return { hits, matched: total, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };

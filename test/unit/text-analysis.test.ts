@@ -1,3 +1,4 @@
+import { contextFactor, queryClues } from '../../src/knowledge/context-boost';
 import { rankInsights } from '../../src/knowledge/insight-ranking';
 import { analyzeQuery, documentTerms } from '../../src/knowledge/text-analysis';
 import { corrections } from '../../src/knowledge/typo-tolerance';
@@ -72,5 +73,16 @@ describe('insight ranking', () => {
     const work = { tasks: ['Upgrade the FW1 firmware to 7.4'], sessions: ['Outlook password prompts'] };
     expect(rankInsights(insights, work).map((i) => i.id)).toEqual([2, 3, 1]);
     expect(rankInsights(insights, { tasks: [], sessions: [] }).map((i) => i.id)).toEqual([1, 3, 2]);
+  });
+});
+
+describe('search context boost', () => {
+  it('lifts a record naming the query host or sharing its technologies, and leaves the rest alone', () => {
+    const clues = queryClues('DNS lookups time out on DC01');
+    expect(clues.hosts).toContain('DC01');
+    expect(contextFactor(clues, 'Changed the DNS forwarder on dc01.acme.local')).toBeGreaterThan(contextFactor(clues, 'Changed the DNS forwarder on DC02'));
+    expect(contextFactor(clues, 'Changed the DNS forwarder on DC02')).toBeGreaterThan(1);
+    expect(contextFactor(clues, 'Replaced the toner')).toBe(1);
+    expect(contextFactor(queryClues('the printer jams'), 'Replaced the toner on DC01')).toBe(1);
   });
 });
