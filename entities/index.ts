@@ -41,6 +41,7 @@ import { WorkItemTag } from './work-item-tag.entity';
 import { WorkItem } from './work-item.entity';
 import { Note } from './note.entity';
 import { SearchDocument } from './search-document.entity';
+import { SearchTerm } from './search-term.entity';
 import { LaborType } from './labor-type.entity';
 import { PrepaidBlock } from './prepaid-block.entity';
 import { PrepaidDraw } from './prepaid-draw.entity';
@@ -101,6 +102,7 @@ export const entities = [
   TicketLink,
   // search
   SearchDocument,
+  SearchTerm,
   // billing
   LaborType,
   PrepaidBlock,

@@ -38,7 +38,7 @@ export class SearchFilterInput implements SearchFilter {
 
 @ArgsType()
 export class SearchArgs {
-  @Field(() => String, { description: 'Words to look for (1 to 500 characters); a record matches when it holds a word starting with any of them.' })
+  @Field(() => String, { description: 'Words to look for (1 to 500 characters): stems, MSP abbreviations and synonyms, error codes and close misspellings match; filler words are skipped.' })
   @NotBlank()
   @MaxLength(500)
   text: string;

@@ -36,7 +36,7 @@ export class SearchResults {
   @Field(() => [SearchHit], { description: 'The best hits, best first.' })
   hits: SearchHit[];
 
-  @Field(() => Int, { description: 'How many records matched, counted up to 500; when more match, the 500 most recent are ranked.' })
+  @Field(() => Int, { description: 'How many records matched (every one is ranked).' })
   matched: number;
 
   @Field(() => [String], { description: 'The words searched for, lowercased.' })

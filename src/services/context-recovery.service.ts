@@ -9,11 +9,14 @@ import { parseDbTime } from '../database/db-time';
 import { findOrFail } from './find-or-fail';
 import { clientTopologies, TopologyGraph } from './topology.service';
 import type { Scope } from "./scope";
+import { rankInsights } from '../knowledge/insight-ranking';
 
 /** The text an agent pastes stays under this many words, however long the history. */
 export const MAX_WORDS = 300;
 const MAX_TASKS = 10;
 const MAX_INSIGHTS = 10;
+/** Active insights weighed against the work at hand: the most confident ones, a client rarely has more. */
+const INSIGHTS_READ = 200;
 const MAX_CREDENTIALS = 10;
 
 export interface UsedCredential {
@@ -92,13 +95,14 @@ function fitted(answer: Omit<ContextAnswer, 'text'>): string {
 
 /**
  * Everything an agent needs to pick up a client's work: the last sessions with their summaries, open
- * tasks, credentials used lately (metadata only), topology and active insights, and a text under 300
+ * tasks, credentials used lately (metadata only), topology and active insights (those about the open tasks
+ * and recent sessions first, then the most confident), and a text under 300
  * words. A fixed number of statements, whatever the size of the history.
  */
 export async function contextRecovery(scope: Scope, clientId: number, limit: number): Promise<ContextAnswer> {
   const manager = scope.db.manager;
   const client = await findOrFail(manager, Client, clientId, 'clientId');
-  const [sessionCount, sessions, openTasks, recentCredentials, [topology], insights] = await Promise.all([
+  const [sessionCount, sessions, openTasks, recentCredentials, [topology], active] = await Promise.all([
     manager.countBy(Session, { clientId }),
     manager.find(Session, { where: { clientId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit }),
     manager
@@ -110,8 +114,10 @@ export async function contextRecovery(scope: Scope, clientId: number, limit: num
       .getMany(),
     recentlyUsedCredentials(manager, clientId),
     clientTopologies(manager, [clientId]),
-    manager.find(EnvironmentalInsight, { where: { clientId, active: true }, order: { confidence: 'DESC', id: 'ASC' }, take: MAX_INSIGHTS }),
+    manager.find(EnvironmentalInsight, { where: { clientId, active: true }, order: { confidence: 'DESC', id: 'ASC' }, take: INSIGHTS_READ }),
   ]);
+  const work = { tasks: openTasks.map((t) => t.title), sessions: sessions.map((s) => s.title ?? '') };
+  const insights = rankInsights(active, work).slice(0, MAX_INSIGHTS);
   const answer = { client, sessionCount, sessions, openTasks, recentCredentials, topology, insights };
   return { ...answer, text: fitted(answer) };
 }

@@ -107,12 +107,15 @@ const UNKNOWN_COMMAND_PHRASES = [
   'commandnotfoundexception',
 ];
 
-/** Approved PowerShell verbs (Get-Verb) that appear in cmdlets agents use. */
+/** Approved PowerShell verbs (Get-Verb) that appear in cmdlets agents use (Connect-ExchangeOnline, Sync-ADObject, Backup-GPO, …). */
 const POWERSHELL_VERBS = new Set([
-  'add', 'clear', 'compress', 'convertfrom', 'convertto', 'copy', 'disable', 'enable', 'enter', 'expand', 'export', 'find', 'format',
-  'get', 'grant', 'import', 'install', 'invoke', 'measure', 'mount', 'move', 'new', 'out', 'register', 'remove', 'rename', 'repair',
-  'reset', 'resolve', 'restart', 'resume', 'revoke', 'select', 'send', 'set', 'start', 'stop', 'suspend', 'test', 'uninstall',
-  'unregister', 'update', 'wait', 'write',
+  'add', 'approve', 'backup', 'block', 'checkpoint', 'clear', 'close', 'compare', 'complete', 'compress', 'confirm', 'connect',
+  'convertfrom', 'convertto', 'copy', 'debug', 'deny', 'disable', 'disconnect', 'dismount', 'edit', 'enable', 'enter', 'exit', 'expand',
+  'export', 'find', 'format', 'get', 'grant', 'group', 'import', 'initialize', 'install', 'invoke', 'join', 'limit', 'lock', 'measure',
+  'merge', 'mount', 'move', 'new', 'open', 'optimize', 'out', 'protect', 'publish', 'read', 'receive', 'register', 'remove', 'rename',
+  'repair', 'request', 'reset', 'resize', 'resolve', 'restart', 'restore', 'resume', 'revoke', 'save', 'search', 'select', 'send', 'set',
+  'show', 'skip', 'split', 'start', 'stop', 'submit', 'suspend', 'switch', 'sync', 'test', 'trace', 'unblock', 'uninstall', 'unlock',
+  'unprotect', 'unpublish', 'unregister', 'update', 'use', 'wait', 'watch', 'write',
 ]);
 
 // A whole word Verb-Noun with a capitalised noun, as cmdlets are written (Get-LocalUser), unlike update-grub or apt-get.

@@ -7,6 +7,7 @@ import { SearchDocument, SearchSource } from '../../entities/search-document.ent
 import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import { joinLines } from './text';
+import { writeDocumentTerms } from '../knowledge/term-index';
 
 /** The searchable text of a record: `title` is its headline (weighs more in ranking), `body` the rest. */
 interface IndexedText {
@@ -93,4 +94,6 @@ export async function indexRecord(manager: EntityManager, target: Function, row:
     .values(document)
     .orUpdate(['client_id', 'session_id', 'mode', 'occurred_at', 'title', 'body'], ['source', 'source_id'])
     .execute();
+  const [{ id }]: { id: number }[] = await manager.query('SELECT id FROM search_documents WHERE source = ? AND source_id = ?', [document.source, document.sourceId]);
+  await writeDocumentTerms(manager, { ...document, id: Number(id) });
 }

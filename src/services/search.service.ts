@@ -1,7 +1,10 @@
 import { In } from 'typeorm';
 import { SearchDocument, SearchSource } from '../../entities/search-document.entity';
 import { dbTime } from '../database/db-time';
-import { DocumentCondition, fullTextMatches } from '../database/full-text';
+import { contextFactor, queryClues } from '../knowledge/context-boost';
+import { rankByTerms } from '../knowledge/ranking';
+import { DocumentCondition, DocumentScope } from '../knowledge/term-index';
+import { analyzeQuery, termsOfWord } from '../knowledge/text-analysis';
 import { BadInputError } from '../core/errors';
 import { assertAfter } from './time-rules';
 import { findOrFail } from './find-or-fail';
@@ -10,61 +13,29 @@ import { Session } from '../../entities/session.entity';
 import type { SearchFilter } from "./search.commands";
 import type { Scope } from "./scope";
 
-/**
- * Words both engines skip: InnoDB's default stopword list (MariaDB ignores them) plus "and", and anything shorter
- * than InnoDB's minimum token size of 3. Dropping them from every query keeps the two databases' answers
- * the same.
- */
-const STOPWORDS = new Set('about and are com for from how that the this was what when where who will with und www'.split(' '));
-const MIN_TERM = 3;
-const MAX_TERM = 84;
-const MAX_TERMS = 10;
-/** How many matches are ranked: the most recent ones, so both databases rank the same records. */
+/** How many ranked matches similar problems and other callers read at most. */
 export const CANDIDATES = 500;
-const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD = /[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*/gu;
 
-const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-/** The words of a query that can be searched, and the ones that cannot (too short, too common). */
+/** The words of a query that are searched (as written, folded), and the ones that are not (filler, single letters). */
 export function searchTerms(text: string): { terms: string[]; ignored: string[] } {
-  const words = [...new Set(fold(text).match(WORD) ?? [])];
-  const usable = (w: string) => w.length >= MIN_TERM && w.length <= MAX_TERM && !STOPWORDS.has(w);
-  return { terms: words.filter(usable).slice(0, MAX_TERMS), ignored: words.filter((w) => !usable(w)) };
-}
-
-/** How many words of the text start with the term; only words MariaDB indexes count (FTS5 indexes every word). */
-const countPrefixed = (text: string, term: string) =>
-  (fold(text).match(WORD) ?? []).filter((w) => w.startsWith(term) && w.length <= MAX_TERM && !STOPWORDS.has(w)).length;
-
-/**
- * Relevance computed the same way on both databases: per term 1 + ln(frequency) (headline words count
- * three times), scaled by the share of terms the record holds, so records with every word come first.
- */
-export function relevance(title: string, body: string, terms: string[]): { score: number; matched: string[] } {
-  let sum = 0;
-  const matched: string[] = [];
-  for (const term of terms) {
-    const frequency = countPrefixed(title, term) * 3 + countPrefixed(body, term);
-    if (!frequency) continue;
-    matched.push(term);
-    sum += 1 + Math.log(frequency);
-  }
-  return { score: Math.round(((sum * matched.length) / Math.max(terms.length, 1)) * 1000) / 1000, matched };
+  const { parts, ignored } = analyzeQuery(text);
+  return { terms: parts.filter((p) => !p.phrase).map((p) => p.text), ignored };
 }
 
 const SNIPPET_BEFORE = 60;
 const SNIPPET_LENGTH = 200;
 
-/** About 200 characters around the first matching word, matching words wrapped in **…**. */
-export function snippet(text: string, terms: string[]): string {
+/** About 200 characters around the first matching word, matching words (any term of them found) wrapped in **…**. */
+export function snippet(text: string, terms: Set<string>): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const hits = [...flat.matchAll(WORD)].filter((m) => terms.some((t) => fold(m[0]).startsWith(t)));
-  const first = hits[0]?.index ?? 0;
+  const hit = (word: string) => termsOfWord(word).some((t) => terms.has(t));
+  const first = [...flat.matchAll(WORD)].find((m) => hit(m[0]))?.index ?? 0;
   let start = Math.max(0, first - SNIPPET_BEFORE);
   if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
   const end = Math.min(flat.length, start + SNIPPET_LENGTH);
   const window = flat.slice(start, end);
-  const marked = window.replace(WORD, (word) => (terms.some((t) => fold(word).startsWith(t)) ? `**${word}**` : word));
+  const marked = window.replace(WORD, (word) => (hit(word) ? `**${word}**` : word));
   return `${start > 0 ? '…' : ''}${marked}${end < flat.length ? '…' : ''}`;
 }
 
@@ -85,33 +56,44 @@ export interface RankedDocument {
   snippet: string;
 }
 
-function conditions(filter: SearchFilter): DocumentCondition[] {
+function documentScope(filter: SearchFilter): DocumentScope {
   if (filter.from && filter.to) assertAfter(filter.to, filter.from, 'filter.to', 'filter.from');
   const list: DocumentCondition[] = [];
   const add = (sql: string, ...params: unknown[]) => list.push({ sql, params });
   if (filter.clientId) add('d.client_id = ?', Number(filter.clientId));
   if (filter.sessionId) add('d.session_id = ?', Number(filter.sessionId));
   if (filter.mode) add('d.mode = ?', filter.mode);
-  if (filter.sources?.length) add(`d.source IN (${filter.sources.map(() => '?').join(', ')})`, ...filter.sources);
   if (filter.from) add('d.occurred_at >= ?', dbTime(filter.from));
   if (filter.to) add('d.occurred_at < ?', dbTime(filter.to));
-  return list;
+  return { sources: filter.sources ?? undefined, conditions: list };
 }
 
-/** Ranked matches for the terms: the most recent native full-text matches, ranked the same way on every database. */
-export async function rankDocuments(scope: Scope, terms: string[], filter: SearchFilter): Promise<RankedDocument[]> {
+/** How many of the best text matches search weighs by shared host and technologies (at least). */
+const BOOSTED = 30;
+
+/**
+ * Ranked matches for a query (see src/knowledge/ranking.ts), the same on every database: all of them
+ * counted, the best `limit` loaded with labels and snippets. With `boost`, the best text matches are
+ * weighed by the host and technologies they share with the query (src/knowledge/context-boost.ts).
+ */
+export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES, boost = false): Promise<{ ranked: RankedDocument[]; total: number }> {
   const manager = scope.db.manager;
-  const ids = await fullTextMatches(manager, terms, conditions(filter), CANDIDATES);
-  const documents = ids.length ? await manager.findBy(SearchDocument, { id: In(ids) }) : [];
-  return documents
-    .map((document) => {
-      const { score, matched } = relevance(document.title, document.body, terms);
-      const text = document.body && relevance('', document.body, terms).matched.length ? document.body : document.title;
-      return { document, score, matched, label: LABELS[document.source](document), snippet: snippet(text, terms) };
-    })
-    .filter((hit) => hit.score > 0)
-    .sort((a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id);
+  const clues = boost ? queryClues(text) : { hosts: [], technologies: [] };
+  const pool = clues.hosts.length || clues.technologies.length ? Math.max(limit, BOOSTED) : limit;
+  const { hits: top, total } = await rankByTerms(manager, text, documentScope(filter), pool);
+  const documents = top.length ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d])) : new Map<number, SearchDocument>();
+  const ranked = top.flatMap((hit): RankedDocument[] => {
+    const document = documents.get(hit.documentId);
+    if (!document) return [];
+    const shown = document.body && snippetHolds(document.body, hit.terms) ? document.body : document.title;
+    const score = pool === limit ? hit.score : Math.round(hit.score * contextFactor(clues, `${document.title}\n${document.body}`) * 1000) / 1000;
+    return [{ document, score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
+  });
+  if (pool !== limit) ranked.sort((a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id);
+  return { ranked: ranked.slice(0, limit), total };
 }
+
+const snippetHolds = (text: string, terms: Set<string>) => [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
 
 export interface SearchAnswer {
   hits: RankedDocument[];
@@ -124,14 +106,11 @@ export interface SearchAnswer {
 /** Full-text search over sessions, work items, problem solutions, commands, notes and failure patterns. */
 export async function search(scope: Scope, text: string, filter: SearchFilter = {}, first = 10): Promise<SearchAnswer> {
   const { terms, ignored } = searchTerms(text);
-  if (!terms.length) {
-    throw new BadInputError('text', `nothing to search for: words need ${MIN_TERM}+ letters and common words (${[...STOPWORDS].slice(0, 5).join(', ')}, …) are skipped`);
-  }
+  if (!terms.length) throw new BadInputError('text', 'nothing to search for: single letters and common words (the, and, can, get, not, …) are skipped');
   if (filter.clientId) await findOrFail(scope.db.manager, Client, filter.clientId, 'filter.clientId');
   if (filter.sessionId) await findOrFail(scope.db.manager, Session, filter.sessionId, 'filter.sessionId');
-  const ranked = await rankDocuments(scope, terms, filter);
-  const hits = ranked.slice(0, first);
+  const { ranked: hits, total } = await rankDocuments(scope, text, filter, first, true);
   const lines = hits.map((h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`);
-  const header = `${ranked.length}${ranked.length >= CANDIDATES ? '+' : ''} match(es) for "${terms.join(' ')}"${hits.length < ranked.length ? `, top ${hits.length}` : ''}`;
-  return { hits, matched: ranked.length, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };
+  const header = `${total} match(es) for "${terms.join(' ')}"${hits.length < total ? `, top ${hits.length}` : ''}`;
+  return { hits, matched: total, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };
 }

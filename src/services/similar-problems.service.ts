@@ -42,6 +42,8 @@ const HOST_POINTS = 0.15;
 const TAG_POINTS = 0.05;
 const MAX_TAGS = 2;
 const SHOWN = 80;
+/** The best text matches considered: context can lift a candidate only so far (MAX_CONTEXT), so deeper ones never reach the top. */
+const MAX_CANDIDATES = 100;
 
 /** A candidate with everything its score needs, whatever its kind. */
 interface Candidate {
@@ -66,13 +68,13 @@ const cut = (text: string) => clip(text.replace(/\s+/g, ' ').trim(), SHOWN);
 const names = (text: string, host: string) => new RegExp(`(^|[^\\w-])${escapeRegExp(host)}($|[^\\w-])`, 'i').test(text);
 
 /** Problem solutions (of the client, when given) and failure patterns, which belong to no client: shared knowledge. */
-async function rankedCandidates(scope: Scope, terms: string[], clientId?: string): Promise<RankedDocument[]> {
-  if (!clientId) return rankDocuments(scope, terms, { sources: [SearchSource.PROBLEM_SOLUTION, SearchSource.FAILURE_PATTERN] });
+async function rankedCandidates(scope: Scope, description: string, clientId?: string): Promise<RankedDocument[]> {
+  if (!clientId) return (await rankDocuments(scope, description, { sources: [SearchSource.PROBLEM_SOLUTION, SearchSource.FAILURE_PATTERN] }, MAX_CANDIDATES)).ranked;
   const [solutions, patterns] = await Promise.all([
-    rankDocuments(scope, terms, { sources: [SearchSource.PROBLEM_SOLUTION], clientId }),
-    rankDocuments(scope, terms, { sources: [SearchSource.FAILURE_PATTERN] }),
+    rankDocuments(scope, description, { sources: [SearchSource.PROBLEM_SOLUTION], clientId }, MAX_CANDIDATES),
+    rankDocuments(scope, description, { sources: [SearchSource.FAILURE_PATTERN] }, MAX_CANDIDATES),
   ]);
-  return [...solutions, ...patterns];
+  return [...solutions.ranked, ...patterns.ranked];
 }
 
 /** Tag names of each session, in one joined statement. */
@@ -186,9 +188,9 @@ function render(matches: SimilarProblem[], terms: string[]): string {
  */
 export async function similarProblems(scope: Scope, description: string, top = 3, clientId?: string): Promise<SimilarProblemsAnswer> {
   const { terms } = searchTerms(description);
-  if (!terms.length) throw new BadInputError('description', 'no words to compare: words need 3+ letters and very common words are skipped');
+  if (!terms.length) throw new BadInputError('description', 'no words to compare: single letters and very common words (the, and, can, get, not, …) are skipped');
   if (clientId) await findOrFail(scope.db.manager, Client, clientId, 'clientId');
-  const candidates = await loadCandidates(scope.db.manager, await rankedCandidates(scope, terms, clientId));
+  const candidates = await loadCandidates(scope.db.manager, await rankedCandidates(scope, description, clientId));
   const { technologies, hosts, tags } = categorizeWork(description);
   const matches = topMatches(candidates, { technologies, hosts, tags }, top);
   return { matches, text: render(matches, terms) };

@@ -72,7 +72,8 @@ describe('similar problems', () => {
     await solve(betaGpo, 'Group Policy not applying to laptops that were away for weeks', 'Reconnected the laptops over the VPN and forced a Group Policy refresh with gpupdate');
     const [best] = (await similar('Group Policy not applying to laptops on DC01', { top: 1 })).matches;
     expect(best.id).toBe(onHost);
-    expect(best.why).toEqual(['words: group, policy, not, applying, laptops', 'technology: Group Policy', 'same host: DC01', 'tag: group-policy']);
+    // "not" is a filler word: neither searched nor listed
+    expect(best.why).toEqual(['words: group, policy, applying, laptops', 'technology: Group Policy', 'same host: DC01', 'tag: group-policy']);
   });
 
   it('finds the learned failure pattern with its alternative', async () => {
@@ -83,7 +84,9 @@ describe('similar problems', () => {
   });
 
   it('returns the top N, scores between 0 and 1, best first', async () => {
-    expect((await similar('DNS lookups time out on DC01')).matches).toHaveLength(3);
+    // two solutions hold its words: words are no longer found by their first letters ("out" found "Outlook")
+    expect((await similar('DNS lookups time out on DC01')).matches).toHaveLength(2);
+    expect((await similar('DNS lookups time out on DC01 or the VPN')).matches).toHaveLength(3);
     expect((await similar('DNS lookups time out on DC01', { top: 1 })).matches.map((m) => m.id)).toEqual([solutions.dc01Dns]);
     const { matches } = await similar('backup password printer VPN DNS forwarder', { top: 10 });
     expect(matches.length).toBeGreaterThanOrEqual(6);
@@ -156,6 +159,8 @@ describe('similar problems', () => {
     expect((await ask()).map((matches) => matches.length)).toEqual([10, 7]);
     const many = await countStatements(app, ask);
     expect(many).toBe(few);
-    expect(few).toBe(13); // 5 without a client (match, documents, solutions with hosts, tags, patterns), 8 with one (the client checked, patterns matched apart)
+    // per ranking 4 (term counts, best documents, their terms, the documents): 7 without a client (+ solutions with hosts, tags,
+    // patterns), 12 with one (the client checked, patterns ranked apart)
+    expect(few).toBe(19);
   });
 });

@@ -48,6 +48,9 @@ describe(`migrations on ${testDialect}`, () => {
     // records from before search existed are searchable
     const found = await fullTextMatches(dataSource.manager, ['kept'], [], 10);
     expect(await dataSource.query(`SELECT source, client_id FROM search_documents WHERE id IN (${found.join(', ')})`)).toEqual([{ source: 'WORK_ITEM', client_id: 1 }]);
+    // and their terms were backfilled into the term index that search reads ("kept" is a filler word)
+    const terms = await dataSource.query(`SELECT t.term, t.source, t.body_count, t.term_count FROM search_terms t WHERE t.document_id IN (${found.join(', ')})`);
+    expect(terms).toEqual([{ term: 'work', source: 'WORK_ITEM', body_count: 1, term_count: 1 }]);
     await dataSource.query('DELETE FROM search_documents');
     await dataSource.query('DELETE FROM work_items');
     await dataSource.query('DELETE FROM sessions');

@@ -76,6 +76,9 @@ describe('inferFailureCategory', () => {
     // PowerShell
     ["Get-LocalUser : The term 'Get-LocalUser' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", COMPATIBILITY],
     ["The term 'ipconfg' is not recognized as the name of a cmdlet, function, script file, or operable program.", NOT_FOUND],
+    // a cmdlet of a module the host lacks (ExchangeOnlineManagement): it exists elsewhere, so the environment is what differs
+    ["Connect-ExchangeOnline : The term 'Connect-ExchangeOnline' is not recognized as the name of a cmdlet, function, script file, or operable program.", COMPATIBILITY],
+    ["The term 'Sync-ADObject' is not recognized as the name of a cmdlet, function, script file, or operable program.", COMPATIBILITY],
     ["Get-Content : A parameter cannot be found that matches parameter name 'Tail'.", COMPATIBILITY],
     ["Get-Item : Cannot find path 'C:\\nope' because it does not exist.", NOT_FOUND],
     ["New-Item : Access to the path 'C:\\Windows\\x.txt' is denied.", PERMISSION],
