@@ -2,6 +2,8 @@ import { GraphQLResolveInfo, GraphQLSchema, lexicographicSortSchema, printSchema
 import { IMiddlewareFunction } from 'graphql-middleware';
 import { buildSchemaSync } from 'type-graphql';
 import { assertAccessDeclared } from './auth/permissions';
+import type { Context } from './context';
+import { createLoaders } from './loaders';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { AuthResolver } from '../resolvers/auth.resolver';
@@ -74,5 +76,18 @@ export const printAppSchema = (schema: GraphQLSchema = buildAppSchema()): string
 const withoutNullArgs: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, ctx, info: GraphQLResolveInfo) =>
   resolve(root, Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)), ctx, info);
 
+/**
+ * After each root mutation field, the request gets new loaders: the write's result and the fields after it
+ * are read fresh instead of from what an earlier field cached. (A middleware on the root field rather than an
+ * Apollo willResolveField hook: one such hook makes Apollo wrap every field of the schema for good.)
+ */
+const freshLoadersAfterWrite: IMiddlewareFunction = async (resolve, root, args, ctx: Context, info: GraphQLResolveInfo) => {
+  try {
+    return await withoutNullArgs(resolve, root, args, ctx, info);
+  } finally {
+    ctx.loaders = createLoaders(ctx.db);
+  }
+};
+
 /** Middleware for every query and mutation field (graphql-middleware), applied with the permissions. */
-export const rootArgsMiddleware = { Query: withoutNullArgs, Mutation: withoutNullArgs };
+export const rootArgsMiddleware = { Query: withoutNullArgs, Mutation: freshLoadersAfterWrite };

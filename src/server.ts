@@ -19,7 +19,6 @@ import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
 import { requestGuards } from './limits/request-guards.plugin';
 import { RateLimits } from './limits/rate-limits';
-import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
@@ -137,7 +136,6 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       requestGuards as ApolloServerPlugin<Context>,
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
-      freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       audit.plugin,
       metrics.plugin,
