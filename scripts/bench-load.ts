@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [--rounds 6] [--duration 20] [--runs 30] [--url mysql://…/msp_bench] [--no-agents]`:
+ * `npm run bench [-- --quick] [--rounds 6] [--duration 20] [--runs 30] [--url mysql://…/msp_bench] [--shapes N,R] [--no-agents]`
+ * (BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles both servers):
  * the service (`src/main.ts`, a child process, so its RSS is its own) and the raw baseline
  * (bench-raw-server.ts, another child) on the dataset `npm run bench:data` wrote. For shapes N and R, in
  * alternating rounds: p50/p95/p99 one request at a time, then throughput and p99 at 10 connections
@@ -33,6 +34,7 @@ const settings = {
   runs: Number(option('runs', quick ? 10 : 30)),
   connections: Number(option('connections', 10)),
   agents: !flag('no-agents'),
+  shapes: option('shapes', 'N,R').split(',') as ('N' | 'R')[],
 };
 const SERVICE_PORT = 4111;
 const RAW_PORT = 4112;
@@ -233,7 +235,7 @@ async function main() {
     const rounds: Record<'N' | 'R', RoundFigures[]> = { N: [], R: [] };
     const startupRss = memoryOf(service.pid).rss;
     for (let round = 0; round < settings.rounds; round++) {
-      for (const shape of ['N', 'R'] as const) {
+      for (const shape of settings.shapes) {
         const order = round % 2 === 0 ? (['raw', 'service'] as const) : (['service', 'raw'] as const);
         const figures = {} as RoundFigures;
         for (const side of order) {
@@ -326,7 +328,7 @@ function report(summary: Summary) {
     '| shape | statements | raw p50 / p95 / p99 | service p50 / p95 / p99 | one at a time, ratio | raw req/s (p99) | service req/s (p99) | throughput ratio | service RSS after / peak | raw RSS peak | answer |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const shape of ['N', 'R'] as const) {
+  for (const shape of summary.settings.shapes) {
     const rounds = summary.rounds[shape];
     const m = (pick: (r: RoundFigures) => number) => median(rounds.map(pick));
     lines.push(

@@ -4,6 +4,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -47,6 +48,20 @@ const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
     };
   },
 });
+
+/**
+ * Answers are never cached (they are private): the header Apollo's cache-control plugin sent, without the
+ * plugin, whose willResolveField hook ran on every field of every answer for cache hints this API has none of.
+ */
+const noStore: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** A body over the size limit or not JSON: a GraphQL-shaped error, not an HTML page. */
 const bodyErrors = (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -140,6 +155,8 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       audit.plugin,
       metrics.plugin,
       landingPageLinkingGraphiql(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
     ],
   });
   await apollo.start();

@@ -80,9 +80,11 @@ export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db:
     applyOrder(outer, 't', spec.order);
     // plain rows with the entity's prototype (its methods and name, for cursors), converted as TypeORM would: no hydration
     const driver = db.dataSource.driver;
+    const prototype = metadata.target instanceof Function ? metadata.target.prototype : Object.prototype;
+    const aliases = columns.map((c) => `t_${c.databaseName}`);
     const rows: T[] = (await outer.getRawMany()).map((raw: Record<string, unknown>) => {
-      const row = Object.create(metadata.target instanceof Function ? metadata.target.prototype : Object.prototype) as Record<string, unknown>;
-      for (const column of columns) row[column.propertyName] = driver.prepareHydratedValue(raw[`t_${column.databaseName}`], column);
+      const row = Object.create(prototype) as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) row[columns[i].propertyName] = driver.prepareHydratedValue(raw[aliases[i]], columns[i]);
       return row as T;
     });
     announceLoaded(db, metadata, rows);
