@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { Context } from '../src/context';
 import { PageArgs } from '../src/pagination/connection';
@@ -58,9 +59,10 @@ export class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ProjectFilterInput, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilterInput,
   ): Promise<ProjectConnection> {
-    return childConnection(ProjectConnection, ctx.loaders.projectsOfClient, client.id, page, filter);
+    return childConnection(ProjectConnection, ctx.loaders.projectsOfClient, client.id, page, filter, info);
   }
 
   @FieldResolver(() => SessionConnection, { description: "The client's sessions, most recent first." })
@@ -68,9 +70,10 @@ export class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
-    return childConnection(SessionConnection, ctx.loaders.sessionsOfClient, client.id, page, filter);
+    return childConnection(SessionConnection, ctx.loaders.sessionsOfClient, client.id, page, filter, info);
   }
 
   @FieldResolver(() => PendingTaskConnection, { description: "The client's pending tasks, soonest due first." })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { Project } from '../entities/project.entity';
 import { Context } from '../src/context';
@@ -40,9 +41,10 @@ class ProjectResolver {
     @Root() project: Project,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
-    return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter);
+    return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter, info);
   }
 }
 

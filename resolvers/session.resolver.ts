@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { Machine } from '../entities/machine.entity';
 import { Project } from '../entities/project.entity';
@@ -90,8 +91,8 @@ class SessionResolver {
   }
 
   @FieldResolver(() => WorkItemConnection, { description: 'Work logged in this session, in the order it was logged.' })
-  workItems(@Root() session: Session, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<WorkItemConnection> {
-    return childConnection(WorkItemConnection, ctx.loaders.workItemsOfSession, session.id, page);
+  workItems(@Root() session: Session, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<WorkItemConnection> {
+    return childConnection(WorkItemConnection, ctx.loaders.workItemsOfSession, session.id, page, undefined, info);
   }
 
   @FieldResolver(() => [Tag], { description: 'Tags on the session, by name.' })

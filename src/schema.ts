@@ -1,7 +1,11 @@
 import { GraphQLResolveInfo, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { IMiddlewareFunction } from 'graphql-middleware';
-import { buildSchemaSync } from 'type-graphql';
+import { validateOrReject, ValidationError } from 'class-validator';
+import { ArgumentValidationError, buildSchemaSync, getMetadataStorage } from 'type-graphql';
+import { MAX_PAGE_SIZE, PageArgs } from './pagination/connection';
 import { assertAccessDeclared } from './auth/permissions';
+import type { Context } from './context';
+import { createLoaders } from './loaders';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { integrationResolvers } from '../resolvers/integrations/integration.resolver';
@@ -29,8 +33,38 @@ import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver'
 import { DateTimeScalar } from '../resolvers/date-time.scalar';
 import { webhookResolvers } from '../resolvers/webhooks/webhook.resolver';
 
+/**
+ * Plain property fields resolve with graphql's default resolver: type-graphql's own wrapper (for middlewares
+ * this schema has none of) cost an object and a call on every field of every row.
+ */
+function simplePropertyFields(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && !field.middlewares?.length && field.name === field.schemaName) field.simple = true;
+  }
+}
+
+const isPageArgs = (value: unknown): value is PageArgs => value instanceof PageArgs && Object.getPrototypeOf(value) === PageArgs.prototype;
+
+/**
+ * Arguments are validated with class-validator as before; a plain page (`first`, `after`), on every nested
+ * connection of a large query, is checked here without it when it is valid (an invalid one goes to
+ * class-validator, so its message stays the same).
+ */
+async function validateArgument(value: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  if (isPageArgs(value) && Number.isInteger(value.first) && value.first >= 1 && value.first <= MAX_PAGE_SIZE) return;
+  const options = { skipMissingProperties: true, forbidUnknownValues: false };
+  try {
+    if (Array.isArray(value)) await Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, options)));
+    else await validateOrReject(value, options);
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ValidationError[]);
+  }
+}
+
 /** The executable schema, built from the resolver classes; input objects are validated with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
+  simplePropertyFields();
   const schema = buildSchemaSync({
     resolvers: [
       AuthResolver,
@@ -60,7 +94,7 @@ export function buildAppSchema(): GraphQLSchema {
       SimilarProblemsResolver,
       ...webhookResolvers,
     ],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   assertAccessDeclared(schema);
@@ -78,5 +112,18 @@ export const printAppSchema = (schema: GraphQLSchema = buildAppSchema()): string
 const withoutNullArgs: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, ctx, info: GraphQLResolveInfo) =>
   resolve(root, Object.fromEntries(Object.entries(args).filter(([, value]) => value !== null)), ctx, info);
 
+/**
+ * After each root mutation field, the request gets new loaders: the write's result and the fields after it
+ * are read fresh instead of from what an earlier field cached. (A middleware on the root field rather than an
+ * Apollo willResolveField hook: one such hook makes Apollo wrap every field of the schema for good.)
+ */
+const freshLoadersAfterWrite: IMiddlewareFunction = async (resolve, root, args, ctx: Context, info: GraphQLResolveInfo) => {
+  try {
+    return await withoutNullArgs(resolve, root, args, ctx, info);
+  } finally {
+    ctx.loaders = createLoaders(ctx.db);
+  }
+};
+
 /** Middleware for every query and mutation field (graphql-middleware), applied with the permissions. */
-export const rootArgsMiddleware = { Query: withoutNullArgs, Mutation: withoutNullArgs };
+export const rootArgsMiddleware = { Query: withoutNullArgs, Mutation: freshLoadersAfterWrite };

@@ -3,6 +3,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -18,7 +19,6 @@ import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
 import { requestGuards } from './limits/request-guards.plugin';
 import { RateLimits } from './limits/rate-limits';
-import { freshLoadersAfterWrites } from './loaders/fresh-loaders.plugin';
 import { Logger } from './logger';
 import { buildAppSchema, rootArgsMiddleware } from './schema';
 import { Authenticator } from './services/auth.service';
@@ -50,6 +50,20 @@ const logUnexpectedErrors = (logger: Logger): ApolloServerPlugin<Context> => ({
     };
   },
 });
+
+/**
+ * Answers are never cached (they are private): the header Apollo's cache-control plugin sent, without the
+ * plugin, whose willResolveField hook ran on every field of every answer for cache hints this API has none of.
+ */
+const noStore: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** A body over the size limit or not JSON: a GraphQL-shaped error, not an HTML page. */
 const bodyErrors = (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -139,7 +153,6 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       requestGuards as ApolloServerPlugin<Context>,
       queryCostLimit(limits.cost) as ApolloServerPlugin<Context>,
-      freshLoadersAfterWrites,
       logUnexpectedErrors(logger),
       domainErrorStatusPlugin as ApolloServerPlugin<Context>,
       databaseUnavailableStatusPlugin as ApolloServerPlugin<Context>,
@@ -147,6 +160,8 @@ export async function startServer({ db, port, logger, auth, limits, vault }: Ser
       metrics.plugin,
       requestLogPlugin as ApolloServerPlugin<Context>,
       landingPageLinkingGraphiql(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
     ],
   });
   await apollo.start();

@@ -7,6 +7,32 @@ export interface CostLimits {
   maxNodes: number;
   /** Most nested connections (fields taking `first`) on one path. */
   maxConnectionDepth: number;
+  /** Operations that could return more nodes than this are large: at most `largeConcurrency` of them execute at once. */
+  largeNodes?: number;
+  largeConcurrency?: number;
+}
+
+/**
+ * A first-come queue of turns. Each large answer holds tens of MB of rows and result objects while it is
+ * built; ten at once on two cores only take longer each and multiply the heap, so they wait for a turn.
+ */
+export class Turns {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async take(): Promise<() => void> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    };
+  }
 }
 
 export interface Tally {
@@ -67,9 +93,14 @@ export function operationCost(document: DocumentNode, operation: OperationDefini
  * connections deeper than `maxConnectionDepth`, using the real `first` values (variables included).
  */
 export function queryCostLimit(limits: CostLimits): ApolloServerPlugin {
+  const turns = new Turns(limits.largeConcurrency ?? 2);
   return {
     async requestDidStart() {
+      let release: (() => void) | undefined;
       return {
+        async willSendResponse() {
+          release?.();
+        },
         async didResolveOperation({ operation, document, request }) {
           const cost = operationCost(document, operation as OperationDefinitionNode, request.variables ?? {});
           if (cost.depth > limits.maxConnectionDepth) {
@@ -83,6 +114,7 @@ export function queryCostLimit(limits: CostLimits): ApolloServerPlugin {
               { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } },
             );
           }
+          if (cost.nodes > (limits.largeNodes ?? 10_000)) release = await turns.take();
         },
       };
     },

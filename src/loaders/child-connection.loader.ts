@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityMetadata, EntityTarget, LoadEvent, ObjectLiteral } from 'typeorm';
 import { Database } from '../database/database';
 import { Page, PageArgs, toPage } from '../pagination/connection';
 import { Filter } from '../pagination/list-query';
@@ -13,12 +13,19 @@ export interface ChildListSpec<T, F> {
   order: SortOrder<T>;
   /** Turns the GraphQL filter argument into WHERE conditions. */
   filter: (filter: F | undefined) => Filter;
+  /**
+   * Long text columns read only when the query selects the field of the same name (a session's summary):
+   * no field resolver of the type may read them otherwise.
+   */
+  heavy?: (keyof T & string)[];
 }
 
 export interface ChildPageKey<F> {
   parentId: number;
   args: PageArgs;
   filter?: F;
+  /** Heavy columns the query does not select, left unread. */
+  skip?: string[];
 }
 
 /** Keys grouped by a signature; loaders answer each group with one statement. */
@@ -34,6 +41,16 @@ const groupByArguments = <K extends { parentId: number }>(keys: readonly K[]) =>
 
 const unique = (ids: number[]) => [...new Set(ids)];
 
+/** Tells the entity subscribers that listen to loads about rows read without TypeORM's hydration, as it would. */
+function announceLoaded(db: Database, metadata: EntityMetadata, rows: ObjectLiteral[]): void {
+  for (const subscriber of db.dataSource.subscribers) {
+    if (!subscriber.afterLoad) continue;
+    const target = subscriber.listenTo?.();
+    if (target && !(metadata.target instanceof Function && (metadata.target === target || metadata.target.prototype instanceof (target as Function)))) continue;
+    for (const row of rows) void subscriber.afterLoad(row, { connection: db.dataSource, manager: db.manager, metadata } as LoadEvent<ObjectLiteral>);
+  }
+}
+
 /**
  * Per-parent pages in one statement per argument set: ROW_NUMBER() partitioned by parent limits
  * each parent to `first + 1` rows inside the database, so a parent with 10,000 children costs
@@ -43,7 +60,7 @@ export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db:
   const repository = () => db.manager.getRepository(spec.entity);
 
   async function loadGroup(keys: ChildPageKey<F>[]): Promise<Map<number, T[]>> {
-    const { args, filter } = keys[0];
+    const { args, filter, skip = [] } = keys[0];
     const ranked = repository().createQueryBuilder('x');
     const parentColumn = columnSql(ranked, 'x', spec.parentKey);
     ranked
@@ -57,13 +74,27 @@ export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db:
       .createQueryBuilder('t')
       .innerJoin(`(${ranked.getQuery()})`, 'r', 'r.id = t.id AND r.rn <= :limit')
       .setParameters({ ...ranked.getParameters(), limit: args.first + 1 });
+    const metadata = outer.expressionMap.mainAlias!.metadata;
+    const columns = metadata.columns.filter((c) => !skip.includes(c.propertyName));
+    outer.select(columns.map((c) => `t.${c.propertyPath}`));
     applyOrder(outer, 't', spec.order);
-    const rows = await outer.getMany();
+    // plain rows with the entity's prototype (its methods and name, for cursors), converted as TypeORM would: no hydration
+    const driver = db.dataSource.driver;
+    const prototype = metadata.target instanceof Function ? metadata.target.prototype : Object.prototype;
+    const aliases = columns.map((c) => `t_${c.databaseName}`);
+    const rows: T[] = (await outer.getRawMany()).map((raw: Record<string, unknown>) => {
+      const row = Object.create(prototype) as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) row[columns[i].propertyName] = driver.prepareHydratedValue(raw[aliases[i]], columns[i]);
+      return row as T;
+    });
+    announceLoaded(db, metadata, rows);
 
     const byParent = new Map<number, T[]>();
     for (const row of rows) {
       const parentId = row[spec.parentKey] as number;
-      byParent.set(parentId, [...(byParent.get(parentId) ?? []), row]);
+      const list = byParent.get(parentId);
+      if (list) list.push(row);
+      else byParent.set(parentId, [row]);
     }
     return byParent;
   }
@@ -85,11 +116,14 @@ export function childPageLoader<T extends ObjectLiteral & { id: number }, F>(db:
 export interface ChildList<T extends ObjectLiteral & { id: number }, F> {
   page: ReturnType<typeof childPageLoader<T, F>>;
   count: ReturnType<typeof childCountLoader<T, F>>;
+  /** The spec's heavy columns (read only when selected). */
+  heavy: string[];
 }
 
 export const childList = <T extends ObjectLiteral & { id: number }, F>(db: Database, spec: ChildListSpec<T, F>): ChildList<T, F> => ({
   page: childPageLoader(db, spec),
   count: childCountLoader(db, spec),
+  heavy: spec.heavy ?? [],
 });
 
 /** Per-parent totals for `totalCount`: one grouped COUNT per filter, only when a query selects it. */

@@ -36,7 +36,7 @@ interface NeighbourKey {
 
 /** Sessions under a parent, most recent first. */
 const sessionsBy = (db: Database, parentKey: 'clientId' | 'projectId' | 'machineId') =>
-  childList<Session, SessionFilter>(db, { entity: Session, parentKey, order: sessionOrder(), filter: sessionFilter });
+  childList<Session, SessionFilter>(db, { entity: Session, parentKey, order: sessionOrder(), filter: sessionFilter, heavy: ['summary'] });
 
 /**
  * Every relation the schema resolves, as DataLoaders. Built per request in the context factory,
@@ -57,11 +57,11 @@ export function createLoaders(db: Database) {
       if (!childLists.has(key)) childLists.set(key, childList(db, spec));
       return childLists.get(key) as ChildList<T, F>;
     },
-    projectsOfClient: childList<Project, ProjectFilter>(db, { entity: Project, parentKey: 'clientId', order: PROJECT_ORDER, filter: projectFilter }),
+    projectsOfClient: childList<Project, ProjectFilter>(db, { entity: Project, parentKey: 'clientId', order: PROJECT_ORDER, filter: projectFilter, heavy: ['description'] }),
     sessionsOfClient: sessionsBy(db, 'clientId'),
     sessionsOfProject: sessionsBy(db, 'projectId'),
     sessionsOfMachine: sessionsBy(db, 'machineId'),
-    workItemsOfSession: childList<WorkItem, undefined>(db, { entity: WorkItem, parentKey: 'sessionId', order: WORK_ITEM_ORDER, filter: () => noFilter }),
+    workItemsOfSession: childList<WorkItem, undefined>(db, { entity: WorkItem, parentKey: 'sessionId', order: WORK_ITEM_ORDER, filter: () => noFilter, heavy: ['description'] }),
     pendingTasksOfClient: childList<PendingTask, PendingTaskFilter>(db, {
       entity: PendingTask,
       parentKey: 'clientId',

@@ -86,18 +86,31 @@ export function Connection<T extends object>(node: ClassType<T>, typeName: strin
   return ConnectionBase;
 }
 
-/** Turns a fetched page into a connection object; `countAll` runs only if totalCount is selected. */
+/**
+ * Turns a fetched page into a connection object; `countAll` runs only if totalCount is selected. Edges and
+ * cursors are made when the query reads them: most nested queries select `nodes` only.
+ */
 export function toConnection<T extends { id: number }, C extends object>(
   ConnectionType: ClassType<C>,
   page: Page<T>,
   countAll: () => Promise<number>,
 ): C {
-  const edges = page.rows.map((row) => ({ cursor: cursorFor(row, page.order), node: row }));
-  const pageInfo: PageInfo = {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: page.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges.at(-1)?.cursor ?? null,
-  };
-  return Object.assign(new ConnectionType(), { edges, nodes: page.rows, pageInfo, countAll }) as C;
+  const { rows, order } = page;
+  const connection = Object.assign(new ConnectionType(), {
+    nodes: rows,
+    countAll,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      get startCursor() {
+        return rows.length ? cursorFor(rows[0], order) : null;
+      },
+      get endCursor() {
+        return rows.length ? cursorFor(rows[rows.length - 1], order) : null;
+      },
+    } satisfies PageInfo,
+  });
+  let edges: { cursor: string; node: T }[] | undefined;
+  Object.defineProperty(connection, 'edges', { enumerable: true, get: () => (edges ??= rows.map((row) => ({ cursor: cursorFor(row, order), node: row }))) });
+  return connection as C;
 }
