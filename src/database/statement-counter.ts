@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from 'typeorm';
 
-/** Work whose statements are not the operation's own: token checks before it, audit rows after it. */
-type Purpose = 'auth' | 'audit';
+/** Work whose statements are not the operation's own: token checks before it, audit rows after it, background jobs. */
+type Purpose = 'auth' | 'audit' | 'background';
 const purposes = new AsyncLocalStorage<Purpose>();
 
 /** Runs `work` with its SQL counted apart from the operation's own statements. */

@@ -75,7 +75,10 @@ export const domainErrorStatusPlugin: ApolloServerPlugin = {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           const original = originalOf(error);
-          if (original instanceof AppError) Object.assign(error.extensions, extensionsOf(original), { http: httpOf(original) });
+          if (!(original instanceof AppError)) continue;
+          const http = httpOf(original);
+          // keep a status Apollo set itself (400 for a literal a scalar refused in validation)
+          Object.assign(error.extensions, extensionsOf(original), http ? { http } : {});
         }
       },
     };

@@ -1,3 +1,4 @@
+import { countedAs } from '../database/statement-counter';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EntityManager } from 'typeorm';
@@ -69,7 +70,8 @@ export class WebhookWorker {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.round = this.drain().finally(() => {
+    // off the request path: its statements are nobody's operation, even when a request's commit woke it
+    this.round = countedAs('background', () => this.drain()).finally(() => {
       this.round = null;
       if (this.stopped) return;
       if (this.again) {

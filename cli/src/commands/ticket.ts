@@ -40,7 +40,7 @@ export function ticketCommands(program: Command): void {
     .option('--no-comment', 'post no comment')
     .option('--no-time', 'post no time')
     .option('--key <idempotencyKey>', 'idempotency key for a retry')
-    .addHelpText('after', '\nExamples:\n  msp ticket post 1042                 # ticket number 1042, current session\n  msp ticket post 123456 --id --session 17')
+    .addHelpText('after', '\nExample:\n  msp ticket post 1042                 # ticket number 1042, current session\n  msp ticket post 123456 --id --session 17')
     .action(
       action(async ({ api, config, options }, ref: string, opts: { integration?: string; session?: string; id?: boolean; comment: boolean; time: boolean; key?: string }) => {
         const integrationId = await integrationIdOf(api(), opts.integration);
