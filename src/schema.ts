@@ -6,7 +6,7 @@ import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { integrationResolvers } from '../resolvers/integrations/integration.resolver';
 import { AuthResolver } from '../resolvers/auth.resolver';
-import { ClientResolver } from '../resolvers/client.resolver';
+import { clientResolvers } from '../resolvers/client.resolver';
 import { failureResolvers } from '../resolvers/failure.resolver';
 import { securityResolvers } from '../resolvers/security.resolver';
 import { infrastructureResolvers } from '../resolvers/infrastructure.resolver';
@@ -34,7 +34,7 @@ export function buildAppSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: [
       AuthResolver,
-      ClientResolver,
+      ...clientResolvers,
       ...projectResolvers,
       MachineResolver,
       ...sessionResolvers,
