@@ -5,7 +5,7 @@ import { assertAccessDeclared } from './auth/permissions';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { integrationResolvers } from '../resolvers/integrations/integration.resolver';
-import { AuthResolver } from '../resolvers/auth.resolver';
+import { authResolvers } from '../resolvers/auth.resolver';
 import { clientResolvers } from '../resolvers/client.resolver';
 import { failureResolvers } from '../resolvers/failure.resolver';
 import { securityResolvers } from '../resolvers/security.resolver';
@@ -13,7 +13,7 @@ import { infrastructureResolvers } from '../resolvers/infrastructure.resolver';
 import { networkResolvers } from '../resolvers/network.resolver';
 import { siteResolvers } from '../resolvers/site.resolver';
 import { workDetailResolvers } from '../resolvers/work-detail.resolver';
-import { MachineResolver } from '../resolvers/machine.resolver';
+import { machineResolvers } from '../resolvers/machine.resolver';
 import { pendingTaskResolvers } from '../resolvers/pending-task.resolver';
 import { projectResolvers } from '../resolvers/project.resolver';
 import { sessionResolvers } from '../resolvers/session.resolver';
@@ -24,7 +24,7 @@ import { ReportResolver } from '../resolvers/report.resolver';
 import { billingResolvers } from '../resolvers/billing.resolver';
 import { EnvironmentResolver } from '../resolvers/environment.resolver';
 import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
-import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
+import { failureAnalysisResolvers } from '../resolvers/failure-analysis.resolver';
 import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
 import { DateTimeScalar } from '../resolvers/date-time.scalar';
 import { webhookResolvers } from '../resolvers/webhooks/webhook.resolver';
@@ -33,10 +33,10 @@ import { webhookResolvers } from '../resolvers/webhooks/webhook.resolver';
 export function buildAppSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers: [
-      AuthResolver,
+      ...authResolvers,
       ...clientResolvers,
       ...projectResolvers,
-      MachineResolver,
+      ...machineResolvers,
       ...sessionResolvers,
       ...workItemResolvers,
       ...pendingTaskResolvers,
@@ -56,7 +56,7 @@ export function buildAppSchema(): GraphQLSchema {
       ...billingResolvers,
       EnvironmentResolver,
       ContextRecoveryResolver,
-      FailureAnalysisResolver,
+      ...failureAnalysisResolvers,
       SimilarProblemsResolver,
       ...webhookResolvers,
     ],
