@@ -80,14 +80,14 @@ function ownerOf(referenced: Referenced, clientId: unknown): { clientId: number 
 }
 
 export const createCredential = (scope: Scope, input: CreateCredential) =>
-  insertRecord<Credential>(scope, 'createCredential', Credential, input, {
+  insertRecord(scope, 'createCredential', Credential, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => ownerOf(referenced, columns.clientId),
     after: (manager, row) => auditCredential(manager, row.id, CredentialAction.CREATE),
   });
 
 export const updateCredential = (scope: Scope, input: UpdateCredential) =>
-  updateRecord<Credential>(scope, Credential, input, { after: (manager, row) => auditCredential(manager, row.id, CredentialAction.UPDATE) });
+  updateRecord(scope, Credential, input, { after: (manager, row) => auditCredential(manager, row.id, CredentialAction.UPDATE) });
 
 /** Allows or withdraws a principal's right to reveal; setting it twice leaves one row. */
 export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess): Promise<CredentialPermission> {
@@ -105,7 +105,7 @@ export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess
 export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncident): Promise<SecurityIncident> {
   const detectedAt = input.detectedAt ?? now();
   assertNotInFuture(detectedAt, 'detectedAt', now());
-  return insertRecord<SecurityIncident>(scope, 'recordSecurityIncident', SecurityIncident, input, {
+  return insertRecord(scope, 'recordSecurityIncident', SecurityIncident, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => {
       ownerOf(referenced, columns.clientId);
