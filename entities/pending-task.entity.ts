@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Client } from './client.entity';
 import { Audited } from './audited';
-import { TimestampColumn } from './columns';
+import { ForeignKey, TimestampColumn } from './columns';
 import { Project } from './project.entity';
 import { Session } from './session.entity';
 
@@ -29,22 +29,19 @@ export class PendingTask {
   @Column('int', { nullable: true })
   clientId: number | null;
 
-  @ManyToOne(() => Client, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'client_id' })
+  @ForeignKey(() => Client, 'client_id', { nullable: true })
   client?: Relation<Client> | null;
 
   @Column('int', { nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'project_id' })
+  @ForeignKey(() => Project, 'project_id', { nullable: true })
   project?: Relation<Project> | null;
 
   @Column('int', { nullable: true })
   sessionId: number | null;
 
-  @ManyToOne(() => Session, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'session_id' })
+  @ForeignKey(() => Session, 'session_id', { nullable: true, onDelete: 'SET NULL' })
   session?: Relation<Session> | null;
 
   @Field(() => String, { description: 'What needs doing.' })

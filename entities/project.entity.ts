@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Client } from './client.entity';
 import { Audited } from './audited';
-import { TimestampColumn } from './columns';
+import { ForeignKey, TimestampColumn } from './columns';
 
 export enum ProjectStatus {
   ACTIVE = 'ACTIVE',
@@ -33,8 +33,7 @@ export class Project {
   @Column('int')
   clientId: number;
 
-  @ManyToOne(() => Client, { onDelete: 'RESTRICT', nullable: false })
-  @JoinColumn({ name: 'client_id' })
+  @ForeignKey(() => Client, 'client_id')
   client?: Relation<Client>;
 
   @Field(() => String, { description: 'Name, unique within its client.' })

@@ -1,4 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Entity, Index, PrimaryColumn, Relation } from 'typeorm';
+import { ForeignKey } from './columns';
 import { Session } from './session.entity';
 import { Tag } from './tag.entity';
 
@@ -12,11 +13,9 @@ export class SessionTag {
   @PrimaryColumn('int')
   tagId: number;
 
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @ForeignKey(() => Session, 'session_id', { onDelete: 'CASCADE' })
   session?: Relation<Session>;
 
-  @ManyToOne(() => Tag, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tag_id' })
+  @ForeignKey(() => Tag, 'tag_id', { onDelete: 'CASCADE' })
   tag?: Relation<Tag>;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Client } from './client.entity';
 import { Audited } from './audited';
-import { TimestampColumn } from './columns';
+import { ForeignKey, TimestampColumn } from './columns';
 import { Machine } from './machine.entity';
 import { Project } from './project.entity';
 
@@ -40,22 +40,19 @@ export class Session {
   @Column('int', { nullable: true })
   clientId: number | null;
 
-  @ManyToOne(() => Client, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'client_id' })
+  @ForeignKey(() => Client, 'client_id', { nullable: true })
   client?: Relation<Client> | null;
 
   @Column('int', { nullable: true })
   projectId: number | null;
 
-  @ManyToOne(() => Project, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'project_id' })
+  @ForeignKey(() => Project, 'project_id', { nullable: true })
   project?: Relation<Project> | null;
 
   @Column('int', { nullable: true })
   machineId: number | null;
 
-  @ManyToOne(() => Machine, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'machine_id' })
+  @ForeignKey(() => Machine, 'machine_id', { nullable: true })
   machine?: Relation<Machine> | null;
 
   @Field(() => String, { nullable: true, description: 'Short title of what the session is about.' })

@@ -1,4 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Entity, Index, PrimaryColumn, Relation } from 'typeorm';
+import { ForeignKey } from './columns';
 import { Tag } from './tag.entity';
 import { WorkItem } from './work-item.entity';
 
@@ -12,11 +13,9 @@ export class WorkItemTag {
   @PrimaryColumn('int')
   tagId: number;
 
-  @ManyToOne(() => WorkItem, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'work_item_id' })
+  @ForeignKey(() => WorkItem, 'work_item_id', { onDelete: 'CASCADE' })
   workItem?: Relation<WorkItem>;
 
-  @ManyToOne(() => Tag, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'tag_id' })
+  @ForeignKey(() => Tag, 'tag_id', { onDelete: 'CASCADE' })
   tag?: Relation<Tag>;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Audited } from './audited';
 import { ForeignKey, TimestampColumn } from './columns';
 import { LaborType } from './labor-type.entity';
@@ -49,8 +49,7 @@ export class WorkItem {
   @Column('int')
   sessionId: number;
 
-  @ManyToOne(() => Session, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'session_id' })
+  @ForeignKey(() => Session, 'session_id', { onDelete: 'CASCADE' })
   session?: Relation<Session>;
 
   @Field(() => WorkCategory, { description: 'Kind of work.' })

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEnum, IsOptional } from 'class-validator';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { InvoiceColumn, workItemsCsv } from '../src/services/invoice-export.service';
 import { EXPORT_ACCESS } from '../src/export-routes';
 import { Client } from '../entities/client.entity';
@@ -16,14 +16,13 @@ import { recomputeBilling } from '../src/services/billing.service';
 import { createLaborType, LABOR_TYPE_ORDER, laborTypeFilter, updateLaborType } from '../src/services/labor-type.service';
 import { minutesOfCentiminutes } from '../src/services/money';
 import { addPrepaidBlock, PREPAID_BLOCK_ORDER } from '../src/services/prepaid.service';
-import { findOrFail } from '../src/services/find-or-fail';
 import { RecomputeBillingInput, RecomputeBillingPayload } from './billing.inputs';
 import { childConnection } from './child-connection';
 import { LaborTypeConnection, PrepaidBlockConnection } from './connections';
 import { CreateLaborTypeInput, LaborTypeFilterInput, UpdateLaborTypeInput } from './labor-type.inputs';
 import { AddPrepaidBlockInput, ClientPrepaid } from './prepaid.inputs';
-import { belongsTo, inputMutation, listQuery } from './record-resolvers';
-import { IsId, parseId } from './validators';
+import { belongsTo, byIdQuery, inputMutation, listQuery } from './record-resolvers';
+import { IsId } from './validators';
 import { weekdayNames } from '../src/services/billing-rules';
 import { Weekday } from "../src/services/client.commands";
 
@@ -70,7 +69,7 @@ class WorkItemsCsvArgs {
 }
 
 @Resolver(() => LaborType)
-class LaborTypeResolver {
+class InvoiceExportResolver {
   @Access(EXPORT_ACCESS)
   @Query(() => String, {
     description:
@@ -80,11 +79,6 @@ class LaborTypeResolver {
     return workItemsCsv(ctx, { clientId: args.clientId, from: args.from, to: args.to }, args.columns ?? undefined);
   }
 
-  @Access(readers(agentMay.always))
-  @Query(() => LaborType, { description: 'One labor type by id. NOT_FOUND when it does not exist.' })
-  laborType(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Labor type id.' }) id: string): Promise<LaborType> {
-    return findOrFail(ctx.db.manager, LaborType, parseId(id, 'id'));
-  }
 }
 
 @Resolver(() => WorkItem)
@@ -141,7 +135,8 @@ class ClientPrepaidResolver {
 
 /** Labor types, prepaid blocks and recomputing: who may do what is declared with each. */
 export const billingResolvers = [
-  LaborTypeResolver,
+  InvoiceExportResolver,
+  byIdQuery({ name: 'laborType', access: readers(agentMay.always), description: 'One labor type by id. NOT_FOUND when it does not exist.', entity: LaborType, idDescription: 'Labor type id.' }),
   WorkItemBillingResolver,
   ClientBillingResolver,
   ClientPrepaidResolver,

@@ -1,9 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { Context } from '../src/context';
 import { PageArgs } from '../src/pagination/connection';
-import { listConnection } from '../src/pagination/list-query';
 import { CLIENT_ORDER, clientFilter, createClient, findClient, updateClient } from '../src/services/client.service';
 import { childConnection } from './child-connection';
 import { ClientFilterInput, CreateClientInput, UpdateClientInput } from './client.inputs';
@@ -12,11 +11,11 @@ import { PendingTaskFilterInput } from './pending-task.inputs';
 import { ProjectFilterInput } from './project.inputs';
 import { SessionFilterInput } from './session.inputs';
 import { parseId } from './validators';
-import { INPUT_DESCRIPTION } from './record-resolvers';
+import { inputMutation, listQuery } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Client)
-export class ClientResolver {
+class ClientResolver {
   @Access(readers(agentMay.readOwnClient))
   @Query(() => Client, { nullable: true, description: 'One client, by id or by slug. NOT_FOUND when it does not exist.' })
   client(
@@ -25,28 +24,6 @@ export class ClientResolver {
     @Arg('slug', () => String, { nullable: true, description: 'Client slug, for example "dataforth".' }) slug?: string,
   ): Promise<Client> {
     return findClient(ctx.db, { id: id ? parseId(id, 'id') : undefined, slug });
-  }
-
-  @Access(readers())
-  @Query(() => ClientConnection, { description: 'Clients, ordered by name.' })
-  clients(
-    @Ctx() ctx: Context,
-    @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ClientFilterInput, { nullable: true, description: 'Conditions the clients must meet.' }) filter?: ClientFilterInput,
-  ): Promise<ClientConnection> {
-    return listConnection(ClientConnection, ctx.db.manager, Client, page, CLIENT_ORDER, clientFilter(filter));
-  }
-
-  @Access(writers())
-  @Mutation(() => Client, { description: 'Creates a client. CONFLICT when the name or slug is taken.' })
-  createClient(@Ctx() ctx: Context, @Arg('input', () => CreateClientInput, { description: INPUT_DESCRIPTION }) input: CreateClientInput): Promise<Client> {
-    return createClient(ctx, input);
-  }
-
-  @Access(writers())
-  @Mutation(() => Client, { description: 'Changes a client. CONFLICT when the new name or slug is taken.' })
-  updateClient(@Ctx() ctx: Context, @Arg('input', () => UpdateClientInput, { description: INPUT_DESCRIPTION }) input: UpdateClientInput): Promise<Client> {
-    return updateClient(ctx, input);
   }
 
   @FieldResolver(() => String, { description: 'Hourly rate as a decimal amount, for example "150.00".' })
@@ -86,3 +63,21 @@ export class ClientResolver {
     return childConnection(PendingTaskConnection, ctx.loaders.pendingTasksOfClient, client.id, page, filter);
   }
 }
+
+/** Client queries and mutations, and its fields. */
+export const clientResolvers = [
+  ClientResolver,
+  listQuery({
+    name: 'clients',
+    access: readers(),
+    description: 'Clients, ordered by name.',
+    entity: Client,
+    connection: ClientConnection,
+    filterType: ClientFilterInput,
+    filterDescription: 'Conditions the clients must meet.',
+    filter: clientFilter,
+    order: CLIENT_ORDER,
+  }),
+  inputMutation({ name: 'createClient', access: writers(), description: 'Creates a client. CONFLICT when the name or slug is taken.', input: CreateClientInput, returns: Client, run: createClient }),
+  inputMutation({ name: 'updateClient', access: writers(), description: 'Changes a client. CONFLICT when the new name or slug is taken.', input: UpdateClientInput, returns: Client, run: updateClient }),
+];

@@ -1,16 +1,16 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Context } from '../src/context';
+import { writers } from '../src/auth/access';
 import { analyzeFailures } from '../src/services/failure-analysis.service';
 import { AnalyzeFailuresInput, FailureAnalysis } from './failure-analysis.types';
-import { Access, writers } from '../src/auth/access';
+import { inputMutation } from './record-resolvers';
 
-@Resolver()
-export class FailureAnalysisResolver {
-  @Access(writers())
-  @Mutation(() => FailureAnalysis, {
+export const failureAnalysisResolvers = [
+  inputMutation({
+    name: 'analyzeFailures',
+    access: writers(),
     description: 'Rebuilds failure patterns (occurrences, environments) and host insights from every recorded failure, and lists the most frequent patterns.',
-  })
-  analyzeFailures(@Ctx() ctx: Context, @Arg('input', () => AnalyzeFailuresInput, { description: 'Which failures; see the input type.' }) input: AnalyzeFailuresInput): Promise<FailureAnalysis> {
-    return analyzeFailures(ctx, input.clientId, input.top);
-  }
-}
+    input: AnalyzeFailuresInput,
+    inputDescription: 'Which failures; see the input type.',
+    returns: FailureAnalysis,
+    run: (ctx, input) => analyzeFailures(ctx, input.clientId, input.top),
+  }),
+];

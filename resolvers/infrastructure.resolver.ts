@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Client } from '../entities/client.entity';
 import { InfrastructureRelationship, RelationshipKind } from '../entities/infrastructure-relationship.entity';
 import { Infrastructure } from '../entities/infrastructure.entity';
@@ -6,7 +6,7 @@ import { Project } from '../entities/project.entity';
 import { Session } from '../entities/session.entity';
 import { Site } from '../entities/site.entity';
 import { Context } from '../src/context';
-import { BadInputError, NotFoundError } from '../src/core/errors';
+import { BadInputError } from '../src/core/errors';
 import { childLists } from '../src/loaders/child-lists';
 import {
   attachInfrastructure,
@@ -25,21 +25,12 @@ import {
   RecordInfrastructureInput,
   UpdateInfrastructureInput,
 } from './infrastructure.inputs';
-import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from './record-resolvers';
+import { archiveMutation, belongsTo, byIdQuery, hasMany, inputMutation, listQuery } from './record-resolvers';
 import { Topology } from './topology.types';
-import { parseId } from './validators';
-import { Access, agentMay, readers, writers } from '../src/auth/access';
+import { agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Infrastructure)
 class InfrastructureResolver {
-  @Access(readers())
-  @Query(() => Infrastructure, { nullable: true, description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.' })
-  async infrastructure(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Infrastructure id.' }) id: string): Promise<Infrastructure> {
-    const row = await ctx.loaders.byId(Infrastructure).load(parseId(id, 'id'));
-    if (!row) throw new NotFoundError('Infrastructure', id, 'id');
-    return row;
-  }
-
   @FieldResolver(() => Topology, { description: `Infrastructure within \`depth\` relationships (1 to ${MAX_NEIGHBOUR_DEPTH}, either direction), itself included.` })
   neighbours(
     @Root() row: Infrastructure,
@@ -78,6 +69,7 @@ class ProjectInfrastructureResolver {
 
 export const infrastructureResolvers = [
   InfrastructureResolver,
+  byIdQuery({ name: 'infrastructure', access: readers(), description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.', entity: Infrastructure, idDescription: 'Infrastructure id.', nullable: true }),
   ClientTopologyResolver,
   SessionInfrastructureResolver,
   ProjectInfrastructureResolver,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Machine } from '../entities/machine.entity';
 import { Context } from '../src/context';
 import { PageArgs } from '../src/pagination/connection';
@@ -10,11 +10,11 @@ import { SessionConnection } from './connections';
 import { RegisterMachineInput, RegisterMachinePayload } from './machine.inputs';
 import { SessionFilterInput } from './session.inputs';
 import { parseId } from './validators';
-import { INPUT_DESCRIPTION } from './record-resolvers';
+import { inputMutation } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => Machine)
-export class MachineResolver {
+class MachineResolver {
   @Access(readers())
   @Query(() => Machine, { nullable: true, description: 'One machine, by fingerprint or by id. NOT_FOUND when it is not registered.' })
   machine(
@@ -23,15 +23,6 @@ export class MachineResolver {
     @Arg('id', () => ID, { nullable: true, description: 'Machine id.' }) id?: string,
   ): Promise<Machine> {
     return findMachine(ctx.db, { id: id ? parseId(id, 'id') : undefined, fingerprint });
-  }
-
-  @Access(writers())
-  @Mutation(() => RegisterMachinePayload, {
-    description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
-  })
-  async registerMachine(@Ctx() ctx: Context, @Arg('input', () => RegisterMachineInput, { description: INPUT_DESCRIPTION }) input: RegisterMachineInput): Promise<RegisterMachinePayload> {
-    const result = await registerMachine(ctx, input);
-    return { ...result, commands: upFrontCommands(result.machine) };
   }
 
   @Access(readers(agentMay.always))
@@ -55,3 +46,19 @@ export class MachineResolver {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfMachine, machine.id, page, filter);
   }
 }
+
+/** Machine lookups and registration, and its fields. */
+export const machineResolvers = [
+  MachineResolver,
+  inputMutation({
+    name: 'registerMachine',
+    access: writers(),
+    description: 'Registers the calling machine, or updates its capabilities and last-seen time if its fingerprint is known.',
+    input: RegisterMachineInput,
+    returns: RegisterMachinePayload,
+    run: async (ctx, input) => {
+      const result = await registerMachine(ctx, input);
+      return { ...result, commands: upFrontCommands(result.machine) };
+    },
+  }),
+];

@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { WorkCategory } from '../entities/work-item.entity';
+import type { ReportFigures as Figures } from '../src/services/report.service';
 
 @ObjectType({ description: 'Time and money of a set of sessions. Money is integer cents; hours are derived from whole minutes.' })
-export class ReportFigures {
+export class ReportFigures implements Figures {
   @Field(() => Int, { description: 'Distinct sessions (a session with work items of several categories counts once in each category group).' })
   sessions: number;
 

@@ -5,13 +5,16 @@ import { Credential } from '../entities/credential.entity';
 import { Infrastructure } from '../entities/infrastructure.entity';
 import { SecurityIncident } from '../entities/security-incident.entity';
 import { Session } from '../entities/session.entity';
-import { childLists } from '../src/loaders/child-lists';
 import {
+  auditOfCredential,
   CREDENTIAL_ORDER,
   createCredential,
+  credentialsOfClient,
   credentialFilter,
   grantCredentialAccess,
   INCIDENT_ORDER,
+  incidentsOfClient,
+  permissionsOfCredential,
   recordSecurityIncident,
   securityIncidentFilter,
   updateCredential,
@@ -60,10 +63,10 @@ export const securityResolvers = [
   inputMutation({ name: 'grantCredentialAccess', access: admins, description: 'Allows or withdraws a principal’s right to reveal a credential.', input: GrantCredentialAccessInput, returns: CredentialPermission, run: grantCredentialAccess }),
   belongsTo({ on: Credential, name: 'client', description: 'The client it belongs to, if any.', target: Client, key: 'clientId' }),
   belongsTo({ on: Credential, name: 'infrastructure', description: 'The infrastructure it opens, if any.', target: Infrastructure, key: 'infrastructureId' }),
-  hasMany({ on: Credential, name: 'auditLog', description: 'Every access to this credential, newest first.', connection: CredentialAuditConnection, spec: childLists.auditOfCredential }),
-  hasMany({ on: Credential, name: 'permissions', description: 'Who may reveal it.', connection: CredentialPermissionConnection, spec: childLists.permissionsOfCredential }),
+  hasMany({ on: Credential, name: 'auditLog', description: 'Every access to this credential, newest first.', connection: CredentialAuditConnection, spec: auditOfCredential }),
+  hasMany({ on: Credential, name: 'permissions', description: 'Who may reveal it.', connection: CredentialPermissionConnection, spec: permissionsOfCredential }),
   belongsTo({ on: CredentialAuditEntry, name: 'session', description: 'The agent session that accessed it, if any.', target: Session, key: 'sessionId' }),
-  hasMany({ on: Client, name: 'credentials', description: 'Active credentials of the client (metadata only), by name.', connection: CredentialConnection, spec: childLists.credentialsOfClient }),
+  hasMany({ on: Client, name: 'credentials', description: 'Active credentials of the client (metadata only), by name.', connection: CredentialConnection, spec: credentialsOfClient }),
 
   listQuery({
     name: 'securityIncidents',
@@ -79,6 +82,6 @@ export const securityResolvers = [
   inputMutation({ name: 'updateSecurityIncident', access: writers(), description: 'Moves an incident on; each change becomes a timeline entry.', input: UpdateSecurityIncidentInput, returns: SecurityIncident, run: updateSecurityIncident }),
   belongsTo({ on: SecurityIncident, name: 'client', description: 'The client.', target: Client, key: 'clientId', required: true }),
   belongsTo({ on: SecurityIncident, name: 'infrastructure', description: 'The infrastructure affected, if one.', target: Infrastructure, key: 'infrastructureId' }),
-  hasMany({ on: Client, name: 'securityIncidents', description: 'The client’s security incidents, most recent first.', connection: SecurityIncidentConnection, spec: childLists.incidentsOfClient }),
+  hasMany({ on: Client, name: 'securityIncidents', description: 'The client’s security incidents, most recent first.', connection: SecurityIncidentConnection, spec: incidentsOfClient }),
 ];
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Session } from '../entities/session.entity';
 import { Tag } from '../entities/tag.entity';
 import { WorkItem } from '../entities/work-item.entity';
@@ -7,7 +7,7 @@ import { logWorkItem, updateWorkItem } from '../src/services/work-item.service';
 import { LogWorkItemInput, UpdateWorkItemInput } from './work-item.inputs';
 import { CategorizeWorkArgs, WorkCategorization } from './categorization.types';
 import { categorizeWork, renderCategorization } from '../src/services/categorizer';
-import { INPUT_DESCRIPTION, belongsTo } from './record-resolvers';
+import { belongsTo, inputMutation } from './record-resolvers';
 import { Access, agentMay, readers, writers } from '../src/auth/access';
 
 @Resolver(() => WorkItem)
@@ -19,18 +19,6 @@ class WorkItemResolver {
     return { ...found, text: renderCategorization(found) };
   }
 
-  @Access(writers('ownSession'))
-  @Mutation(() => WorkItem, { description: "Logs work done in a session; billable defaults to the session's flag." })
-  logWorkItem(@Ctx() ctx: Context, @Arg('input', () => LogWorkItemInput, { description: INPUT_DESCRIPTION }) input: LogWorkItemInput): Promise<WorkItem> {
-    return logWorkItem(ctx, input);
-  }
-
-  @Access(writers())
-  @Mutation(() => WorkItem, { description: 'Changes a work item. LOCKED when it is billed and the change touches minutes or billable flag.' })
-  updateWorkItem(@Ctx() ctx: Context, @Arg('input', () => UpdateWorkItemInput, { description: INPUT_DESCRIPTION }) input: UpdateWorkItemInput): Promise<WorkItem> {
-    return updateWorkItem(ctx, input);
-  }
-
   @FieldResolver(() => [Tag], { description: 'Tags on the work item, by name.' })
   tags(@Root() item: WorkItem, @Ctx() ctx: Context): Promise<Tag[]> {
     return ctx.loaders.tagsOfWorkItem.load(item.id);
@@ -40,5 +28,7 @@ class WorkItemResolver {
 /** WorkItem queries and mutations, and the rows it points at. */
 export const workItemResolvers = [
   WorkItemResolver,
+  inputMutation({ name: 'logWorkItem', access: writers('ownSession'), description: "Logs work done in a session; billable defaults to the session's flag.", input: LogWorkItemInput, returns: WorkItem, run: logWorkItem }),
+  inputMutation({ name: 'updateWorkItem', access: writers(), description: 'Changes a work item. LOCKED when it is billed and the change touches minutes or billable flag.', input: UpdateWorkItemInput, returns: WorkItem, run: updateWorkItem }),
   belongsTo({ on: WorkItem, name: 'session', description: 'The session the work belongs to.', target: Session, key: 'sessionId', required: true }),
 ];

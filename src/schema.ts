@@ -9,15 +9,15 @@ import { createLoaders } from './loaders';
 import { ChangeResolver, historyResolvers } from '../resolvers/change.resolver';
 import { adminResolvers } from '../resolvers/admin.resolver';
 import { integrationResolvers } from '../resolvers/integrations/integration.resolver';
-import { AuthResolver } from '../resolvers/auth.resolver';
-import { ClientResolver } from '../resolvers/client.resolver';
+import { authResolvers } from '../resolvers/auth.resolver';
+import { clientResolvers } from '../resolvers/client.resolver';
 import { failureResolvers } from '../resolvers/failure.resolver';
 import { securityResolvers } from '../resolvers/security.resolver';
 import { infrastructureResolvers } from '../resolvers/infrastructure.resolver';
 import { networkResolvers } from '../resolvers/network.resolver';
 import { siteResolvers } from '../resolvers/site.resolver';
 import { workDetailResolvers } from '../resolvers/work-detail.resolver';
-import { MachineResolver } from '../resolvers/machine.resolver';
+import { machineResolvers } from '../resolvers/machine.resolver';
 import { pendingTaskResolvers } from '../resolvers/pending-task.resolver';
 import { projectResolvers } from '../resolvers/project.resolver';
 import { sessionResolvers } from '../resolvers/session.resolver';
@@ -28,7 +28,7 @@ import { ReportResolver } from '../resolvers/report.resolver';
 import { billingResolvers } from '../resolvers/billing.resolver';
 import { EnvironmentResolver } from '../resolvers/environment.resolver';
 import { ContextRecoveryResolver } from '../resolvers/context-recovery.resolver';
-import { FailureAnalysisResolver } from '../resolvers/failure-analysis.resolver';
+import { failureAnalysisResolvers } from '../resolvers/failure-analysis.resolver';
 import { SimilarProblemsResolver } from '../resolvers/similar-problems.resolver';
 import { DateTimeScalar } from '../resolvers/date-time.scalar';
 import { webhookResolvers } from '../resolvers/webhooks/webhook.resolver';
@@ -67,10 +67,10 @@ export function buildAppSchema(): GraphQLSchema {
   simplePropertyFields();
   const schema = buildSchemaSync({
     resolvers: [
-      AuthResolver,
-      ClientResolver,
+      ...authResolvers,
+      ...clientResolvers,
       ...projectResolvers,
-      MachineResolver,
+      ...machineResolvers,
       ...sessionResolvers,
       ...workItemResolvers,
       ...pendingTaskResolvers,
@@ -90,7 +90,7 @@ export function buildAppSchema(): GraphQLSchema {
       ...billingResolvers,
       EnvironmentResolver,
       ContextRecoveryResolver,
-      FailureAnalysisResolver,
+      ...failureAnalysisResolvers,
       SimilarProblemsResolver,
       ...webhookResolvers,
     ],

@@ -1,10 +1,7 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { WebhookDelivery } from '../../entities/webhook-delivery.entity';
 import { Webhook } from '../../entities/webhook.entity';
-import { Access, admins } from '../../src/auth/access';
-import { Context } from '../../src/context';
+import { admins } from '../../src/auth/access';
 import { noFilter } from '../../src/pagination/list-query';
-import { findOrFail } from '../../src/services/find-or-fail';
 import {
   createWebhook,
   DELIVERY_ORDER,
@@ -16,23 +13,13 @@ import {
   updateWebhook,
   WEBHOOK_ORDER,
 } from '../../src/webhooks/webhook.service';
-import { belongsTo, inputMutation, listQuery } from '../record-resolvers';
-import { parseId } from '../validators';
+import { belongsTo, byIdQuery, inputMutation, listQuery } from '../record-resolvers';
 import { CreateWebhookInput, UpdateWebhookInput, WebhookDeliveryFilter, WebhookDeliveryIdInput, WebhookIdInput } from './webhook.inputs';
 import { CreateWebhookPayload, DeleteWebhookPayload, WebhookConnection, WebhookDeliveryConnection } from './webhook.types';
 
-@Resolver(() => Webhook)
-class WebhookQueryResolver {
-  @Access(admins)
-  @Query(() => Webhook, { description: 'One webhook (admins); NOT_FOUND when there is none of that id.' })
-  webhook(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The webhook.' }) id: string): Promise<Webhook> {
-    return findOrFail(ctx.db.manager, Webhook, parseId(id, 'id'));
-  }
-}
-
 /** Outbound webhooks: subscriptions and their delivery log, for admins only. */
 export const webhookResolvers = [
-  WebhookQueryResolver,
+  byIdQuery({ name: 'webhook', access: admins, description: 'One webhook (admins); NOT_FOUND when there is none of that id.', entity: Webhook, idDescription: 'The webhook.' }),
   listQuery({ name: 'webhooks', access: admins, description: 'Webhook subscriptions, newest first (admins).', entity: Webhook, connection: WebhookConnection, filter: () => noFilter, order: WEBHOOK_ORDER }),
   listQuery({
     name: 'webhookDeliveries',

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { EntityMetadata, EntityTarget, LoadEvent, ObjectLiteral } from 'typeorm';
 import { Database } from '../database/database';
 import { Page, PageArgs, toPage } from '../pagination/connection';
-import { Filter } from '../pagination/list-query';
+import { Filter, noFilter } from '../pagination/list-query';
 import { applyAfter, applyOrder, columnSql, orderSql, SortOrder } from '../pagination/sort-order';
 
 /** A list that hangs off a parent row, such as a project's sessions. */
@@ -19,6 +19,14 @@ export interface ChildListSpec<T, F> {
    */
   heavy?: (keyof T & string)[];
 }
+
+/** A child list of `entity` under the parent whose id is in `parentKey`; a module-level constant, so one loader per request. */
+export const childListSpec = <T extends { id: number }>(entity: new () => T, parentKey: keyof T & string, order: SortOrder<T>, filter: Filter = noFilter): ChildListSpec<T, undefined> => ({
+  entity,
+  parentKey,
+  order,
+  filter: () => filter,
+});
 
 export interface ChildPageKey<F> {
   parentId: number;

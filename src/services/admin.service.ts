@@ -38,7 +38,7 @@ export function apiAuditFilter(filter: ApiAuditFilter = {}): Filter {
 export async function createUser(scope: Scope, input: CreateUser): Promise<{ user: User; invite: Invite | null }> {
   const email = input.email.trim().toLowerCase();
   let invite: Invite | null = null;
-  const user = await insertRecord<User>(scope, 'createUser', User, input, {
+  const user = await insertRecord(scope, 'createUser', User, input, {
     check: async (manager) => {
       if (await manager.existsBy(User, { email })) throw new ConflictError(`A user with e-mail ${email} exists.`, 'email');
     },
@@ -53,7 +53,7 @@ export async function createUser(scope: Scope, input: CreateUser): Promise<{ use
 export const updateUser = (scope: Scope, input: UpdateUser) => updateRecord(scope, User, input);
 
 export function createIntegrationCredential(scope: Scope, input: CreateIntegrationCredential): Promise<IntegrationCredential> {
-  return insertRecord<IntegrationCredential>(scope, 'createIntegrationCredential', IntegrationCredential, input, {
+  return insertRecord(scope, 'createIntegrationCredential', IntegrationCredential, input, {
     check: async (manager) => {
       if (await manager.existsBy(IntegrationCredential, { provider: input.provider, name: input.name.trim() })) {
         throw new ConflictError(`${input.provider} already has credentials named "${input.name.trim()}".`, 'name');

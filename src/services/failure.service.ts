@@ -56,7 +56,7 @@ function agreedClient(referenced: Referenced, clientId: unknown): number | null 
 export function logOperationFailure(scope: Scope, input: LogOperationFailure): Promise<OperationFailure> {
   const occurredAt = input.occurredAt ?? now();
   assertNotInFuture(occurredAt, 'occurredAt', now());
-  return insertRecord<OperationFailure>(scope, 'logOperationFailure', OperationFailure, input, {
+  return insertRecord(scope, 'logOperationFailure', OperationFailure, input, {
     references: { sessionId: Session, clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => ({
       clientId: agreedClient(referenced, columns.clientId),
@@ -80,7 +80,7 @@ export function logOperationFailure(scope: Scope, input: LogOperationFailure): P
 
 export function recordFailurePattern(scope: Scope, input: RecordFailurePattern): Promise<FailurePattern> {
   const at = now();
-  return insertRecord<FailurePattern>(scope, 'recordFailurePattern', FailurePattern, input, {
+  return insertRecord<FailurePattern, RecordFailurePattern>(scope, 'recordFailurePattern', FailurePattern, input, {
     check: async (manager) => {
       if (await manager.existsBy(FailurePattern, { signature: input.signature.trim() })) {
         throw new ConflictError(`A pattern with signature "${input.signature.trim()}" exists; update it instead.`, 'signature');
@@ -94,7 +94,7 @@ export const updateFailurePattern = (scope: Scope, input: UpdateFailurePattern) 
 
 export function recordEnvironmentalInsight(scope: Scope, input: RecordEnvironmentalInsight): Promise<EnvironmentalInsight> {
   if (!input.clientId && !input.infrastructureId) throw new BadInputError('clientId', 'an insight is about a client, a host or both');
-  return insertRecord<EnvironmentalInsight>(scope, 'recordEnvironmentalInsight', EnvironmentalInsight, input, {
+  return insertRecord(scope, 'recordEnvironmentalInsight', EnvironmentalInsight, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => ({
       clientId: agreedClient(referenced, columns.clientId),

@@ -57,7 +57,7 @@ export const createSite = (scope: Scope, input: CreateSite) => insertRecord(scop
 export const updateSite = (scope: Scope, input: UpdateSite) => updateRecord(scope, Site, input);
 
 export function recordInfrastructure(scope: Scope, input: RecordInfrastructure): Promise<Infrastructure> {
-  return insertRecord<Infrastructure>(scope, 'recordInfrastructure', Infrastructure, input, {
+  return insertRecord<Infrastructure, RecordInfrastructure>(scope, 'recordInfrastructure', Infrastructure, input, {
     references: { clientId: Client, siteId: Site },
     derive: (columns, referenced) => {
       assertSiteOfClient(referenced, Number(columns.clientId));
@@ -82,7 +82,7 @@ export const updateNetwork = (scope: Scope, input: UpdateNetwork) => updateRecor
 export const updateFirewallRule = (scope: Scope, input: UpdateFirewallRule) => updateRecord(scope, FirewallRule, input);
 
 export function updateM365Tenant(scope: Scope, input: UpdateM365Tenant): Promise<M365Tenant> {
-  return updateRecord<M365Tenant>(scope, M365Tenant, input, {
+  return updateRecord(scope, M365Tenant, input, {
     derive: (_columns, _referenced, existing) =>
       input.domains ? { domains: [...new Set([existing!.primaryDomain, ...input.domains.map((d) => d.toLowerCase())])] } : undefined,
   });
@@ -92,7 +92,7 @@ export const recordService = (scope: Scope, input: RecordService) =>
   insertRecord(scope, 'recordService', InfrastructureService, input, { references: { infrastructureId: Infrastructure } });
 
 export function recordNetwork(scope: Scope, input: RecordNetwork): Promise<Network> {
-  return insertRecord<Network>(scope, 'recordNetwork', Network, input, {
+  return insertRecord<Network, RecordNetwork>(scope, 'recordNetwork', Network, input, {
     references: { clientId: Client, siteId: Site },
     derive: (columns, referenced) => {
       assertSiteOfClient(referenced, Number(columns.clientId));
@@ -110,7 +110,7 @@ export const recordFirewallRule = (scope: Scope, input: RecordFirewallRule) =>
 export function recordM365Tenant(scope: Scope, input: RecordM365Tenant): Promise<M365Tenant> {
   const tenantId = input.tenantId.toLowerCase();
   const primaryDomain = input.primaryDomain.toLowerCase();
-  return insertRecord<M365Tenant>(scope, 'recordM365Tenant', M365Tenant, input, {
+  return insertRecord<M365Tenant, RecordM365Tenant>(scope, 'recordM365Tenant', M365Tenant, input, {
     references: { clientId: Client },
     derive: () => ({ tenantId, primaryDomain, domains: [...new Set([primaryDomain, ...(input.domains ?? []).map((d) => d.toLowerCase())])] }),
     check: async (manager) => {

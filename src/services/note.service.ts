@@ -10,7 +10,7 @@ export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' 
 
 /** Writes a note in an open session; it is searchable as soon as the write commits. */
 export const writeNote = (scope: Scope, input: AddNote) =>
-  insertRecord<Note>(scope, 'note', Note, input, {
+  insertRecord(scope, 'note', Note, input, {
     references: { sessionId: Session },
     derive: (_columns, referenced) => assertSessionOpen(referenced.sessionId as Session, 'notes'),
   });

@@ -46,8 +46,19 @@ export interface RecordRules<T> {
 
 type EntityClass<T> = new () => T;
 
+/**
+ * A command whose every field is a property of `T` (or the row id / idempotency key), each with a value the
+ * property takes (a relation id may be the GraphQL ID string): a misspelt or unknown field is a compile error.
+ */
+export type Patch<T, I> = I & {
+  [K in keyof I]: K extends 'id' | 'idempotencyKey' ? unknown : K extends keyof T ? Wire<T[K]> | null | undefined : never;
+};
+
+/** What a property's value may arrive as: numbers (ids) also as GraphQL ID strings. */
+type Wire<V> = V extends number ? V | string : V extends number[] ? (number | string)[] : V;
+
 /** Creates a row after checking its references, idempotently when the input carries a key. Logged by the change log. */
-export function insertRecord<T extends Row>(scope: Scope, operation: string, entity: EntityClass<T>, input: object, rules: RecordRules<T> = {}): Promise<T> {
+export function insertRecord<T extends Row, I extends object>(scope: Scope, operation: string, entity: EntityClass<T>, input: Patch<NoInfer<T>, I>, rules: RecordRules<T> = {}): Promise<T> {
   return idempotentWrite(scope, operation, input, entity, async (manager) => {
     const referenced = await loadReferences(manager, input, rules.references ?? {});
     await rules.check?.(manager);
@@ -61,7 +72,7 @@ export function insertRecord<T extends Row>(scope: Scope, operation: string, ent
 }
 
 /** Changes the given fields of a row (locked while the transaction runs); omitted fields stay. */
-export function updateRecord<T extends Row>(scope: Scope, entity: EntityClass<T>, input: { id: string }, rules: RecordRules<T> = {}): Promise<T> {
+export function updateRecord<T extends Row, I extends { id: string }>(scope: Scope, entity: EntityClass<T>, input: Patch<NoInfer<T>, I>, rules: RecordRules<T> = {}): Promise<T> {
   return scope.db.transaction(scope, async (manager) => {
     const row = await findOrFail(manager, entity, input.id, 'id', true);
     const referenced = await loadReferences(manager, input, rules.references ?? {});

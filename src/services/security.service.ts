@@ -10,6 +10,7 @@ import { User } from '../../entities/user.entity';
 import { originOf } from '../database/database';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../core/errors';
+import { childListSpec } from '../loaders/child-connection.loader';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from './find-or-fail';
@@ -36,6 +37,11 @@ export function credentialFilter(filter: CredentialFilter = {}): Filter {
   };
 }
 
+/** A client's active credentials, in the list order. */
+export const credentialsOfClient = childListSpec(Credential, 'clientId', CREDENTIAL_ORDER, notArchived);
+export const auditOfCredential = childListSpec(CredentialAuditEntry, 'credentialId', AUDIT_ORDER);
+export const permissionsOfCredential = childListSpec(CredentialPermission, 'credentialId', { key: 'principal', direction: 'ASC' });
+
 export function securityIncidentFilter(filter: SecurityIncidentFilter = {}): Filter {
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
@@ -45,6 +51,9 @@ export function securityIncidentFilter(filter: SecurityIncidentFilter = {}): Fil
     if (filter.detectedBefore) qb.andWhere(`${a}.detectedAt < :detectedBefore`, { detectedBefore: dbTime(filter.detectedBefore) });
   };
 }
+
+/** A client's security incidents, in the list order. */
+export const incidentsOfClient = childListSpec(SecurityIncident, 'clientId', INCIDENT_ORDER);
 
 /** One row of the credential audit log, written in the caller's transaction. */
 export async function auditCredential(manager: EntityManager, credentialId: number, action: CredentialAction, reason: string | null = null): Promise<void> {
@@ -71,14 +80,14 @@ function ownerOf(referenced: Referenced, clientId: unknown): { clientId: number 
 }
 
 export const createCredential = (scope: Scope, input: CreateCredential) =>
-  insertRecord<Credential>(scope, 'createCredential', Credential, input, {
+  insertRecord(scope, 'createCredential', Credential, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => ownerOf(referenced, columns.clientId),
     after: (manager, row) => auditCredential(manager, row.id, CredentialAction.CREATE),
   });
 
 export const updateCredential = (scope: Scope, input: UpdateCredential) =>
-  updateRecord<Credential>(scope, Credential, input, { after: (manager, row) => auditCredential(manager, row.id, CredentialAction.UPDATE) });
+  updateRecord(scope, Credential, input, { after: (manager, row) => auditCredential(manager, row.id, CredentialAction.UPDATE) });
 
 /** Allows or withdraws a principal's right to reveal; setting it twice leaves one row. */
 export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess): Promise<CredentialPermission> {
@@ -96,7 +105,7 @@ export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess
 export function recordSecurityIncident(scope: Scope, input: RecordSecurityIncident): Promise<SecurityIncident> {
   const detectedAt = input.detectedAt ?? now();
   assertNotInFuture(detectedAt, 'detectedAt', now());
-  return insertRecord<SecurityIncident>(scope, 'recordSecurityIncident', SecurityIncident, input, {
+  return insertRecord(scope, 'recordSecurityIncident', SecurityIncident, input, {
     references: { clientId: Client, infrastructureId: Infrastructure },
     derive: (columns, referenced) => {
       ownerOf(referenced, columns.clientId);

@@ -117,7 +117,7 @@ async function learnFromCommand(manager: EntityManager, command: CommandRun, ref
   });
 }
 
-export const logFileChange = (scope: Scope, input: LogFileChange) => insertRecord<FileChange>(scope, 'logFileChange', FileChange, input, workDetailRules());
+export const logFileChange = (scope: Scope, input: LogFileChange) => insertRecord(scope, 'logFileChange', FileChange, input, workDetailRules());
 
 export const logProblemSolution = (scope: Scope, input: LogProblemSolution) =>
   insertRecord(scope, 'logProblemSolution', ProblemSolution, input, workDetailRules<ProblemSolution>(() => ({ verified: input.verified ?? false })));
@@ -125,12 +125,12 @@ export const logProblemSolution = (scope: Scope, input: LogProblemSolution) =>
 export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolution) => updateRecord(scope, ProblemSolution, input);
 
 export const recordInfrastructureChange = (scope: Scope, input: RecordInfrastructureChange) =>
-  insertRecord<InfrastructureChange>(scope, 'recordInfrastructureChange', InfrastructureChange, input, workDetailRules());
+  insertRecord(scope, 'recordInfrastructureChange', InfrastructureChange, input, workDetailRules());
 
 export const updateDeployment = (scope: Scope, input: UpdateDeployment) => updateRecord(scope, Deployment, input);
 
 export const recordDeployment = (scope: Scope, input: RecordDeployment) =>
-  insertRecord<Deployment>(scope, 'recordDeployment', Deployment, input, workDetailRules());
+  insertRecord(scope, 'recordDeployment', Deployment, input, workDetailRules());
 
 export const recordDatabaseChange = (scope: Scope, input: RecordDatabaseChange) =>
-  insertRecord<DatabaseChange>(scope, 'recordDatabaseChange', DatabaseChange, input, workDetailRules());
+  insertRecord(scope, 'recordDatabaseChange', DatabaseChange, input, workDetailRules());
