@@ -35,7 +35,8 @@ describe('npm run seed', () => {
     expect(empty).toEqual([]);
 
     const logged = await scratch.dataSource.query('SELECT DISTINCT object_type AS t FROM change_log');
-    expect(logged.map((r: { t: string }) => r.t).sort()).toEqual([...auditedEntities.values()].sort());
+    const adminSetUp = new Set(['Integration', 'Webhook']); // not seeded, see above
+    expect(logged.map((r: { t: string }) => r.t).sort()).toEqual([...auditedEntities.values()].filter((t) => !adminSetUp.has(t)).sort());
 
     // billing: a client on a prepaid block, with after-hours work drawn from it at 1.5x
     const [afterHours] = await scratch.dataSource.query(
