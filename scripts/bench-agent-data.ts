@@ -12,7 +12,7 @@ import { ProblemSolution } from '../entities/problem-solution.entity';
 import { Session, SessionMode } from '../entities/session.entity';
 import { WorkCategory, WorkItem } from '../entities/work-item.entity';
 import { Database } from '../src/database/database';
-import { commandSignature, inferFailureCategory } from '../src/services/failure-knowledge';
+import { commandSignature, inferFailureCategory } from '../src/failure-learning/failure-knowledge';
 import { TOPICS, Topic } from './bench-agent-topics';
 import { insertAll } from '../test/helpers/tree-data';
 

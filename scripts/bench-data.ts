@@ -15,8 +15,8 @@ import { createConnection } from 'mysql2/promise';
 import { QueryRunner } from 'typeorm';
 import { dbTime } from '../src/database/db-time';
 import { openDatabase } from '../src/database/open-database';
-import { commandSignature, inferFailureCategory } from '../src/services/failure-knowledge';
-import { CredentialVault } from '../src/vault/credential-vault';
+import { commandSignature, inferFailureCategory } from '../src/failure-learning/failure-knowledge';
+import { CredentialVault } from '../src/security/vault/credential-vault';
 
 export const SCALES = {
   '10y': { years: 10, clients: 50, projects: 300, sessions: 100_000, credentials: 20_000 },

@@ -1,6 +1,6 @@
-import { createIntegrationCredential, createUser, linkTicket } from '../src/services/admin.service';
-import { Invite } from '../src/services/invite.service';
-import { logOperationFailure, recordEnvironmentalInsight } from '../src/services/failure.service';
+import { createIntegrationCredential, createUser, linkTicket } from '../src/admin/admin.service';
+import { Invite } from '../src/security/invite.service';
+import { logOperationFailure, recordEnvironmentalInsight } from '../src/failure-learning/failure.service';
 import {
   attachInfrastructure,
   createSite,
@@ -10,10 +10,10 @@ import {
   recordM365Tenant,
   recordNetwork,
   recordService,
-} from '../src/services/infrastructure.service';
-import { createCredential, grantCredentialAccess, recordSecurityIncident } from '../src/services/security.service';
-import { logWorkItem } from '../src/services/work-item.service';
-import { logCommand, logFileChange, logProblemSolution, recordDatabaseChange, recordDeployment, recordInfrastructureChange } from '../src/services/work-detail.service';
+} from '../src/infrastructure/infrastructure.service';
+import { createCredential, grantCredentialAccess, recordSecurityIncident } from '../src/security/security.service';
+import { logWorkItem } from '../src/tracking/work-item.service';
+import { logCommand, logFileChange, logProblemSolution, recordDatabaseChange, recordDeployment, recordInfrastructureChange } from '../src/work-details/work-detail.service';
 import { CredentialKind } from '../entities/credential.entity';
 import { FailureCategory } from '../entities/command-run.entity';
 import { DeploymentStatus } from '../entities/deployment.entity';
@@ -24,7 +24,7 @@ import { InfrastructureKind } from '../entities/infrastructure.entity';
 import { IncidentSeverity } from '../entities/security-incident.entity';
 import { UserRole } from '../entities/user.entity';
 import { WorkCategory } from '../entities/work-item.entity';
-import { Scope } from "../src/services/scope";
+import { Scope } from "../src/kit/scope";
 
 const key = (name: string) => ({ idempotencyKey: `seed:${name}` });
 const id = (n: number) => String(n);

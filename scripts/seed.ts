@@ -12,24 +12,24 @@ import { Session, SessionMode } from '../entities/session.entity';
 import { WorkCategory } from '../entities/work-item.entity';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/database/open-database';
-import { createClient } from '../src/services/client.service';
-import { machineFingerprint } from '../src/services/machine-fingerprint';
-import { registerMachine } from '../src/services/machine.service';
-import { addPendingTask } from '../src/services/pending-task.service';
-import { createProject } from '../src/services/project.service';
-import { endSession, startSession, tagSession } from '../src/services/session.service';
-import { logWorkItem } from '../src/services/work-item.service';
+import { createClient } from '../src/tracking/client.service';
+import { machineFingerprint } from '../src/machines/machine-fingerprint';
+import { registerMachine } from '../src/machines/machine.service';
+import { addPendingTask } from '../src/tracking/pending-task.service';
+import { createProject } from '../src/tracking/project.service';
+import { endSession, startSession, tagSession } from '../src/tracking/session.service';
+import { logWorkItem } from '../src/tracking/work-item.service';
 import { firewallSessionWork, seedEnvironment, seedInfrastructure, sharesSessionWork } from './seed-environment';
 import { NoteKind } from '../entities/note.entity';
-import { writeNote } from '../src/services/note.service';
-import { Invite } from '../src/services/invite.service';
+import { writeNote } from '../src/tracking/note.service';
+import { Invite } from '../src/security/invite.service';
 import { AfterHoursPolicy } from '../entities/client.entity';
 import { LaborType } from '../entities/labor-type.entity';
 import { PrepaidBlock } from '../entities/prepaid-block.entity';
-import { createLaborType } from '../src/services/labor-type.service';
-import { addPrepaidBlock } from '../src/services/prepaid.service';
-import { updateClient } from '../src/services/client.service';
-import { Scope, systemScope } from "../src/services/scope";
+import { createLaborType } from '../src/billing/labor-type.service';
+import { addPrepaidBlock } from '../src/billing/prepaid.service';
+import { updateClient } from '../src/tracking/client.service';
+import { Scope, systemScope } from "../src/kit/scope";
 
 /** A time `days` before today (UTC) at `hour`; every demo session is a day old or more, so it lies in the past at any hour. */
 const daysAgo = (days: number, hour: number) => {

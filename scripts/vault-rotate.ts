@@ -5,9 +5,9 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/database/open-database';
-import { rotateVaultKey } from '../src/services/vault.service';
-import { vaultFromConfig } from '../src/vault/credential-vault';
-import { systemScope } from "../src/services/scope";
+import { rotateVaultKey } from '../src/security/vault.service';
+import { vaultFromConfig } from '../src/security/vault/credential-vault';
+import { systemScope } from "../src/kit/scope";
 
 async function main() {
   const config = loadConfig();

@@ -5,18 +5,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import express, { Request, Response } from 'express';
-import { agentMay, readers } from './auth/access';
-import { refusal } from './auth/permissions';
-import { createContext } from './context';
+import { agentMay, readers } from './graphql/access';
+import { refusal } from './graphql/permissions';
+import { createContext } from './graphql/context';
 import type { Database } from './database/database';
 import { AppError, BadInputError } from './core/errors';
 import { databaseUnavailableError } from './database/database-faults';
 import { HTTP_STATUS, isUnexpected } from './graphql/error-mapping';
 import type { RateLimits } from './limits/rate-limits';
 import type { Logger } from './logger';
-import type { Authenticator } from './services/auth.service';
-import { hoursByMonthSvg, InvoiceColumn, workItemsCsv } from './services/invoice-export.service';
-import type { CredentialVault } from './vault/credential-vault';
+import type { Authenticator } from './security/auth.service';
+import { hoursByMonthSvg, InvoiceColumn, workItemsCsv } from './billing/invoice-export.service';
+import type { CredentialVault } from './security/vault/credential-vault';
 
 /** The rule of the GraphQL field workItemsCsv, and so of both routes. */
 export const EXPORT_ACCESS = readers(agentMay.askAboutOwnClient);

@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { authCacheMs, ConfigError, loadConfig, serverLimits } from './config';
 import { redactPassword } from './database/database-url';
 import { openDatabase } from './database/open-database';
-import { revocationBusFor } from './auth/revocation-bus';
-import { loadSigningKeys } from './auth/signing-keys';
+import { revocationBusFor } from './security/auth/revocation-bus';
+import { loadSigningKeys } from './security/auth/signing-keys';
 import { createLogger } from './logger';
-import { vaultFromConfig } from './vault/credential-vault';
-import { Authenticator, bootstrapAdmin } from './services/auth.service';
+import { vaultFromConfig } from './security/vault/credential-vault';
+import { Authenticator, bootstrapAdmin } from './security/auth.service';
 import { PortUnavailableError, startServer } from './server';
-import { systemScope } from "./services/scope";
+import { systemScope } from "./kit/scope";
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
 async function main(): Promise<void> {

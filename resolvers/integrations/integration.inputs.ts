@@ -3,8 +3,8 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LaborProductSource, PostingMode, PsaProviderKind } from '../../entities/integration.entity';
 import { WorkCategory } from '../../entities/work-item.entity';
 import type { CreateIntegrationCommand, PostSessionCommand, TicketRefCommand, TicketSearchCommand } from '../../src/integrations/commands';
-import { IdempotentInput } from '../idempotent.input';
-import { IsId, NotBlank } from '../validators';
+import { IdempotentInput } from '../kit/idempotent.input';
+import { IsId, NotBlank } from '../kit/validators';
 
 @InputType({ description: 'The PSA labor product for one work category.' })
 export class CategoryProductInput {

@@ -1,14 +1,14 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { Integration } from '../../entities/integration.entity';
-import { Access, agentMay, admins, readers, writers } from '../../src/auth/access';
-import { Context } from '../../src/context';
+import { Access, agentMay, admins, readers, writers } from '../../src/graphql/access';
+import { Context } from '../../src/graphql/context';
 import { createIntegration } from '../../src/integrations/integration.service';
 import { postSessionToTicket } from '../../src/integrations/posting.service';
 import { searchTickets } from '../../src/integrations/ticket-search.service';
 import { noFilter } from '../../src/pagination/list-query';
-import { NEWEST_FIRST } from '../../src/services/admin.service';
-import { IntegrationConnection } from '../connections';
-import { archiveMutation, inputMutation, listQuery } from '../record-resolvers';
+import { NEWEST_FIRST } from '../../src/admin/admin.service';
+import { IntegrationConnection } from '../kit/connections';
+import { archiveMutation, inputMutation, listQuery } from '../kit/record-resolvers';
 import { CreateIntegrationInput, PostSessionToTicketInput, SearchTicketsArgs } from './integration.inputs';
 import { PostSessionToTicketPayload, TicketSearchResult } from './integration.types';
 

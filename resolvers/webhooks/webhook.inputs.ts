@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { DeliveryStatus } from '../../entities/webhook-delivery.entity';
 import { WebhookEvent } from '../../entities/webhook.entity';
 import type { CreateWebhookCommand, UpdateWebhookCommand, WebhookDeliveryCriteria } from '../../src/webhooks/webhook.service';
-import { IsId, NotBlank } from '../validators';
+import { IsId, NotBlank } from '../kit/validators';
 
 const EVENT_COUNT = Object.keys(WebhookEvent).length;
 const SECRET = /^[\x21-\x7e]+$/;

@@ -1,6 +1,6 @@
 import { WebhookDelivery } from '../../entities/webhook-delivery.entity';
 import { Webhook } from '../../entities/webhook.entity';
-import { admins } from '../../src/auth/access';
+import { admins } from '../../src/graphql/access';
 import { noFilter } from '../../src/pagination/list-query';
 import {
   createWebhook,
@@ -13,7 +13,7 @@ import {
   updateWebhook,
   WEBHOOK_ORDER,
 } from '../../src/webhooks/webhook.service';
-import { belongsTo, byIdQuery, inputMutation, listQuery } from '../record-resolvers';
+import { belongsTo, byIdQuery, inputMutation, listQuery } from '../kit/record-resolvers';
 import { CreateWebhookInput, UpdateWebhookInput, WebhookDeliveryFilter, WebhookDeliveryIdInput, WebhookIdInput } from './webhook.inputs';
 import { CreateWebhookPayload, DeleteWebhookPayload, WebhookConnection, WebhookDeliveryConnection } from './webhook.types';
 

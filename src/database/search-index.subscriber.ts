@@ -1,5 +1,5 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent, ObjectLiteral, UpdateEvent } from 'typeorm';
-import { changesSearchText, indexRecord, isSearchable } from '../services/search-index';
+import { changesSearchText, indexRecord, isSearchable } from '../knowledge/search-index';
 
 /** Keeps search_documents in step with every insert of a searchable record and every change to its text, in the same transaction. */
 @EventSubscriber()

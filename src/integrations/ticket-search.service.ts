@@ -1,4 +1,4 @@
-import type { CallerScope } from '../services/scope';
+import type { CallerScope } from '../kit/scope';
 import type { TicketSearchCommand } from './commands';
 import { activeIntegration, providerFor } from './integration.service';
 import type { PsaTicket } from './psa/types';

@@ -2,7 +2,7 @@
  * Search ranks a record higher when it shares the query's setting, as similar problems do: the host the
  * query names, the technologies it mentions. A factor on the text score, so text relevance stays first.
  */
-import { categorizeWork } from '../services/categorizer';
+import { categorizeWork } from './categorizer';
 
 const HOST_BOOST = 0.15;
 const TECHNOLOGY_BOOST = 0.05;

@@ -4,7 +4,7 @@
  * "Active Directory", "junk" finds "spam" and "yearly" finds "annual", in both directions. Variants are
  * matched on stems, over every word (filler too: "log in", "not allowed").
  */
-import { Word, words } from './text-analysis';
+import { Word, words } from './words';
 
 const GROUPS: Record<string, string[]> = {
   // directory, identity, sign-in

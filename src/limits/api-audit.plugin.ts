@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ApiAuditEntry } from '../../entities/api-audit-entry.entity';
 import { now } from '../../entities/columns';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { Database } from '../database/database';
 import { countedAs } from '../database/statement-counter';
 import { Logger } from '../logger';

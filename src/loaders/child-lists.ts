@@ -15,10 +15,10 @@ import { Note } from '../../entities/note.entity';
 import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Site } from '../../entities/site.entity';
 import { Filter } from '../pagination/list-query';
-import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../services/infrastructure.service';
-import { COMMAND_ORDER, RECORDED_ORDER } from '../services/work-detail.service';
-import { INSIGHT_ORDER, OPERATION_FAILURE_ORDER } from '../services/failure.service';
-import { NOTE_ORDER } from '../services/note.service';
+import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../infrastructure/infrastructure.service';
+import { COMMAND_ORDER, RECORDED_ORDER } from '../work-details/work-detail.service';
+import { INSIGHT_ORDER, OPERATION_FAILURE_ORDER } from '../failure-learning/failure.service';
+import { NOTE_ORDER } from '../tracking/note.service';
 import { childListSpec } from './child-connection.loader';
 
 const activeOnly: Filter = (qb, a) => {

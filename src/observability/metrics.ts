@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLSchema } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { requestStatementCount } from '../database/statement-counter';
 import { retryStats } from '../database/transaction-retry';
 import { credentialEvents, CredentialOutcome } from './events';

@@ -1,5 +1,5 @@
 import type { Webhook } from '../../entities/webhook.entity';
-import type { CredentialVault, SealedValue } from '../vault/credential-vault';
+import type { CredentialVault, SealedValue } from '../security/vault/credential-vault';
 
 /** The vault binding: a sealed secret copied onto another webhook row does not open. */
 const boundTo = (webhookId: number) => `webhook:${webhookId}`;

@@ -1,12 +1,12 @@
 import { now } from '../../entities/columns';
 import { DeliveryStatus, WebhookDelivery } from '../../entities/webhook-delivery.entity';
 import { Webhook, WebhookEvent } from '../../entities/webhook.entity';
-import type { Scope } from '../services/scope';
+import type { Scope } from '../kit/scope';
 import { AppError, BadInputError } from '../core/errors';
 import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
-import { findOrFail } from '../services/find-or-fail';
-import type { CredentialVault } from '../vault/credential-vault';
+import { findOrFail } from '../kit/find-or-fail';
+import type { CredentialVault } from '../security/vault/credential-vault';
 import { sealSecret } from './secret';
 import { generateSecret } from './signing';
 import { assertUrlAllowed, parseWebhookUrl, RefusedUrlError } from './url-guard';

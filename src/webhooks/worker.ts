@@ -9,7 +9,7 @@ import type { Database } from '../database/database';
 import { dbTime } from '../database/db-time';
 import { writeLock } from '../database/dialect';
 import type { Logger } from '../logger';
-import type { CredentialVault } from '../vault/credential-vault';
+import type { CredentialVault } from '../security/vault/credential-vault';
 import { postOnce, PostOutcome } from './http-post';
 import { openSecret } from './secret';
 import type { WebhookSettings } from './settings';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { buildSchemaSync, Query, Resolver } from 'type-graphql';
-import { Access, readers } from '../../src/auth/access';
-import { assertAccessDeclared } from '../../src/auth/permissions';
-import { buildAppSchema } from '../../src/schema';
+import { Access, readers } from '../../src/graphql/access';
+import { assertAccessDeclared } from '../../src/graphql/permissions';
+import { buildAppSchema } from '../../src/graphql/schema';
 
 @Resolver()
 class DeclaredResolver {

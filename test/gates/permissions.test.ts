@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { getNamedType, GraphQLObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
-import { permissions, rootRules, rootTypes } from '../../src/auth/permissions';
-import { buildAppSchema } from '../../src/schema';
+import { permissions, rootRules, rootTypes } from '../../src/graphql/permissions';
+import { buildAppSchema } from '../../src/graphql/schema';
 
 /**
  * Shield guards the root fields only (see permissions.ts): that is safe while every root field has a rule

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isEnumType, isInputObjectType, isObjectType } from 'graphql';
-import { buildAppSchema, printAppSchema } from '../../src/schema';
+import { buildAppSchema, printAppSchema } from '../../src/graphql/schema';
 
 describe('schema.graphql', () => {
   const schema = buildAppSchema();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, OperationDefinitionNode, parse } from 'graphql';
-import { buildAppSchema } from '../../src/schema';
+import { buildAppSchema } from '../../src/graphql/schema';
 
 const operationsDir = join(__dirname, '../../sdk/operations');
 

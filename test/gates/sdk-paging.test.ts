@@ -14,7 +14,7 @@ import {
   parse,
   SelectionSetNode,
 } from 'graphql';
-import { buildAppSchema } from '../../src/schema';
+import { buildAppSchema } from '../../src/graphql/schema';
 
 const operationsDir = join(__dirname, '../../sdk/operations');
 

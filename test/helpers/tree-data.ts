@@ -6,7 +6,7 @@ import { Project, ProjectStatus } from '../../entities/project.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
 import { Database } from '../../src/database/database';
-import { systemScope } from "../../src/services/scope";
+import { systemScope } from "../../src/kit/scope";
 
 const CHUNK = 500;
 

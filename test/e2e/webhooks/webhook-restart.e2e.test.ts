@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig, serverLimits } from '../../../src/config';
 import { createLogger } from '../../../src/logger';
 import { RunningServer, startServer } from '../../../src/server';
-import { Authenticator } from '../../../src/services/auth.service';
-import { CredentialVault } from '../../../src/vault/credential-vault';
+import { Authenticator } from '../../../src/security/auth.service';
+import { CredentialVault } from '../../../src/security/vault/credential-vault';
 import { startTestApp, TestApp } from '../../helpers/test-app';
 import { startReceiver, until, WebhookReceiver } from '../../helpers/webhook-receiver';
 

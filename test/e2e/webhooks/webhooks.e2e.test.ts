@@ -1,4 +1,4 @@
-import { systemScope } from '../../../src/services/scope';
+import { systemScope } from '../../../src/kit/scope';
 import { recordEvent } from '../../../src/webhooks/outbox';
 import { sessionPosted } from '../../../src/webhooks/payloads';
 import { apiError, startTestApp, TestApp } from '../../helpers/test-app';
