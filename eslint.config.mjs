@@ -7,11 +7,30 @@ import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** Feature areas under src/: they hold the logic and know nothing of GraphQL. */
-const AREAS = ['tracking', 'machines', 'infrastructure', 'work-details', 'security', 'failure-learning', 'knowledge', 'reporting', 'billing', 'admin', 'integrations', 'webhooks', 'operations', 'kit'];
+const AREAS = [
+  'tracking',
+  'machines',
+  'infrastructure',
+  'work-details',
+  'security',
+  'failure-learning',
+  'knowledge',
+  'reporting',
+  'billing',
+  'admin',
+  'integrations',
+  'webhooks',
+  'operations',
+  'kit',
+];
 
 /** Layers: a file in `target` may not import from `from` (resolvers -> src/graphql -> areas -> kit, database -> core). */
 const layers = [
-  { target: './src', from: './resolvers', message: 'src/ may not import resolvers/ (only the schema builder, src/graphql/schema.ts, assembles them).' },
+  {
+    target: './src',
+    from: './resolvers',
+    message: 'src/ may not import resolvers/ (only the schema builder, src/graphql/schema.ts, assembles them).',
+  },
   ...AREAS.map((area) => ({
     target: `./src/${area}`,
     from: './src/graphql',

@@ -73,4 +73,3 @@ export class ChangeLogEntry {
     return Object.keys(this.after).filter((k) => JSON.stringify(this.before?.[k] ?? null) !== JSON.stringify(this.after[k] ?? null));
   }
 }
-

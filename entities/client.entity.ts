@@ -13,7 +13,10 @@ registerEnumType(AfterHoursPolicy, {
   description: "What happens to work that starts outside the client's business hours.",
   valuesConfig: {
     NONE: { description: 'Nothing: all work bills by its own labor type, whenever it starts.' },
-    AFTER_HOURS_LABOR_TYPE: { description: "Work that starts outside business hours bills with the client's after-hours labor type (unless it already has an after-hours type)." },
+    AFTER_HOURS_LABOR_TYPE: {
+      description:
+        "Work that starts outside business hours bills with the client's after-hours labor type (unless it already has an after-hours type).",
+    },
   },
 });
 
@@ -69,7 +72,9 @@ export class Client {
   @ForeignKey(() => LaborType, 'after_hours_labor_type_id', { nullable: true })
   afterHoursLaborType?: Relation<LaborType> | null;
 
-  @Field(() => Int, { description: 'Prepaid alert: a block that falls to this percentage of its hours or below is recorded once (0 to 100, default 20).' })
+  @Field(() => Int, {
+    description: 'Prepaid alert: a block that falls to this percentage of its hours or below is recorded once (0 to 100, default 20).',
+  })
   @Column('int', { default: 20 })
   prepaidAlertPercent: number;
 

@@ -11,7 +11,11 @@ export const now = (): Date => new Date();
  * a plain id column). RESTRICT by default: history is archived, not deleted.
  */
 export const ForeignKey =
-  (target: () => Function, column: string, options: { nullable?: boolean; onDelete?: 'RESTRICT' | 'CASCADE' | 'SET NULL' } = {}): PropertyDecorator =>
+  (
+    target: () => Function,
+    column: string,
+    options: { nullable?: boolean; onDelete?: 'RESTRICT' | 'CASCADE' | 'SET NULL' } = {},
+  ): PropertyDecorator =>
   (prototype, property) => {
     ManyToOne(target, { nullable: options.nullable ?? false, onDelete: options.onDelete ?? 'RESTRICT' })(prototype, property as string);
     JoinColumn({ name: column })(prototype, property as string);

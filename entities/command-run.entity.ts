@@ -93,7 +93,10 @@ export class CommandRun {
   @Column('varchar', { length: 20, nullable: true })
   failureCategory: FailureCategory | null;
 
-  @Field(() => String, { nullable: true, description: 'Normalised signature of a failure (for example "cmd:get-localuser"), linking it to its failure pattern; null on success.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Normalised signature of a failure (for example "cmd:get-localuser"), linking it to its failure pattern; null on success.',
+  })
   @Column('varchar', { length: 255, nullable: true })
   failureSignature: string | null;
 

@@ -46,7 +46,6 @@ export class DatabaseChange {
   @Column('boolean')
   backupTaken: boolean;
 
-
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()
   createdAt: Date;

@@ -69,7 +69,6 @@ export class Deployment {
   @Column('varchar', { length: 2000, nullable: true })
   notes: string | null;
 
-
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()
   createdAt: Date;

@@ -62,7 +62,6 @@ export class FileChange {
   @Column('varchar', { length: 2000, nullable: true })
   summary: string | null;
 
-
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()
   createdAt: Date;

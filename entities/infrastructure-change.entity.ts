@@ -43,7 +43,6 @@ export class InfrastructureChange {
   @Column('varchar', { length: 2000, nullable: true })
   rollbackNote: string | null;
 
-
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()
   createdAt: Date;

@@ -43,7 +43,9 @@ registerEnumType(LaborProductSource, {
   },
 });
 
-@ObjectType({ description: 'A connection to a PSA account and how sessions are posted to it; its API key is kept by the vault and never returned.' })
+@ObjectType({
+  description: 'A connection to a PSA account and how sessions are posted to it; its API key is kept by the vault and never returned.',
+})
 @Audited()
 @Entity('integrations')
 @Unique('uq_integrations_name', ['name'])

@@ -28,11 +28,15 @@ export class LaborType {
   @Column('int', { default: 1 })
   roundingIncrementMinutes: number;
 
-  @Field(() => Int, { description: 'Quantity multiplier in percent (100 to 500): 150 bills 60 minutes as 90 minutes at the normal rate. Applied once.' })
+  @Field(() => Int, {
+    description: 'Quantity multiplier in percent (100 to 500): 150 bills 60 minutes as 90 minutes at the normal rate. Applied once.',
+  })
   @Column('int', { default: 100 })
   multiplierPercent: number;
 
-  @Field(() => Boolean, { description: 'Whether this is after-hours or emergency work (a client policy may switch work outside business hours to such a type).' })
+  @Field(() => Boolean, {
+    description: 'Whether this is after-hours or emergency work (a client policy may switch work outside business hours to such a type).',
+  })
   @Column('boolean', { default: false })
   afterHours: boolean;
 
@@ -44,7 +48,9 @@ export class LaborType {
   @Column('boolean', { default: true })
   active: boolean;
 
-  @Field(() => Boolean, { description: "The install's default labor type (exactly one), used when neither the work item nor its client names one." })
+  @Field(() => Boolean, {
+    description: "The install's default labor type (exactly one), used when neither the work item nor its client names one.",
+  })
   @Column('boolean', { default: false })
   isDefault: boolean;
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: "A package manager on a machine and its command template; `{package}` stands for the package name." })
+@ObjectType({ description: 'A package manager on a machine and its command template; `{package}` stands for the package name.' })
 export class PackageManagerTemplate {
   @Field(() => String, { description: 'Package manager name, for example "apt", "brew", "winget", "choco".' })
   name: string;

@@ -15,7 +15,8 @@ export enum Platform {
 }
 registerEnumType(Platform, {
   name: 'Platform',
-  description: "Operating system family. Node's process.platform names them in lower case (win32, darwin, linux); the SDK's platformOf(process.platform) maps one to the other.",
+  description:
+    "Operating system family. Node's process.platform names them in lower case (win32, darwin, linux); the SDK's platformOf(process.platform) maps one to the other.",
   valuesConfig: { WIN32: { description: 'Windows.' }, DARWIN: { description: 'macOS.' }, LINUX: { description: 'Linux.' } },
 });
 
@@ -27,7 +28,9 @@ export class Machine {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String, { description: `SHA-256 (hex) of "hostname|username|platform|homeDirectory", the platform as Node's process.platform spells it (win32, darwin, linux); unique per machine and user.` })
+  @Field(() => String, {
+    description: `SHA-256 (hex) of "hostname|username|platform|homeDirectory", the platform as Node's process.platform spells it (win32, darwin, linux); unique per machine and user.`,
+  })
   @Column('varchar', { length: 64, unique: true })
   fingerprint: string;
 

@@ -52,7 +52,10 @@ export class OperationFailure {
   @Column('varchar', { length: 20, nullable: true })
   failureCategory: FailureCategory | null;
 
-  @Field(() => String, { nullable: true, description: 'Normalised signature of the operation (for example "op:install veeam agent"), linking it to its failure pattern.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Normalised signature of the operation (for example "op:install veeam agent"), linking it to its failure pattern.',
+  })
   @Column('varchar', { length: 255, nullable: true })
   failureSignature: string | null;
 

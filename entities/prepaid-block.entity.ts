@@ -43,7 +43,10 @@ export class PrepaidBlock {
   @Column('varchar', { length: 500 })
   note: string;
 
-  @Field(() => Date, { nullable: true, description: "When the block's balance first fell to the client's alert threshold or below (recorded once)." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the block's balance first fell to the client's alert threshold or below (recorded once).",
+  })
   @TimestampColumn({ nullable: true })
   lowBalanceAt: Date | null;
 

@@ -49,7 +49,6 @@ export class ProblemSolution {
   @Column('boolean')
   verified: boolean;
 
-
   @Field(() => Date, { description: 'When it was recorded (UTC).' })
   @TimestampColumn()
   createdAt: Date;

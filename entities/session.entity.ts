@@ -75,15 +75,24 @@ export class Session {
   @Column('text', { nullable: true })
   summary: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.',
+  })
   @TimestampColumn({ nullable: true })
   billedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When this was posted to a PSA ticket (UTC). While set, it is locked like billed work; unlockBilled unlocks it.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When this was posted to a PSA ticket (UTC). While set, it is locked like billed work; unlockBilled unlocks it.',
+  })
   @TimestampColumn({ nullable: true })
   postedAt: Date | null;
 
-  @Field(() => Int, { nullable: true, description: "The client's hourly rate in cents when the session was billed: billed amounts stay as invoiced when the rate changes." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The client's hourly rate in cents when the session was billed: billed amounts stay as invoiced when the rate changes.",
+  })
   @Column('int', { nullable: true })
   billedRateCents: number | null;
 

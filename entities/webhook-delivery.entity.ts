@@ -32,7 +32,9 @@ export class WebhookDelivery {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Field(() => String, { description: 'The event id, sent as X-Msp-Event-Id and `id` in the body; the same on every retry, so a receiver can drop duplicates.' })
+  @Field(() => String, {
+    description: 'The event id, sent as X-Msp-Event-Id and `id` in the body; the same on every retry, so a receiver can drop duplicates.',
+  })
   @Column('varchar', { length: 36 })
   eventId: string;
 

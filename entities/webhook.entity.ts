@@ -57,7 +57,9 @@ export class Webhook {
   @Column('int', { nullable: true })
   keyVersion: number | null;
 
-  @Field(() => Boolean, { description: 'False while disabled (by an admin, or after too many consecutive failures): it receives no new events.' })
+  @Field(() => Boolean, {
+    description: 'False while disabled (by an admin, or after too many consecutive failures): it receives no new events.',
+  })
   @Column('boolean')
   enabled: boolean;
 
@@ -65,7 +67,10 @@ export class Webhook {
   @Column('int')
   consecutiveFailures: number;
 
-  @Field(() => String, { nullable: true, description: 'Why the last attempt failed (an HTTP status, a timeout, a refused address), if it did.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed (an HTTP status, a timeout, a refused address), if it did.',
+  })
   @Column('varchar', { length: 500, nullable: true })
   lastError: string | null;
 

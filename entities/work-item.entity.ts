@@ -108,11 +108,17 @@ export class WorkItem {
   @Column('boolean')
   billable: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When this was marked billed (UTC). While set, time, billable flag and minutes are locked.',
+  })
   @TimestampColumn({ nullable: true })
   billedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When this was posted to a PSA ticket (UTC). While set, it is locked like billed work; unlockBilled unlocks it.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When this was posted to a PSA ticket (UTC). While set, it is locked like billed work; unlockBilled unlocks it.',
+  })
   @TimestampColumn({ nullable: true })
   postedAt: Date | null;
 

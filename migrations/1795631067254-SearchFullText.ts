@@ -14,7 +14,7 @@ export class SearchFullText1795631067254 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await runForDialect(queryRunner, {
       mariadb: [
-        "ALTER TABLE `search_documents` ADD FULLTEXT INDEX `ft_search_documents` (`title`, `body`)",
+        'ALTER TABLE `search_documents` ADD FULLTEXT INDEX `ft_search_documents` (`title`, `body`)',
         "INSERT INTO `search_documents` (`source`, `source_id`, `client_id`, `session_id`, `mode`, `occurred_at`, `title`, `body`) SELECT 'SESSION', s.id, s.client_id, s.id, s.mode, s.started_at, LEFT(COALESCE(s.title, ''), 300), COALESCE(s.summary, '') FROM `sessions` s",
         "INSERT INTO `search_documents` (`source`, `source_id`, `client_id`, `session_id`, `mode`, `occurred_at`, `title`, `body`) SELECT 'WORK_ITEM', w.id, s.client_id, s.id, s.mode, w.created_at, '', w.description FROM `work_items` w JOIN `sessions` s ON s.id = w.session_id",
         "INSERT INTO `search_documents` (`source`, `source_id`, `client_id`, `session_id`, `mode`, `occurred_at`, `title`, `body`) SELECT 'PROBLEM_SOLUTION', p.id, s.client_id, s.id, s.mode, p.created_at, LEFT(p.symptom, 300), CONCAT_WS('\\n', p.root_cause, p.solution) FROM `problem_solutions` p JOIN `sessions` s ON s.id = p.session_id",
@@ -23,7 +23,7 @@ export class SearchFullText1795631067254 implements MigrationInterface {
       ],
       sqlite: [
         "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='search_documents', content_rowid='id', tokenize=\"unicode61 remove_diacritics 2 tokenchars '_'\")",
-        "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
+        'CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END',
         "CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); END",
         "CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body); INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
         "INSERT INTO search_documents (source, source_id, client_id, session_id, mode, occurred_at, title, body) SELECT 'SESSION', s.id, s.client_id, s.id, s.mode, s.started_at, SUBSTR(COALESCE(s.title, ''), 1, 300), COALESCE(s.summary, '') FROM sessions s",
@@ -37,16 +37,13 @@ export class SearchFullText1795631067254 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await runForDialect(queryRunner, {
-      mariadb: [
-        "ALTER TABLE `search_documents` DROP INDEX `ft_search_documents`",
-        "DELETE FROM `search_documents`",
-      ],
+      mariadb: ['ALTER TABLE `search_documents` DROP INDEX `ft_search_documents`', 'DELETE FROM `search_documents`'],
       sqlite: [
-        "DROP TRIGGER search_documents_au",
-        "DROP TRIGGER search_documents_ad",
-        "DROP TRIGGER search_documents_ai",
-        "DROP TABLE search_fts",
-        "DELETE FROM search_documents",
+        'DROP TRIGGER search_documents_au',
+        'DROP TRIGGER search_documents_ad',
+        'DROP TRIGGER search_documents_ai',
+        'DROP TABLE search_fts',
+        'DELETE FROM search_documents',
       ],
     });
   }

@@ -13,4 +13,18 @@ import { SearchTerms1796204123564 } from './1796204123564-SearchTerms';
 import { PsaIntegrations1796202140763 } from './1796202140763-PsaIntegrations';
 import { Webhooks1796202149612 } from './1796202149612-Webhooks';
 
-export const migrations = [Foundation1795621839907, ChangeLogIdempotencyBilling1795623099942, InfrastructureAndWorkDetails1795624055353, SecurityFailuresIntegrations1795624868368, AuthTokens1795625615889, BilledRateAndKeyHash1795625867109, AgentOperations1795631066254, SearchFullText1795631067254, UserInvites1796191429279, BillingRules1796193936672, PsaIntegrations1796202140763, Webhooks1796202149612, SearchTerms1796204123564];
+export const migrations = [
+  Foundation1795621839907,
+  ChangeLogIdempotencyBilling1795623099942,
+  InfrastructureAndWorkDetails1795624055353,
+  SecurityFailuresIntegrations1795624868368,
+  AuthTokens1795625615889,
+  BilledRateAndKeyHash1795625867109,
+  AgentOperations1795631066254,
+  SearchFullText1795631067254,
+  UserInvites1796191429279,
+  BillingRules1796193936672,
+  PsaIntegrations1796202140763,
+  Webhooks1796202149612,
+  SearchTerms1796204123564,
+];

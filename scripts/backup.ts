@@ -11,11 +11,17 @@ import { runOperatorCommand, usageError } from '../src/operations/command';
 const USAGE = 'usage: npm run backup -- --out FILE [--force]   (backs up the database DATABASE_URL names)';
 
 runOperatorCommand(async () => {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    strict: true,
+  });
   if (values.help) return console.log(USAGE);
   if (!values.out) throw usageError(`--out FILE is missing\n${USAGE}`);
   const { DATABASE_URL } = loadConfig();
   console.error(`backing up ${redactPassword(DATABASE_URL)} to ${values.out}`);
-  const result = await backupDatabase(parseDatabaseUrl(DATABASE_URL), values.out, { force: values.force, progress: (m) => console.error(`  ${m}`) });
+  const result = await backupDatabase(parseDatabaseUrl(DATABASE_URL), values.out, {
+    force: values.force,
+    progress: (m) => console.error(`  ${m}`),
+  });
   console.log(`backup written: ${result.file} (${result.tables} tables, ${result.bytes} bytes, ${result.method})`);
 }, USAGE);

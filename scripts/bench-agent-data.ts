@@ -24,9 +24,26 @@ const BILLED_BEFORE = new Date('2026-07-01T00:00:00Z');
 const DAY = 86_400_000;
 
 const CLIENT_NAMES = [
-  'Acme Dental', 'Dataforth', 'Birchwood Law', 'Harbor Vets', 'Northgate Realty', 'Pinecrest Clinic', 'Summit Accounting', 'Bluewater Logistics',
-  'Oakridge School', 'Redline Auto', 'Silverleaf Hotel', 'Meadow Pharmacy', 'Ironbridge Builders', 'Lakeside Optics', 'Crescent Insurance',
-  'Granite Architects', 'Willow Care Home', 'Falcon Freight', 'Maple Bakery', 'Cedar Physio',
+  'Acme Dental',
+  'Dataforth',
+  'Birchwood Law',
+  'Harbor Vets',
+  'Northgate Realty',
+  'Pinecrest Clinic',
+  'Summit Accounting',
+  'Bluewater Logistics',
+  'Oakridge School',
+  'Redline Auto',
+  'Silverleaf Hotel',
+  'Meadow Pharmacy',
+  'Ironbridge Builders',
+  'Lakeside Optics',
+  'Crescent Insurance',
+  'Granite Architects',
+  'Willow Care Home',
+  'Falcon Freight',
+  'Maple Bakery',
+  'Cedar Physio',
 ];
 const WINDOWS_VERSIONS = ['2008 R2', '2012 R2', '2016', '2019', '2022'];
 const UBUNTU = '22.04';
@@ -47,7 +64,12 @@ const FAILURE_EVERY = 10;
 export function datasetSize(): DatasetSize {
   const clients = Number(process.env.BENCH_CLIENTS ?? 20);
   const sessions = Number(process.env.BENCH_SESSIONS ?? 2000);
-  return { clients, sessionsPerClient: Math.max(1, Math.round(sessions / clients)), problemSolutions: Math.round(sessions * 0.15), notes: Math.round(sessions * 0.1) };
+  return {
+    clients,
+    sessionsPerClient: Math.max(1, Math.round(sessions / clients)),
+    problemSolutions: Math.round(sessions * 0.15),
+    notes: Math.round(sessions * 0.1),
+  };
 }
 
 export function describeSize(size: DatasetSize): string {
@@ -77,12 +99,19 @@ class Progress {
 
   add(table: string, rows: number) {
     this.rows += rows;
-    console.log(`    ${table.padEnd(18)} ${rows.toLocaleString('en').padStart(6)} rows  (${this.rows.toLocaleString('en')} so far, ${((performance.now() - this.start) / 1000).toFixed(1)} s)`);
+    console.log(
+      `    ${table.padEnd(18)} ${rows.toLocaleString('en').padStart(6)} rows  (${this.rows.toLocaleString('en')} so far, ${((performance.now() - this.start) / 1000).toFixed(1)} s)`,
+    );
   }
 }
 
 /** Rows in chunks, in one write transaction (so each gets its search document and change-log entry), with progress. */
-async function insertChunked<T extends object>(db: Database, entity: new () => T, rows: Partial<T>[], progress: Progress): Promise<number[]> {
+async function insertChunked<T extends object>(
+  db: Database,
+  entity: new () => T,
+  rows: Partial<T>[],
+  progress: Progress,
+): Promise<number[]> {
   const ids = await insertAll(db, entity, rows);
   progress.add(db.dataSource.getMetadata(entity).tableName, rows.length);
   return ids;
@@ -205,7 +234,8 @@ function commandRow(s: PlannedSession, sessionId: number): Partial<CommandRun> {
 }
 
 /** `count` of `list`, spread evenly. */
-const spread = <T>(list: T[], count: number) => Array.from({ length: Math.min(count, list.length) }, (_, k) => list[Math.floor((k * list.length) / count)]);
+const spread = <T>(list: T[], count: number) =>
+  Array.from({ length: Math.min(count, list.length) }, (_, k) => list[Math.floor((k * list.length) / count)]);
 
 function problemRow(s: PlannedSession, sessionId: number, k: number): Partial<ProblemSolution> {
   return {
@@ -252,11 +282,21 @@ async function insertKnowledge(db: Database, size: DatasetSize, progress: Progre
 export async function insertAgentDataset(db: Database, size: DatasetSize): Promise<Client[]> {
   const progress = new Progress();
   const at = YEAR_FROM;
-  const names = Array.from({ length: size.clients }, (_, c) => `${CLIENT_NAMES[c % CLIENT_NAMES.length]}${c >= CLIENT_NAMES.length ? ` ${Math.floor(c / CLIENT_NAMES.length) + 1}` : ''}`);
+  const names = Array.from(
+    { length: size.clients },
+    (_, c) => `${CLIENT_NAMES[c % CLIENT_NAMES.length]}${c >= CLIENT_NAMES.length ? ` ${Math.floor(c / CLIENT_NAMES.length) + 1}` : ''}`,
+  );
   const clientIds = await insertChunked(
     db,
     Client,
-    names.map((name, c) => ({ name, slug: name.toLowerCase().replace(/\W+/g, '-'), hourlyRateCents: 9_000 + 500 * (c % 8), active: true, createdAt: at, updatedAt: at })),
+    names.map((name, c) => ({
+      name,
+      slug: name.toLowerCase().replace(/\W+/g, '-'),
+      hourlyRateCents: 9_000 + 500 * (c % 8),
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+    })),
     progress,
   );
   const clients = await db.manager.find(Client, { order: { id: 'ASC' } });
@@ -283,10 +323,28 @@ export async function insertAgentDataset(db: Database, size: DatasetSize): Promi
   const sessions = plannedSessions(size, hosts);
   const sessionRows = sessions.map((s) => sessionRow(s, clients[s.clientIndex]));
   const sessionIds = await insertChunked(db, Session, sessionRows, progress);
-  await insertChunked(db, WorkItem, sessions.flatMap((s, i) => workItemRows(s, sessionIds[i], sessionRows[i].billedAt)), progress);
-  await insertChunked(db, CommandRun, sessions.map((s, i) => commandRow(s, sessionIds[i])), progress);
-  const solved = spread(sessions.map((s, i) => ({ s, id: sessionIds[i] })), size.problemSolutions);
-  await insertChunked(db, ProblemSolution, solved.map(({ s, id }, k) => problemRow(s, id, k)), progress);
+  await insertChunked(
+    db,
+    WorkItem,
+    sessions.flatMap((s, i) => workItemRows(s, sessionIds[i], sessionRows[i].billedAt)),
+    progress,
+  );
+  await insertChunked(
+    db,
+    CommandRun,
+    sessions.map((s, i) => commandRow(s, sessionIds[i])),
+    progress,
+  );
+  const solved = spread(
+    sessions.map((s, i) => ({ s, id: sessionIds[i] })),
+    size.problemSolutions,
+  );
+  await insertChunked(
+    db,
+    ProblemSolution,
+    solved.map(({ s, id }, k) => problemRow(s, id, k)),
+    progress,
+  );
   await insertKnowledge(db, size, progress);
   await insertChunked(
     db,

@@ -15,7 +15,8 @@ export interface Topic {
   learning: string;
 }
 
-const notRecognized = (cmdlet: string) => `The term '${cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`;
+const notRecognized = (cmdlet: string) =>
+  `The term '${cmdlet}' is not recognized as the name of a cmdlet, function, script file, or operable program.`;
 const { TROUBLESHOOTING, CONFIGURATION, COMMUNICATION, SECURITY, DOCUMENTATION, MAINTENANCE, INFRASTRUCTURE, RESEARCH } = WorkCategory;
 
 /** Fifteen topics, each failing command with its own signature. */

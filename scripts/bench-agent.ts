@@ -21,7 +21,8 @@ const rowsIn =
   () =>
     Promise.all(parts.map((part) => rowsOf(db, ...part)));
 
-const rowCount = async (db: Database, table: string) => Number((await db.manager.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n).toLocaleString('en');
+const rowCount = async (db: Database, table: string) =>
+  Number((await db.manager.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n).toLocaleString('en');
 
 /** AnalyzeFailures once over all failures: it builds the patterns and insights the reads below use. */
 async function analyzeOnce(app: TestApp) {
@@ -52,7 +53,13 @@ async function failingCommand(db: Database): Promise<FailingCommand> {
       'FROM commands_run WHERE failure_signature IS NOT NULL GROUP BY infrastructure_id, failure_signature ORDER BY n DESC, host LIMIT 1',
   );
   const host = await db.manager.findOneByOrFail(Infrastructure, { id: Number(row.host) });
-  return { host, signature: row.signature as string, command: row.command as string, error: row.error as string, shell: row.shell as string };
+  return {
+    host,
+    signature: row.signature as string,
+    command: row.command as string,
+    error: row.error as string,
+    shell: row.shell as string,
+  };
 }
 
 const CATEGORIZE_TEXT = (
@@ -65,28 +72,55 @@ async function measureReads(app: TestApp, busy: Client, failing: FailingCommand,
   const insightsOf = '(infrastructure_id = ? OR (client_id = ? AND infrastructure_id IS NULL)) AND active = 1';
   await measure(app, `contextRecovery (${busy.name})`, () => app.sdk.ContextRecovery({ clientId: String(busy.id) }), {
     runs,
-    footprint: rowsIn(db, ['sessions', 'client_id = ?', [busy.id]], ['pending_tasks', "client_id = ? AND status = 'OPEN'", [busy.id]], ['infrastructure', 'client_id = ?', [busy.id]], ['environmental_insights', 'client_id = ? AND active = 1', [busy.id]]),
-  });
-  await measure(app, `environmentContext ${failing.host.hostname} + command`, () => app.sdk.EnvironmentContext({ infrastructureId: String(failing.host.id), command: failing.command }), {
-    runs,
     footprint: rowsIn(
       db,
-      ['infrastructure', 'id = ?', [failing.host.id]],
-      ['environmental_insights', insightsOf, [failing.host.id, failing.host.clientId]],
-      ['failure_patterns', 'signature = ?', [failing.signature]],
-      ['commands_run', 'infrastructure_id = ? AND failure_signature = ?', [failing.host.id, failing.signature]],
+      ['sessions', 'client_id = ?', [busy.id]],
+      ['pending_tasks', "client_id = ? AND status = 'OPEN'", [busy.id]],
+      ['infrastructure', 'client_id = ?', [busy.id]],
+      ['environmental_insights', 'client_id = ? AND active = 1', [busy.id]],
     ),
   });
-  await measure(app, `categorizeWork (${CATEGORIZE_TEXT.length} chars)`, () => app.sdk.CategorizeWork({ text: CATEGORIZE_TEXT }), { runs, footprint: async () => [] });
-  await measure(app, 'search "dns forwarder" first 10', () => app.sdk.Search({ text: 'DNS forwarder', first: 10 }), { runs, footprint: rowsIn(db, ['search_documents']) });
-  await measure(app, 'search same + client filter', () => app.sdk.Search({ text: 'DNS forwarder', first: 10, filter: { clientId: String(busy.id) } }), {
+  await measure(
+    app,
+    `environmentContext ${failing.host.hostname} + command`,
+    () => app.sdk.EnvironmentContext({ infrastructureId: String(failing.host.id), command: failing.command }),
+    {
+      runs,
+      footprint: rowsIn(
+        db,
+        ['infrastructure', 'id = ?', [failing.host.id]],
+        ['environmental_insights', insightsOf, [failing.host.id, failing.host.clientId]],
+        ['failure_patterns', 'signature = ?', [failing.signature]],
+        ['commands_run', 'infrastructure_id = ? AND failure_signature = ?', [failing.host.id, failing.signature]],
+      ),
+    },
+  );
+  await measure(app, `categorizeWork (${CATEGORIZE_TEXT.length} chars)`, () => app.sdk.CategorizeWork({ text: CATEGORIZE_TEXT }), {
     runs,
-    footprint: rowsIn(db, ['search_documents', 'client_id = ?', [busy.id]]),
+    footprint: async () => [],
   });
-  await measure(app, 'similarProblems top 3', () => app.sdk.SimilarProblems({ description: 'DNS lookups time out on DC01 since the forwarder change', top: 3 }), {
+  await measure(app, 'search "dns forwarder" first 10', () => app.sdk.Search({ text: 'DNS forwarder', first: 10 }), {
     runs,
-    footprint: rowsIn(db, ['search_documents', "source IN ('PROBLEM_SOLUTION', 'FAILURE_PATTERN')"]),
+    footprint: rowsIn(db, ['search_documents']),
   });
+  await measure(
+    app,
+    'search same + client filter',
+    () => app.sdk.Search({ text: 'DNS forwarder', first: 10, filter: { clientId: String(busy.id) } }),
+    {
+      runs,
+      footprint: rowsIn(db, ['search_documents', 'client_id = ?', [busy.id]]),
+    },
+  );
+  await measure(
+    app,
+    'similarProblems top 3',
+    () => app.sdk.SimilarProblems({ description: 'DNS lookups time out on DC01 since the forwarder change', top: 3 }),
+    {
+      runs,
+      footprint: rowsIn(db, ['search_documents', "source IN ('PROBLEM_SOLUTION', 'FAILURE_PATTERN')"]),
+    },
+  );
   await measureReports(app, busy, runs);
   await measureCommandFor(app, runs);
 }
@@ -103,13 +137,22 @@ async function measureReports(app: TestApp, busy: Client, runs: number) {
   await measure(
     app,
     'report client Q3 [MONTH, CATEGORY]',
-    () => app.sdk.Report({ filter: { clientId: String(busy.id), from: quarter.from.toISOString(), to: quarter.to.toISOString() }, groupBy: ['MONTH', 'CATEGORY'] }),
+    () =>
+      app.sdk.Report({
+        filter: { clientId: String(busy.id), from: quarter.from.toISOString(), to: quarter.to.toISOString() },
+        groupBy: ['MONTH', 'CATEGORY'],
+      }),
     { runs, footprint: reportRows(app.db, quarter.from, quarter.to, busy.id) },
   );
-  await measure(app, 'report all clients year [CLIENT]', () => app.sdk.Report({ filter: { from: YEAR_FROM.toISOString(), to: YEAR_TO.toISOString() }, groupBy: ['CLIENT'] }), {
-    runs,
-    footprint: reportRows(app.db, YEAR_FROM, YEAR_TO),
-  });
+  await measure(
+    app,
+    'report all clients year [CLIENT]',
+    () => app.sdk.Report({ filter: { from: YEAR_FROM.toISOString(), to: YEAR_TO.toISOString() }, groupBy: ['CLIENT'] }),
+    {
+      runs,
+      footprint: reportRows(app.db, YEAR_FROM, YEAR_TO),
+    },
+  );
 }
 
 async function measureCommandFor(app: TestApp, runs: number) {
@@ -125,10 +168,15 @@ async function measureCommandFor(app: TestApp, runs: number) {
       },
     })
   ).registerMachine;
-  await measure(app, 'commandFor INSTALL_PACKAGE', () => app.sdk.CommandFor({ machineId: machine.id, task: 'INSTALL_PACKAGE', args: { package: 'git' } }), {
-    runs,
-    footprint: rowsIn(app.db, ['machines', 'id = ?', [Number(machine.id)]]),
-  });
+  await measure(
+    app,
+    'commandFor INSTALL_PACKAGE',
+    () => app.sdk.CommandFor({ machineId: machine.id, task: 'INSTALL_PACKAGE', args: { package: 'git' } }),
+    {
+      runs,
+      footprint: rowsIn(app.db, ['machines', 'id = ?', [Number(machine.id)]]),
+    },
+  );
 }
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -137,11 +185,22 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toI
 async function measureWrites(app: TestApp, busy: Client, failing: FailingCommand, runs: number) {
   const db = app.db;
   const clientId = String(failing.host.clientId);
-  const open = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'Benchmark writes', startedAt: hoursAgo(1) } })).startSession.id;
+  const open = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'Benchmark writes', startedAt: hoursAgo(1) } }))
+    .startSession.id;
   await measure(
     app,
     `logCommand failed on ${failing.host.hostname}`,
-    () => app.sdk.LogCommand({ input: { sessionId: open, infrastructureId: String(failing.host.id), command: failing.command, shell: failing.shell, success: false, errorMessage: failing.error } }),
+    () =>
+      app.sdk.LogCommand({
+        input: {
+          sessionId: open,
+          infrastructureId: String(failing.host.id),
+          command: failing.command,
+          shell: failing.shell,
+          success: false,
+          errorMessage: failing.error,
+        },
+      }),
     {
       runs,
       footprint: rowsIn(
@@ -149,23 +208,42 @@ async function measureWrites(app: TestApp, busy: Client, failing: FailingCommand
         ['sessions', 'id = ?', [Number(open)]],
         ['infrastructure', 'id = ?', [failing.host.id]],
         ['failure_patterns', 'signature = ?', [failing.signature]],
-        ['environmental_insights', 'infrastructure_id = ? AND failure_pattern_id = (SELECT id FROM failure_patterns WHERE signature = ?)', [failing.host.id, failing.signature]],
+        [
+          'environmental_insights',
+          'infrastructure_id = ? AND failure_pattern_id = (SELECT id FROM failure_patterns WHERE signature = ?)',
+          [failing.host.id, failing.signature],
+        ],
       ),
     },
   );
   const research = (await app.sdk.StartSession({ input: { mode: 'NORMAL', title: 'Benchmark notes' } })).startSession.id;
   const text = 'Conditional forwarders on the domain controller answer faster than the ISP resolver; keep 1.1.1.1 as the second forwarder.';
-  await measure(app, 'note', () => app.sdk.Note({ input: { sessionId: research, kind: 'FINDING', text } }), { runs, footprint: rowsIn(db, ['sessions', 'id = ?', [Number(research)]]) });
-  await measure(app, 'endSession (3 work items)', (sessionId) => app.sdk.EndSession({ input: { sessionId, summary: 'Fixed DNS for the front desk.' } }), {
+  await measure(app, 'note', () => app.sdk.Note({ input: { sessionId: research, kind: 'FINDING', text } }), {
     runs,
-    prepare: () => sessionWithWork(app, String(busy.id)),
-    footprint: (id) => rowsIn(db, ['sessions', 'id = ?', [Number(id)]], ['work_items', 'session_id = ?', [Number(id)]], ['commands_run', 'session_id = ?', [Number(id)]])(),
+    footprint: rowsIn(db, ['sessions', 'id = ?', [Number(research)]]),
   });
+  await measure(
+    app,
+    'endSession (3 work items)',
+    (sessionId) => app.sdk.EndSession({ input: { sessionId, summary: 'Fixed DNS for the front desk.' } }),
+    {
+      runs,
+      prepare: () => sessionWithWork(app, String(busy.id)),
+      footprint: (id) =>
+        rowsIn(
+          db,
+          ['sessions', 'id = ?', [Number(id)]],
+          ['work_items', 'session_id = ?', [Number(id)]],
+          ['commands_run', 'session_id = ?', [Number(id)]],
+        )(),
+    },
+  );
 }
 
 /** An open session with three work items, as an agent leaves it before endSession. */
 async function sessionWithWork(app: TestApp, clientId: string): Promise<string> {
-  const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'DNS outage', startedAt: hoursAgo(3) } })).startSession.id;
+  const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'DNS outage', startedAt: hoursAgo(3) } }))
+    .startSession.id;
   for (const [category, description] of [
     ['TROUBLESHOOTING', 'Traced the lookups to the DNS forwarder'],
     ['CONFIGURATION', 'Changed the forwarder and flushed the caches'],
@@ -182,10 +260,14 @@ export async function benchAgentOperations(dialect: Dialect, runs: number) {
   try {
     const size = datasetSize();
     console.log(`${dialect} agent operations. Dataset: ${describeSize(size)}`);
-    console.log('  inserting through the TypeORM manager in chunks, one transaction a table (the subscribers index each row and log its change):');
+    console.log(
+      '  inserting through the TypeORM manager in chunks, one transaction a table (the subscribers index each row and log its change):',
+    );
     const start = performance.now();
     const clients = await insertAgentDataset(app.db, size);
-    console.log(`  ${((performance.now() - start) / 1000).toFixed(1)} s; the subscribers wrote ${await rowCount(app.db, 'search_documents')} search documents and ${await rowCount(app.db, 'change_log')} change-log entries`);
+    console.log(
+      `  ${((performance.now() - start) / 1000).toFixed(1)} s; the subscribers wrote ${await rowCount(app.db, 'search_documents')} search documents and ${await rowCount(app.db, 'change_log')} change-log entries`,
+    );
     await analyzeOnce(app);
     console.log(`  ${runs} runs per read, ${writeRuns} per write (fresh rows each run)`);
     const failing = await failingCommand(app.db);

@@ -42,7 +42,15 @@ function freePort(): Promise<number> {
 /** One cold start: spawn, poll /health every 20 ms, then SIGTERM and wait for the exit. */
 async function coldStartMs(args: string[], databaseUrl: string, dataDir: string): Promise<number> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', JWT_KEY_FILE: join(dataDir, 'jwt.json'), MSP_VAULT_KEYRING_FILE: join(dataDir, 'vault.json'), MSP_ADMIN_PASSWORD: 'cold start bench password' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    JWT_KEY_FILE: join(dataDir, 'jwt.json'),
+    MSP_VAULT_KEYRING_FILE: join(dataDir, 'vault.json'),
+    MSP_ADMIN_PASSWORD: 'cold start bench password',
+  };
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -51,7 +59,10 @@ async function coldStartMs(args: string[], databaseUrl: string, dataDir: string)
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited ${child.exitCode}: ${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       if (performance.now() - started > 120_000) throw new Error(`no /health 200 after 120 s: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -65,7 +76,11 @@ async function coldStartMs(args: string[], databaseUrl: string, dataDir: string)
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A new database per run: a SQLite file in a temporary folder, or a database on the MariaDB server (dropped afterwards). */
-async function withFreshDatabase<T>(database: ColdStartFigure['database'], mariadbServer: string, run: (url: string, dir: string) => Promise<T>): Promise<T> {
+async function withFreshDatabase<T>(
+  database: ColdStartFigure['database'],
+  mariadbServer: string,
+  run: (url: string, dir: string) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'msp-cold-'));
   if (database === 'sqlite') {
     try {
@@ -76,7 +91,12 @@ async function withFreshDatabase<T>(database: ColdStartFigure['database'], maria
   }
   const server = new URL(mariadbServer);
   const name = `msp_cold_start_${process.pid}_${Date.now() % 100000}`;
-  const admin = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || 'root'), password: decodeURIComponent(server.password) });
+  const admin = await createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username || 'root'),
+    password: decodeURIComponent(server.password),
+  });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   try {
     server.pathname = `/${name}`;
@@ -89,7 +109,9 @@ async function withFreshDatabase<T>(database: ColdStartFigure['database'], maria
 }
 
 /** Median cold start of each start × database; the built start only when dist/ exists. */
-export async function benchColdStart(options: { runs?: number; mariadbServer?: string; databases?: ColdStartFigure['database'][] } = {}): Promise<ColdStartFigure[]> {
+export async function benchColdStart(
+  options: { runs?: number; mariadbServer?: string; databases?: ColdStartFigure['database'][] } = {},
+): Promise<ColdStartFigure[]> {
   const runs = options.runs ?? 5;
   const mariadbServer = options.mariadbServer ?? 'mysql://root@127.0.0.1:3306';
   const starts = (['dev', 'built'] as const).filter((start) => start === 'dev' || existsSync(join(ROOT, 'dist/src/main.js')));
@@ -100,7 +122,15 @@ export async function benchColdStart(options: { runs?: number; mariadbServer?: s
         const firstStartMs = await coldStartMs(START_COMMANDS[start], url, dir);
         const times: number[] = [];
         for (let i = 0; i < runs; i++) times.push(await coldStartMs(START_COMMANDS[start], url, dir));
-        figures.push({ start, database, runs, medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), maxMs: Math.round(Math.max(...times)), firstStartMs: Math.round(firstStartMs) });
+        figures.push({
+          start,
+          database,
+          runs,
+          medianMs: Math.round(median(times)),
+          minMs: Math.round(Math.min(...times)),
+          maxMs: Math.round(Math.max(...times)),
+          firstStartMs: Math.round(firstStartMs),
+        });
       });
     }
   }
@@ -108,12 +138,17 @@ export async function benchColdStart(options: { runs?: number; mariadbServer?: s
 }
 
 export function formatColdStart(figures: ColdStartFigure[]): string {
-  const lines = figures.map((f) => `${f.start.padEnd(6)} ${f.database.padEnd(8)} median ${(f.medianMs / 1000).toFixed(2)} s  (min ${(f.minMs / 1000).toFixed(2)}, max ${(f.maxMs / 1000).toFixed(2)}, ${f.runs} runs); first start with migrations ${(f.firstStartMs / 1000).toFixed(2)} s`);
+  const lines = figures.map(
+    (f) =>
+      `${f.start.padEnd(6)} ${f.database.padEnd(8)} median ${(f.medianMs / 1000).toFixed(2)} s  (min ${(f.minMs / 1000).toFixed(2)}, max ${(f.maxMs / 1000).toFixed(2)}, ${f.runs} runs); first start with migrations ${(f.firstStartMs / 1000).toFixed(2)} s`,
+  );
   return ['cold start: process start to /health 200 on a migrated database (goal <= 3 s)', ...lines].join('\n');
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, mariadb: { type: 'string' }, 'sqlite-only': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '5' }, mariadb: { type: 'string' }, 'sqlite-only': { type: 'boolean', default: false } },
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 100) {
     console.error('--runs must be a whole number from 1 to 100');

@@ -37,14 +37,48 @@ export const BENCH_VAULT_KEY = Buffer.alloc(32, 13).toString('base64');
 export const BENCH_MARIADB_URL = 'mysql://root@127.0.0.1:3306/msp_bench';
 export const benchSqliteUrl = (scale: Scale) => `sqlite:./data/bench-${scale}.sqlite`;
 
-const CATEGORIES = ['INFRASTRUCTURE', 'TROUBLESHOOTING', 'CONFIGURATION', 'DEVELOPMENT', 'SECURITY', 'DOCUMENTATION', 'RESEARCH', 'COMMUNICATION', 'MAINTENANCE', 'OTHER'];
-const COMMANDS = [
-  'Get-LocalUser -Name svc_backup', 'Get-ADUser -Filter *', 'ipconfig /flushdns', 'nslookup dc01.corp.local', 'Restart-Service Spooler',
-  'sudo apt-get install -y nginx', 'systemctl restart nginx', 'docker compose up -d', 'git pull --rebase', 'robocopy C:\\Data \\\\nas\\backup /MIR',
-  'Test-NetConnection fs01 -Port 445', 'gpupdate /force', 'Get-WmiObject Win32_UserAccount', 'netsh advfirewall show allprofiles', 'ping -c 4 10.0.0.1',
-  'Invoke-Command -ComputerName fs01 { Get-Volume }', 'certutil -verify cert.cer', 'wbadmin get versions', 'dism /online /cleanup-image /restorehealth', 'sfc /scannow',
+const CATEGORIES = [
+  'INFRASTRUCTURE',
+  'TROUBLESHOOTING',
+  'CONFIGURATION',
+  'DEVELOPMENT',
+  'SECURITY',
+  'DOCUMENTATION',
+  'RESEARCH',
+  'COMMUNICATION',
+  'MAINTENANCE',
+  'OTHER',
 ];
-const ERRORS = ['Access is denied.', 'The term is not recognized as the name of a cmdlet', 'Connection timed out', 'No such file or directory', 'Permission denied', 'Exit code 1'];
+const COMMANDS = [
+  'Get-LocalUser -Name svc_backup',
+  'Get-ADUser -Filter *',
+  'ipconfig /flushdns',
+  'nslookup dc01.corp.local',
+  'Restart-Service Spooler',
+  'sudo apt-get install -y nginx',
+  'systemctl restart nginx',
+  'docker compose up -d',
+  'git pull --rebase',
+  'robocopy C:\\Data \\\\nas\\backup /MIR',
+  'Test-NetConnection fs01 -Port 445',
+  'gpupdate /force',
+  'Get-WmiObject Win32_UserAccount',
+  'netsh advfirewall show allprofiles',
+  'ping -c 4 10.0.0.1',
+  'Invoke-Command -ComputerName fs01 { Get-Volume }',
+  'certutil -verify cert.cer',
+  'wbadmin get versions',
+  'dism /online /cleanup-image /restorehealth',
+  'sfc /scannow',
+];
+const ERRORS = [
+  'Access is denied.',
+  'The term is not recognized as the name of a cmdlet',
+  'Connection timed out',
+  'No such file or directory',
+  'Permission denied',
+  'Exit code 1',
+];
 const SHELLS = ['powershell', 'cmd', 'bash'];
 
 interface Table {
@@ -81,11 +115,75 @@ const table = (name: string, columns: string[]): Table => ({ name, columns });
 const T = {
   clients: table('clients', ['id', 'name', 'slug', 'hourly_rate_cents', 'active', 'created_at', 'updated_at']),
   projects: table('projects', ['id', 'client_id', 'name', 'status', 'description', 'created_at', 'updated_at']),
-  infrastructure: table('infrastructure', ['id', 'client_id', 'hostname', 'kind', 'os', 'os_version', 'ip_addresses', 'created_at', 'updated_at']),
-  sessions: table('sessions', ['id', 'mode', 'client_id', 'project_id', 'title', 'billable', 'started_at', 'ended_at', 'summary', 'created_at', 'updated_at', 'billed_at', 'billed_rate_cents']),
-  workItems: table('work_items', ['id', 'session_id', 'category', 'description', 'minutes', 'billable', 'started_at', 'billable_centiminutes', 'created_at']),
-  commands: table('commands_run', ['id', 'session_id', 'infrastructure_id', 'host', 'shell', 'command', 'exit_code', 'success', 'error_message', 'failure_category', 'failure_signature', 'duration_ms', 'ran_at', 'created_at']),
-  credentials: table('credentials', ['id', 'client_id', 'infrastructure_id', 'name', 'kind', 'username', 'url', 'notes', 'ciphertext', 'iv', 'auth_tag', 'key_version', 'created_at', 'updated_at']),
+  infrastructure: table('infrastructure', [
+    'id',
+    'client_id',
+    'hostname',
+    'kind',
+    'os',
+    'os_version',
+    'ip_addresses',
+    'created_at',
+    'updated_at',
+  ]),
+  sessions: table('sessions', [
+    'id',
+    'mode',
+    'client_id',
+    'project_id',
+    'title',
+    'billable',
+    'started_at',
+    'ended_at',
+    'summary',
+    'created_at',
+    'updated_at',
+    'billed_at',
+    'billed_rate_cents',
+  ]),
+  workItems: table('work_items', [
+    'id',
+    'session_id',
+    'category',
+    'description',
+    'minutes',
+    'billable',
+    'started_at',
+    'billable_centiminutes',
+    'created_at',
+  ]),
+  commands: table('commands_run', [
+    'id',
+    'session_id',
+    'infrastructure_id',
+    'host',
+    'shell',
+    'command',
+    'exit_code',
+    'success',
+    'error_message',
+    'failure_category',
+    'failure_signature',
+    'duration_ms',
+    'ran_at',
+    'created_at',
+  ]),
+  credentials: table('credentials', [
+    'id',
+    'client_id',
+    'infrastructure_id',
+    'name',
+    'kind',
+    'username',
+    'url',
+    'notes',
+    'ciphertext',
+    'iv',
+    'auth_tag',
+    'key_version',
+    'created_at',
+    'updated_at',
+  ]),
   search: table('search_documents', ['source', 'source_id', 'client_id', 'session_id', 'mode', 'occurred_at', 'title', 'body']),
 };
 
@@ -121,7 +219,8 @@ async function freshDatabase(url: string) {
 
 /** Phrase pools drawn once from the seeded faker: big tables pick from them (fast, still deterministic). */
 function pools() {
-  const sentence = () => `${faker.hacker.verb()} the ${faker.hacker.adjective()} ${faker.hacker.noun()} on ${faker.internet.domainWord()}-${faker.number.int(99)}`;
+  const sentence = () =>
+    `${faker.hacker.verb()} the ${faker.hacker.adjective()} ${faker.hacker.noun()} on ${faker.internet.domainWord()}-${faker.number.int(99)}`;
   return {
     titles: Array.from({ length: 500 }, () => faker.hacker.phrase().slice(0, 120)),
     summaries: Array.from({ length: 500 }, () => faker.lorem.paragraphs(3).slice(0, 900)),
@@ -138,7 +237,10 @@ export async function generate(scale: Scale, url: string) {
   const mariadb = !url.startsWith('sqlite:');
   const runner = db.dataSource.createQueryRunner();
   await runner.connect();
-  const bar = new SingleBar({ format: ' {table} |{bar}| {percentage}% {value}/{total} rows {duration_formatted}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: ' {table} |{bar}| {percentage}% {value}/{total} rows {duration_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
   try {
     if (mariadb) {
       await runner.query('SET foreign_key_checks = 0, unique_checks = 0');
@@ -156,7 +258,14 @@ export async function generate(scale: Scale, url: string) {
       commands: size.sessions * COMMANDS_PER_SESSION,
     };
     const searchDocs = counts.sessions + counts.workItems + counts.commands;
-    const total = size.clients * (1 + HOSTS_PER_CLIENT) + size.projects + counts.sessions + counts.workItems + counts.commands + size.credentials + searchDocs;
+    const total =
+      size.clients * (1 + HOSTS_PER_CLIENT) +
+      size.projects +
+      counts.sessions +
+      counts.workItems +
+      counts.commands +
+      size.credentials +
+      searchDocs;
     bar.start(total, 0, { table: 'clients' });
     // SQLite allows 32,766 variables a statement; MariaDB's packet takes far more
     const writer = (t: Table) => new BulkWriter(runner, t, mariadb ? 2000 : Math.floor(30_000 / t.columns.length), bar);
@@ -170,7 +279,17 @@ export async function generate(scale: Scale, url: string) {
       await clients.add([c, name, `client-${c}`, faker.number.int({ min: 80, max: 200 }) * 100, 1, at, at]);
       for (let h = 0; h < HOSTS_PER_CLIENT; h++) {
         const windows = h < 2;
-        await hosts.add([(c - 1) * HOSTS_PER_CLIENT + h + 1, c, `${windows ? 'SRV' : 'lnx'}${h}-${c}`, 'SERVER', windows ? 'Windows Server' : 'Ubuntu', windows ? ['2012 R2', '2022'][h] : '22.04', '[]', at, at]);
+        await hosts.add([
+          (c - 1) * HOSTS_PER_CLIENT + h + 1,
+          c,
+          `${windows ? 'SRV' : 'lnx'}${h}-${c}`,
+          'SERVER',
+          windows ? 'Windows Server' : 'Ubuntu',
+          windows ? ['2012 R2', '2022'][h] : '22.04',
+          '[]',
+          at,
+          at,
+        ]);
       }
     }
     await clients.flush();
@@ -205,7 +324,21 @@ export async function generate(scale: Scale, url: string) {
       const title = faker.helpers.arrayElement(texts.titles);
       const summary = faker.helpers.arrayElement(texts.summaries);
       const [startedAt, endedAt] = [dbTime(new Date(begin)), dbTime(new Date(end))];
-      await sessions.add([s, 'MSP', clientId, projectId, title, 1, startedAt, endedAt, summary, startedAt, endedAt, billed ? endedAt : null, billed ? 12_500 : null]);
+      await sessions.add([
+        s,
+        'MSP',
+        clientId,
+        projectId,
+        title,
+        1,
+        startedAt,
+        endedAt,
+        summary,
+        startedAt,
+        endedAt,
+        billed ? endedAt : null,
+        billed ? 12_500 : null,
+      ]);
       await search.add(['SESSION', s, clientId, s, 'MSP', startedAt, title, summary]);
       let offset = begin;
       for (const m of minutes) {
@@ -226,8 +359,20 @@ export async function generate(scale: Scale, url: string) {
         const error = failed ? ERRORS[id % ERRORS.length] : null;
         const ranAt = dbTime(new Date(begin + k * 30_000));
         await commands.add([
-          id, s, hostId, host, SHELLS[hostIndex === 2 ? 2 : id % 2], command, failed ? 1 : 0, failed ? 0 : 1, error,
-          failed ? inferFailureCategory(error, 1) : null, failed ? commandSignature(command) : null, 100 + (id % 900), ranAt, ranAt,
+          id,
+          s,
+          hostId,
+          host,
+          SHELLS[hostIndex === 2 ? 2 : id % 2],
+          command,
+          failed ? 1 : 0,
+          failed ? 0 : 1,
+          error,
+          failed ? inferFailureCategory(error, 1) : null,
+          failed ? commandSignature(command) : null,
+          100 + (id % 900),
+          ranAt,
+          ranAt,
         ]);
         await search.add(['COMMAND', id, clientId, s, 'MSP', ranAt, command.slice(0, 300), [error, host].filter(Boolean).join('\n')]);
       }
@@ -247,8 +392,20 @@ export async function generate(scale: Scale, url: string) {
       const clientId = ((k - 1) % size.clients) + 1;
       const sealed = vault.seal(faker.internet.password({ length: 20 }), `credential:${k}`);
       await credentials.add([
-        k, clientId, (clientId - 1) * HOSTS_PER_CLIENT + (k % HOSTS_PER_CLIENT) + 1, `${faker.hacker.abbreviation()} ${faker.word.noun()} ${k}`.slice(0, 200),
-        'PASSWORD', faker.internet.username(), faker.internet.url(), null, sealed.ciphertext, sealed.iv, sealed.authTag, sealed.keyVersion, at, at,
+        k,
+        clientId,
+        (clientId - 1) * HOSTS_PER_CLIENT + (k % HOSTS_PER_CLIENT) + 1,
+        `${faker.hacker.abbreviation()} ${faker.word.noun()} ${k}`.slice(0, 200),
+        'PASSWORD',
+        faker.internet.username(),
+        faker.internet.url(),
+        null,
+        sealed.ciphertext,
+        sealed.iv,
+        sealed.authTag,
+        sealed.keyVersion,
+        at,
+        at,
       ]);
     }
     await credentials.flush();
@@ -262,7 +419,8 @@ export async function generate(scale: Scale, url: string) {
       console.log(`${((performance.now() - t) / 1000).toFixed(0)} s`);
     } else {
       const broken = await runner.query('PRAGMA foreign_key_check');
-      if (broken.length) throw new Error(`The generated rows break ${broken.length} foreign keys, for example ${JSON.stringify(broken[0])}`);
+      if (broken.length)
+        throw new Error(`The generated rows break ${broken.length} foreign keys, for example ${JSON.stringify(broken[0])}`);
       await runner.query('PRAGMA foreign_keys = ON');
       await runner.query('ANALYZE');
     }

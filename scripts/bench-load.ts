@@ -47,10 +47,14 @@ interface Child {
 
 /** Starts a TypeScript entry point as a child node process; resolves when it prints `ready` or `readyUrl` answers 200. */
 function startChild(script: string, argv: string[], env: Record<string, string>, ready: RegExp | string): Promise<Child> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), script, ...argv], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), script, ...argv],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const look = (chunk: Buffer) => {
@@ -149,7 +153,11 @@ async function load(target: Target, pid: number): Promise<Load> {
 /** Statements and requests of the service so far, summed over the /metrics histogram. */
 async function statementsSoFar(): Promise<{ sum: number; count: number }> {
   const text = await (await fetch(`http://127.0.0.1:${SERVICE_PORT}/metrics`)).text();
-  const total = (series: string) => [...text.matchAll(new RegExp(`^msp_graphql_request_statements_${series}\\{[^}]*\\} (\\d+)`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+  const total = (series: string) =>
+    [...text.matchAll(new RegExp(`^msp_graphql_request_statements_${series}\\{[^}]*\\} (\\d+)`, 'gm'))].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
   return { sum: total('sum'), count: total('count') };
 }
 
@@ -170,7 +178,12 @@ const graphql = (token: string, document: DocumentNode, variables: Record<string
   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   body: JSON.stringify({ query: print(document), variables }),
 });
-const raw = (path: string): Target => ({ url: `http://127.0.0.1:${RAW_PORT}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const raw = (path: string): Target => ({
+  url: `http://127.0.0.1:${RAW_PORT}${path}`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+});
 
 async function gql<T>(token: string, document: DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
   return (JSON.parse(await send(graphql(token, document, variables))) as { data: T }).data;
@@ -193,7 +206,9 @@ async function main() {
   const email = 'bench@bench.local';
   const loads: number[] = [];
   const loadTimer = setInterval(() => loads.push(loadavg()[0]), 5000);
-  console.log(`npm run bench: ${settings.rounds} rounds, ${settings.duration} s at ${settings.connections} connections, ${settings.runs} requests one at a time, on ${settings.url}`);
+  console.log(
+    `npm run bench: ${settings.rounds} rounds, ${settings.duration} s at ${settings.connections} connections, ${settings.runs} requests one at a time, on ${settings.url}`,
+  );
   const service = await startChild(
     'src/main.ts',
     [],
@@ -227,7 +242,9 @@ async function main() {
     const shapes = {
       N: { service: graphql(token, ops.ClientTreeDocument, { first: 20 }), raw: raw('/n?first=20') },
       R: {
-        service: graphql(token, ops.ReportDocument, { filter: { clientId: client.id, from: year.from.toISOString(), to: year.to.toISOString() } }),
+        service: graphql(token, ops.ReportDocument, {
+          filter: { clientId: client.id, from: year.from.toISOString(), to: year.to.toISOString() },
+        }),
         raw: raw(`/r?clientId=${client.id}&from=${encodeURIComponent(dbTime(year.from))}&to=${encodeURIComponent(dbTime(year.to))}`),
       },
     };
@@ -252,7 +269,14 @@ async function main() {
       }
     }
     const agents = settings.agents ? await benchAgents(token, client.id) : [];
-    const summary = { settings, startedRssMiB: startupRss / MiB, loadAverage: { min: Math.min(...loads), max: Math.max(...loads), median: median(loads) }, statements, rounds, agents };
+    const summary = {
+      settings,
+      startedRssMiB: startupRss / MiB,
+      loadAverage: { min: Math.min(...loads), max: Math.max(...loads), median: median(loads) },
+      statements,
+      rounds,
+      agents,
+    };
     report(summary);
   } finally {
     clearInterval(loadTimer);
@@ -274,38 +298,105 @@ async function benchAgents(token: string, clientId: string): Promise<AgentFigure
   const quarter = { from: new Date(DATA_END.getTime() - 92 * 86_400_000).toISOString(), to: DATA_END.toISOString() };
   const year = { from: new Date(DATA_END.getTime() - 365 * 86_400_000).toISOString(), to: DATA_END.toISOString() };
   const machine = await gql<{ registerMachine: { machine: { id: string } } }>(token, ops.RegisterMachineDocument, {
-    input: { hostname: 'TECH-LAPTOP', username: 'mike', platform: 'WIN32', homeDirectory: 'C:\\Users\\mike', preferredShell: 'powershell', capabilities: { powershellVersion: '7.4', packageManagers: [{ name: 'winget', install: 'winget install --id {package} -e' }] } },
+    input: {
+      hostname: 'TECH-LAPTOP',
+      username: 'mike',
+      platform: 'WIN32',
+      homeDirectory: 'C:\\Users\\mike',
+      preferredShell: 'powershell',
+      capabilities: { powershellVersion: '7.4', packageManagers: [{ name: 'winget', install: 'winget install --id {package} -e' }] },
+    },
   });
-  const session = await gql<{ startSession: { id: string } }>(token, ops.StartSessionDocument, { input: { mode: 'MSP', clientId, title: 'Benchmark writes' } });
-  const research = await gql<{ startSession: { id: string } }>(token, ops.StartSessionDocument, { input: { mode: 'NORMAL', title: 'Benchmark notes' } });
+  const session = await gql<{ startSession: { id: string } }>(token, ops.StartSessionDocument, {
+    input: { mode: 'MSP', clientId, title: 'Benchmark writes' },
+  });
+  const research = await gql<{ startSession: { id: string } }>(token, ops.StartSessionDocument, {
+    input: { mode: 'NORMAL', title: 'Benchmark notes' },
+  });
   const reads: [string, Target][] = [
     ['contextRecovery', graphql(token, ops.ContextRecoveryDocument, { clientId })],
-    ['environmentContext + command', graphql(token, ops.EnvironmentContextDocument, { infrastructureId: hostId, command: 'Get-LocalUser -Name svc_backup' })],
-    ['categorizeWork', graphql(token, ops.CategorizeWorkDocument, { text: 'Get-LocalUser failed on DC01; used Get-WmiObject instead and reset the backup service account password.' })],
+    [
+      'environmentContext + command',
+      graphql(token, ops.EnvironmentContextDocument, { infrastructureId: hostId, command: 'Get-LocalUser -Name svc_backup' }),
+    ],
+    [
+      'categorizeWork',
+      graphql(token, ops.CategorizeWorkDocument, {
+        text: 'Get-LocalUser failed on DC01; used Get-WmiObject instead and reset the backup service account password.',
+      }),
+    ],
     ['search "nginx" first 10', graphql(token, ops.SearchDocument, { text: 'nginx restart', first: 10 })],
     ['search same + client filter', graphql(token, ops.SearchDocument, { text: 'nginx restart', first: 10, filter: { clientId } })],
     ['similarProblems top 3', graphql(token, ops.SimilarProblemsDocument, { description: 'Access is denied on Get-LocalUser', top: 3 })],
-    ['report client Q3 [MONTH, CATEGORY]', graphql(token, ops.ReportDocument, { filter: { clientId, ...quarter }, groupBy: ['MONTH', 'CATEGORY'] })],
+    [
+      'report client Q3 [MONTH, CATEGORY]',
+      graphql(token, ops.ReportDocument, { filter: { clientId, ...quarter }, groupBy: ['MONTH', 'CATEGORY'] }),
+    ],
     ['report all clients year [CLIENT]', graphql(token, ops.ReportDocument, { filter: year, groupBy: ['CLIENT'] })],
-    ['commandFor INSTALL_PACKAGE', graphql(token, ops.CommandForDocument, { machineId: machine.registerMachine.machine.id, task: 'INSTALL_PACKAGE', args: { package: 'git' } })],
+    [
+      'commandFor INSTALL_PACKAGE',
+      graphql(token, ops.CommandForDocument, {
+        machineId: machine.registerMachine.machine.id,
+        task: 'INSTALL_PACKAGE',
+        args: { package: 'git' },
+      }),
+    ],
   ];
   const writes: [string, Target][] = [
-    ['logCommand failed', graphql(token, ops.LogCommandDocument, { input: { sessionId: session.startSession.id, infrastructureId: hostId, command: 'Get-LocalUser -Name bob', shell: 'powershell', success: false, errorMessage: 'Access is denied.' } })],
-    ['note', graphql(token, ops.NoteDocument, { input: { sessionId: research.startSession.id, kind: 'FINDING', text: 'Conditional forwarders answer faster than the ISP resolver.' } })],
+    [
+      'logCommand failed',
+      graphql(token, ops.LogCommandDocument, {
+        input: {
+          sessionId: session.startSession.id,
+          infrastructureId: hostId,
+          command: 'Get-LocalUser -Name bob',
+          shell: 'powershell',
+          success: false,
+          errorMessage: 'Access is denied.',
+        },
+      }),
+    ],
+    [
+      'note',
+      graphql(token, ops.NoteDocument, {
+        input: {
+          sessionId: research.startSession.id,
+          kind: 'FINDING',
+          text: 'Conditional forwarders answer faster than the ISP resolver.',
+        },
+      }),
+    ],
   ];
   const figures: AgentFigures[] = [];
   for (const [name, target] of reads) {
-    figures.push({ name, statements: await statementsOf(target), one: await sequential(target, settings.runs), load: await loadQuick(target) });
+    figures.push({
+      name,
+      statements: await statementsOf(target),
+      one: await sequential(target, settings.runs),
+      load: await loadQuick(target),
+    });
     console.log(`  agent ${name}: done`);
   }
-  for (const [name, target] of writes) figures.push({ name, statements: await statementsOf(target), one: await sequential(target, settings.runs) });
+  for (const [name, target] of writes)
+    figures.push({ name, statements: await statementsOf(target), one: await sequential(target, settings.runs) });
   return figures;
 }
 
 /** Agent reads under load: a quarter of a round's duration, enough for a steady rate. */
 async function loadQuick(target: Target) {
-  const result = await autocannon({ ...target, connections: settings.connections, duration: Math.max(2, Math.round(settings.duration / 4)) });
-  return { rps: result.requests.total / Math.max(2, Math.round(settings.duration / 4)), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, peak: 0, rssAfter: 0 };
+  const result = await autocannon({
+    ...target,
+    connections: settings.connections,
+    duration: Math.max(2, Math.round(settings.duration / 4)),
+  });
+  return {
+    rps: result.requests.total / Math.max(2, Math.round(settings.duration / 4)),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    peak: 0,
+    rssAfter: 0,
+  };
 }
 
 type Summary = {
@@ -339,7 +430,11 @@ function report(summary: Summary) {
     );
   }
   if (summary.agents.length) {
-    lines.push('', '| agent operation | statements | p50 / p95 / p99 one at a time | req/s at 10 connections (p99) | answer |', '|---|---|---|---|---|');
+    lines.push(
+      '',
+      '| agent operation | statements | p50 / p95 / p99 one at a time | req/s at 10 connections (p99) | answer |',
+      '|---|---|---|---|---|',
+    );
     for (const a of summary.agents) {
       lines.push(
         `| ${a.name} | ${a.statements} | ${ms(a.one.p50)} / ${ms(a.one.p95)} / ${ms(a.one.p99)} | ${a.load ? `${a.load.rps.toFixed(1)} (${ms(a.load.p99)})` : 'writes: one at a time only'} | ${(a.one.bytes / 1024).toFixed(1)} kB |`,

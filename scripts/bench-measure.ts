@@ -14,10 +14,16 @@ export interface Footprint {
 const TABLES = {
   sessions: { noun: ['session', 'sessions'], text: ['title', 'summary'] },
   work_items: { noun: ['work item', 'work items'], text: ['description'] },
-  commands_run: { noun: ['command', 'commands'], text: ['command', 'host', 'shell', 'output_excerpt', 'error_message', 'failure_signature'] },
+  commands_run: {
+    noun: ['command', 'commands'],
+    text: ['command', 'host', 'shell', 'output_excerpt', 'error_message', 'failure_signature'],
+  },
   infrastructure: { noun: ['host', 'hosts'], text: ['hostname', 'os', 'os_version', 'ip_addresses', 'environmental_notes'] },
   environmental_insights: { noun: ['insight', 'insights'], text: ['insight', 'source_failure_ids'] },
-  failure_patterns: { noun: ['pattern', 'patterns'], text: ['signature', 'description', 'environment_conditions', 'recommended_alternative'] },
+  failure_patterns: {
+    noun: ['pattern', 'patterns'],
+    text: ['signature', 'description', 'environment_conditions', 'recommended_alternative'],
+  },
   pending_tasks: { noun: ['open task', 'open tasks'], text: ['title', 'notes'] },
   search_documents: { noun: ['search document', 'search documents'], text: ['title', 'body'] },
   machines: { noun: ['machine', 'machines'], text: ['hostname', 'username', 'home_directory', 'preferred_shell', 'capabilities'] },
@@ -57,7 +63,12 @@ export interface MeasureOptions<P> {
  * runs differ, for example when the token-check cache expires mid-run), p50/p95/p99 of the call alone
  * (not of prepare or the statement counter's own request) and the answer's size.
  */
-export async function measure<P = undefined>(app: TestApp, name: string, call: (prepared: P) => Promise<unknown>, options: MeasureOptions<P>) {
+export async function measure<P = undefined>(
+  app: TestApp,
+  name: string,
+  call: (prepared: P) => Promise<unknown>,
+  options: MeasureOptions<P>,
+) {
   const prepare = options.prepare ?? (async () => undefined as P);
   const first = await prepare();
   const read = options.footprint ? `  ${describe(await options.footprint(first))}` : '';

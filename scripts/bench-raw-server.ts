@@ -10,7 +10,15 @@ import { createPool, Pool, RowDataPacket } from 'mysql2/promise';
 type Row = RowDataPacket & Record<string, unknown>;
 
 /** Rows of a child level: at most first + 1 per parent, ranked inside the database. */
-async function childRows(pool: Pool, table: string, columns: string, parent: string, order: string, parentIds: number[], first: number): Promise<Map<number, Row[]>> {
+async function childRows(
+  pool: Pool,
+  table: string,
+  columns: string,
+  parent: string,
+  order: string,
+  parentIds: number[],
+  first: number,
+): Promise<Map<number, Row[]>> {
   const byParent = new Map<number, Row[]>();
   if (!parentIds.length) return byParent;
   const [rows] = await pool.query<Row[]>(
@@ -36,7 +44,15 @@ function page<T>(rows: Row[] | undefined, first: number, node: (row: Row) => T) 
 async function shapeN(pool: Pool, first: number) {
   const [clients] = await pool.query<Row[]>('SELECT id, name FROM clients ORDER BY name, id LIMIT ?', [first + 1]);
   const shown = clients.slice(0, first);
-  const projects = await childRows(pool, 'projects', 'id, name', 'client_id', 'name, id', shown.map((c) => c.id as number), first);
+  const projects = await childRows(
+    pool,
+    'projects',
+    'id, name',
+    'client_id',
+    'name, id',
+    shown.map((c) => c.id as number),
+    first,
+  );
   const projectIds = [...projects.values()].flatMap((rows) => rows.slice(0, first).map((p) => p.id as number));
   const sessions = await childRows(pool, 'sessions', 'id, started_at', 'project_id', 'started_at DESC, id DESC', projectIds, first);
   const sessionIds = [...sessions.values()].flatMap((rows) => rows.slice(0, first).map((s) => s.id as number));
@@ -54,7 +70,11 @@ async function shapeN(pool: Pool, first: number) {
             sessions: page(sessions.get(p.id as number), first, (s) => ({
               id: String(s.id),
               startedAt: (s.started_at as Date).toISOString(),
-              workItems: page(items.get(s.id as number), first, (w) => ({ id: String(w.id), minutes: w.minutes, description: w.description })),
+              workItems: page(items.get(s.id as number), first, (w) => ({
+                id: String(w.id),
+                minutes: w.minutes,
+                description: w.description,
+              })),
             })),
           })),
         })),
@@ -68,7 +88,8 @@ const cents = (value: number) => (value / 100).toFixed(2);
 
 /** Shape R: one client's figures over [from, to), one aggregate statement. */
 async function shapeR(pool: Pool, clientId: number, from: string, to: string) {
-  const amount = (quantity: string) => `ROUND(${quantity} * CASE WHEN w.billed_at IS NOT NULL THEN COALESCE(s.billed_rate_cents, 0) ELSE COALESCE(c.hourly_rate_cents, 0) END / 6000)`;
+  const amount = (quantity: string) =>
+    `ROUND(${quantity} * CASE WHEN w.billed_at IS NOT NULL THEN COALESCE(s.billed_rate_cents, 0) ELSE COALESCE(c.hourly_rate_cents, 0) END / 6000)`;
   const [[row]] = await pool.query<Row[]>(
     `SELECT COUNT(DISTINCT s.id) AS sessions, COALESCE(SUM(w.minutes), 0) AS minutes, COALESCE(SUM(CASE WHEN w.billable = 1 THEN w.minutes ELSE 0 END), 0) AS actual, ` +
       `COALESCE(SUM(w.billable_centiminutes), 0) AS billable_cm, COALESCE(SUM(w.prepaid_centiminutes), 0) AS prepaid_cm, ` +
@@ -79,12 +100,36 @@ async function shapeR(pool: Pool, clientId: number, from: string, to: string) {
   );
   const n = (key: string) => Number(row[key]);
   const figures = {
-    sessions: n('sessions'), hours: hours(n('minutes')), minutes: n('minutes'), actualBillableMinutes: n('actual'), actualBillableHours: hours(n('actual')),
-    billableMinutes: n('billable_cm') / 100, billableHours: hours(n('billable_cm') / 100), billableValueCents: n('value_cents'), billableValue: cents(n('value_cents')),
-    amountBilledCents: n('billed_cents'), billedAmount: cents(n('billed_cents')), unbilledCents: n('value_cents') - n('billed_cents'),
-    unbilledAmount: cents(n('value_cents') - n('billed_cents')), prepaidMinutes: n('prepaid_cm') / 100, overageCents: n('overage_cents'),
+    sessions: n('sessions'),
+    hours: hours(n('minutes')),
+    minutes: n('minutes'),
+    actualBillableMinutes: n('actual'),
+    actualBillableHours: hours(n('actual')),
+    billableMinutes: n('billable_cm') / 100,
+    billableHours: hours(n('billable_cm') / 100),
+    billableValueCents: n('value_cents'),
+    billableValue: cents(n('value_cents')),
+    amountBilledCents: n('billed_cents'),
+    billedAmount: cents(n('billed_cents')),
+    unbilledCents: n('value_cents') - n('billed_cents'),
+    unbilledAmount: cents(n('value_cents') - n('billed_cents')),
+    prepaidMinutes: n('prepaid_cm') / 100,
+    overageCents: n('overage_cents'),
   };
-  const key = { clientId: null, clientName: null, projectId: null, projectName: null, category: null, month: null, machineId: null, machineHostname: null, laborTypeId: null, laborTypeName: null, technicianId: null, technicianName: null };
+  const key = {
+    clientId: null,
+    clientName: null,
+    projectId: null,
+    projectName: null,
+    category: null,
+    month: null,
+    machineId: null,
+    machineHostname: null,
+    laborTypeId: null,
+    laborTypeName: null,
+    technicianId: null,
+    technicianName: null,
+  };
   const text = `${row.client_name} - ${from.slice(0, 10)} to ${to.slice(0, 10)}: ${figures.sessions} sessions, ${figures.hours} hours, ${figures.billableValue} billable, ${figures.billedAmount} billed`;
   return { data: { report: { groups: figures.sessions ? [{ key, figures }] : [], total: figures, text } } };
 }

@@ -52,7 +52,10 @@ async function benchTree(dialect: Dialect) {
 function benchEachDatabase() {
   const start = performance.now();
   for (const dialect of ['sqlite', 'mariadb']) {
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename], { stdio: 'inherit', env: { ...process.env, TEST_DB: dialect } });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename], {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_DB: dialect },
+    });
     if (child.status !== 0) process.exit(child.status ?? 1);
   }
   console.log(`bench took ${((performance.now() - start) / 60_000).toFixed(1)} min`);

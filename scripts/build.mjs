@@ -9,7 +9,9 @@ const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 // a fresh tree: a file deleted from the sources must not linger in the build
 rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 cpSync(join(root, 'src/explorer/public'), join(dist, 'src/explorer/public'), { recursive: true });
 console.log(`built ${dist}`);

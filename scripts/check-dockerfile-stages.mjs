@@ -15,7 +15,12 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, posix } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const IGNORED = new Set(readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim().replace(/^\*\*\//, '')).filter(Boolean));
+const IGNORED = new Set(
+  readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim().replace(/^\*\*\//, ''))
+    .filter(Boolean),
+);
 
 /** Instructions of the Dockerfile: continuation lines joined, comments and blank lines dropped. */
 export function parseDockerfile(text) {
@@ -78,7 +83,10 @@ export function replay(dockerfile, workRoot, { reuseNative = false, log = consol
         const target = dest.endsWith('/') || sources.length > 1 ? join(inStage(stage, dest), posix.basename(src)) : inStage(stage, dest);
         mkdirSync(dirname(target), { recursive: true });
         // the build context leaves out what .dockerignore names
-        cpSync(origin, src === '.' ? inStage(stage, dest) : target, { recursive: true, filter: (p) => source || !IGNORED.has(p.slice(ROOT.length + 1).split('/')[0]) });
+        cpSync(origin, src === '.' ? inStage(stage, dest) : target, {
+          recursive: true,
+          filter: (p) => source || !IGNORED.has(p.slice(ROOT.length + 1).split('/')[0]),
+        });
       }
       log(`COPY ${args}`);
     } else if (op === 'RUN') {
@@ -94,7 +102,11 @@ export function replay(dockerfile, workRoot, { reuseNative = false, log = consol
       if (skipRebuild) command = command.replace(/&&\s*npm rebuild better-sqlite3/, '');
       log(`RUN ${command}`);
       const started = Date.now();
-      execFileSync('/bin/sh', ['-c', command], { cwd: inStage(stage, '.'), stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...stage.env, PATH: `${shims}:${process.env.PATH}` } });
+      execFileSync('/bin/sh', ['-c', command], {
+        cwd: inStage(stage, '.'),
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, ...stage.env, PATH: `${shims}:${process.env.PATH}` },
+      });
       if (skipRebuild) {
         // after npm ci, which empties node_modules first
         mkdirSync(dirname(inStage(stage, native)), { recursive: true });
@@ -159,13 +171,17 @@ async function main() {
   const keep = process.argv.includes('--keep');
   const workRoot = mkdtempSync(join(tmpdir(), 'msp-dockerfile-'));
   try {
-    const stage = replay(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'), workRoot, { reuseNative: process.argv.includes('--reuse-native') });
+    const stage = replay(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'), workRoot, {
+      reuseNative: process.argv.includes('--reuse-native'),
+    });
     const dev = devDependenciesIn(stage);
     if (dev.length) throw new Error(`dev dependencies in the final stage: ${dev.join(', ')}`);
     const size = productionTreeSize(stage);
     console.log(`final stage /app: ${mib(size.total)} (node_modules ${mib(size.nodeModules)}, dist ${mib(size.dist)}); no dev dependency`);
     const { healthyMs } = await startAndCheck(stage);
-    console.log(`CMD ${stage.cmd.join(' ')}: HEALTHCHECK passed ${(healthyMs / 1000).toFixed(2)} s after start (SQLite in ${stage.volumes.join(', ')})`);
+    console.log(
+      `CMD ${stage.cmd.join(' ')}: HEALTHCHECK passed ${(healthyMs / 1000).toFixed(2)} s after start (SQLite in ${stage.volumes.join(', ')})`,
+    );
   } finally {
     if (keep) console.log(`kept ${workRoot}`);
     else rmSync(workRoot, { recursive: true, force: true });

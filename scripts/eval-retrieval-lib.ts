@@ -24,7 +24,14 @@ interface Corpus {
   clients: { key: string; name: string }[];
   hosts: { key: string; client: string; hostname: string; kind: string; os?: string; osVersion?: string }[];
   sessions: { key: string; client: string; title: string; startedAt: string; tags: string[]; records: CorpusRecord[] }[];
-  failurePatterns: { key: string; signature: string; description: string; recommendedAlternative?: string; failureCategory?: string; environmentConditions?: string[] }[];
+  failurePatterns: {
+    key: string;
+    signature: string;
+    description: string;
+    recommendedAlternative?: string;
+    failureCategory?: string;
+    environmentConditions?: string[];
+  }[];
   pendingTasks: { key: string; client: string; title: string }[];
   insights: { key: string; client: string; host?: string; insight: string; confidence: number }[];
 }
@@ -68,15 +75,28 @@ export async function loadCorpus(app: TestApp): Promise<LoadedCorpus> {
     hostIds.set(h.key, (await sdk.RecordInfrastructure({ input })).recordInfrastructure.id);
   }
   for (const s of corpus.sessions) {
-    const sessionId = (await sdk.StartSession({ input: { mode: 'MSP', clientId: clientIds.get(s.client)!, title: s.title, startedAt: s.startedAt } })).startSession.id;
+    const sessionId = (
+      await sdk.StartSession({ input: { mode: 'MSP', clientId: clientIds.get(s.client)!, title: s.title, startedAt: s.startedAt } })
+    ).startSession.id;
     keyOf.set(ref('SESSION', sessionId), s.key);
     if (s.tags.length) await sdk.TagSession({ input: { sessionId, tags: s.tags } });
     for (const r of s.records) {
       if (r.type === 'problem') {
-        const input = { sessionId, symptom: r.symptom as string, rootCause: r.rootCause as string | undefined, solution: r.solution as string, verified: Boolean(r.verified), infrastructureId: r.host ? hostIds.get(r.host as string) : undefined };
+        const input = {
+          sessionId,
+          symptom: r.symptom as string,
+          rootCause: r.rootCause as string | undefined,
+          solution: r.solution as string,
+          verified: Boolean(r.verified),
+          infrastructureId: r.host ? hostIds.get(r.host as string) : undefined,
+        };
         keyOf.set(ref('PROBLEM_SOLUTION', (await sdk.LogProblemSolution({ input })).logProblemSolution.id), r.key);
       } else if (r.type === 'work') {
-        const id = (await sdk.LogWorkItem({ input: { sessionId, description: r.description as string, minutes: r.minutes as number, startedAt: s.startedAt } })).logWorkItem.id;
+        const id = (
+          await sdk.LogWorkItem({
+            input: { sessionId, description: r.description as string, minutes: r.minutes as number, startedAt: s.startedAt },
+          })
+        ).logWorkItem.id;
         keyOf.set(ref('WORK_ITEM', id), r.key);
       } else {
         keyOf.set(ref('NOTE', (await sdk.Note({ input: { sessionId, kind: r.kind as never, text: r.text as string } })).note.id), r.key);
@@ -90,7 +110,12 @@ export async function loadCorpus(app: TestApp): Promise<LoadedCorpus> {
   }
   for (const t of corpus.pendingTasks) await sdk.AddPendingTask({ input: { clientId: clientIds.get(t.client)!, title: t.title } });
   for (const i of corpus.insights) {
-    const input = { clientId: clientIds.get(i.client)!, infrastructureId: i.host ? hostIds.get(i.host) : undefined, insight: i.insight, confidence: i.confidence };
+    const input = {
+      clientId: clientIds.get(i.client)!,
+      infrastructureId: i.host ? hostIds.get(i.host) : undefined,
+      insight: i.insight,
+      confidence: i.confidence,
+    };
     keyOf.set(ref('INSIGHT', (await sdk.RecordEnvironmentalInsight({ input })).recordEnvironmentalInsight.id), i.key);
   }
   return { clientIds, keyOf };
@@ -122,7 +147,14 @@ export async function loadFiller(app: TestApp, count: number): Promise<void> {
   const origin = { requestId: 'eval-retrieval', actor: 'eval' };
   const at = new Date('2026-01-01T00:00:00Z');
   const sessionId = await app.db.transaction(origin, async (m) => {
-    const session = m.create(Session, { mode: SessionMode.NORMAL, title: 'Filler', billable: false, startedAt: at, createdAt: at, updatedAt: at } as never) as unknown as Session;
+    const session = m.create(Session, {
+      mode: SessionMode.NORMAL,
+      title: 'Filler',
+      billable: false,
+      startedAt: at,
+      createdAt: at,
+      updatedAt: at,
+    } as never) as unknown as Session;
     return (await m.save(session)).id;
   });
   for (let done = 0; done < count; done += 500) {
@@ -171,7 +203,9 @@ const rankOf = (keys: (string | undefined)[], answers: string[]) => {
   return i < 0 ? null : i + 1;
 };
 
-async function measureOperation(items: { id: string; kind: string; answers: string[]; run: () => Promise<(string | undefined)[]> }[]): Promise<OperationResult> {
+async function measureOperation(
+  items: { id: string; kind: string; answers: string[]; run: () => Promise<(string | undefined)[]> }[],
+): Promise<OperationResult> {
   const ranks: Record<string, (number | null)[]> = {};
   const all: (number | null)[] = [];
   const times: number[] = [];
@@ -218,7 +252,8 @@ export async function evaluate(app: TestApp, loaded: LoadedCorpus): Promise<Eval
         id: `similar ${q.id} ${q.text}`,
         kind: q.kind,
         answers: q.answers,
-        run: async () => (await sdk.SimilarProblems({ description: q.text, top: 10 })).similarProblems.matches.map((m) => keyOf(m.kind, m.id)),
+        run: async () =>
+          (await sdk.SimilarProblems({ description: q.text, top: 10 })).similarProblems.matches.map((m) => keyOf(m.kind, m.id)),
       })),
   );
   const contextInsights = await measureOperation(
@@ -226,7 +261,10 @@ export async function evaluate(app: TestApp, loaded: LoadedCorpus): Promise<Eval
       id: q.id,
       kind: q.kind,
       answers: q.answers,
-      run: async () => (await sdk.ContextRecovery({ clientId: loaded.clientIds.get(q.client)!, limit: 5 })).contextRecovery.insights.map((i) => keyOf('INSIGHT', i.id)),
+      run: async () =>
+        (await sdk.ContextRecovery({ clientId: loaded.clientIds.get(q.client)!, limit: 5 })).contextRecovery.insights.map((i) =>
+          keyOf('INSIGHT', i.id),
+        ),
     })),
   );
   return { search, similarProblems, contextInsights };

@@ -29,7 +29,7 @@ import { PrepaidBlock } from '../entities/prepaid-block.entity';
 import { createLaborType } from '../src/billing/labor-type.service';
 import { addPrepaidBlock } from '../src/billing/prepaid.service';
 import { updateClient } from '../src/tracking/client.service';
-import { Scope, systemScope } from "../src/kit/scope";
+import { Scope, systemScope } from '../src/kit/scope';
 
 /** A time `days` before today (UTC) at `hour`; every demo session is a day old or more, so it lies in the past at any hour. */
 const daysAgo = (days: number, hour: number) => {
@@ -61,17 +61,33 @@ const clients = [
 
 const sessions: SeedSession[] = [
   {
-    mode: SessionMode.MSP, client: 'Dataforth', project: 'Server 2008 retirement', title: 'Migrate file shares off AD2', day: 6, hour: 14, hours: 3,
+    mode: SessionMode.MSP,
+    client: 'Dataforth',
+    project: 'Server 2008 retirement',
+    title: 'Migrate file shares off AD2',
+    day: 6,
+    hour: 14,
+    hours: 3,
     tags: ['file-server', 'robocopy'],
     work: [
       [WorkCategory.INFRASTRUCTURE, 'Copied D:\\Shares to the new file server with robocopy /MIR /COPYALL', 120],
-      [WorkCategory.TROUBLESHOOTING, 'Get-LocalUser failed on PowerShell 2.0; listed accounts with Get-WmiObject Win32_UserAccount instead', 30],
+      [
+        WorkCategory.TROUBLESHOOTING,
+        'Get-LocalUser failed on PowerShell 2.0; listed accounts with Get-WmiObject Win32_UserAccount instead',
+        30,
+      ],
       [WorkCategory.DOCUMENTATION, 'Updated the share map in the client wiki', 20],
     ],
     summary: 'Shares copied, permissions verified, old shares read-only until Friday.',
   },
   {
-    mode: SessionMode.MSP, client: 'Dataforth', project: 'M365 migration', title: 'Cut over MX records', day: 2, hour: 22, hours: 2,
+    mode: SessionMode.MSP,
+    client: 'Dataforth',
+    project: 'M365 migration',
+    title: 'Cut over MX records',
+    day: 2,
+    hour: 22,
+    hours: 2,
     tags: ['m365', 'dns'],
     work: [
       [WorkCategory.CONFIGURATION, 'Lowered TTL, switched MX to Exchange Online, verified with nslookup', 60],
@@ -80,7 +96,13 @@ const sessions: SeedSession[] = [
     summary: 'Mail flows through Exchange Online; old server kept for 30 days.',
   },
   {
-    mode: SessionMode.MSP, client: 'Grabb & Durando', project: 'Firewall refresh', title: 'Replace the SonicWall', day: 4, hour: 9, hours: 4,
+    mode: SessionMode.MSP,
+    client: 'Grabb & Durando',
+    project: 'Firewall refresh',
+    title: 'Replace the SonicWall',
+    day: 4,
+    hour: 9,
+    hours: 4,
     tags: ['firewall', 'vpn'],
     work: [
       [WorkCategory.SECURITY, 'Exported rules from the old SonicWall and rebuilt them on the new unit', 150],
@@ -89,13 +111,22 @@ const sessions: SeedSession[] = [
     summary: 'New firewall live; VPN to the branch office up after fixing the phase 2 proposal.',
   },
   {
-    mode: SessionMode.DEV, project: 'M365 migration', title: 'Mailbox report script', day: 1, hour: 10, hours: 1,
+    mode: SessionMode.DEV,
+    project: 'M365 migration',
+    title: 'Mailbox report script',
+    day: 1,
+    hour: 10,
+    hours: 1,
     tags: ['powershell'],
     work: [[WorkCategory.DEVELOPMENT, 'Wrote Get-MailboxStatistics report script with CSV export', 50]],
     summary: 'Script in the tools repo; runs nightly.',
   },
   {
-    mode: SessionMode.NORMAL, title: 'Learn about Windows LAPS', day: 1, hour: 8, hours: 1,
+    mode: SessionMode.NORMAL,
+    title: 'Learn about Windows LAPS',
+    day: 1,
+    hour: 8,
+    hours: 1,
     tags: ['laps', 'security'],
     work: [[WorkCategory.RESEARCH, 'Windows LAPS replaces legacy LAPS; needs April 2023 update on DCs', 40]],
     notes: [
@@ -114,7 +145,14 @@ async function ensureClient(scope: Scope, c: (typeof clients)[number]): Promise<
 const laborTypes = [
   { name: 'Remote', minimumMinutes: 15, roundingIncrementMinutes: 15, psaProductId: 'LABOR-REMOTE' },
   { name: 'Onsite', minimumMinutes: 60, roundingIncrementMinutes: 30, psaProductId: 'LABOR-ONSITE' },
-  { name: 'After-hours', minimumMinutes: 30, roundingIncrementMinutes: 15, multiplierPercent: 150, afterHours: true, psaProductId: 'LABOR-AFTER-HOURS' },
+  {
+    name: 'After-hours',
+    minimumMinutes: 30,
+    roundingIncrementMinutes: 15,
+    multiplierPercent: 150,
+    afterHours: true,
+    psaProductId: 'LABOR-AFTER-HOURS',
+  },
 ];
 
 /**
@@ -139,7 +177,12 @@ async function seedBilling(scope: Scope, ids: Map<string, number>): Promise<void
     });
   }
   if (!(await scope.db.manager.existsBy(PrepaidBlock, { clientId: dataforth }))) {
-    await addPrepaidBlock(scope, { clientId: String(dataforth), hours: 20, purchasedAt: daysAgo(30, 0), note: 'Block of 20 hours, invoice INV-2041' });
+    await addPrepaidBlock(scope, {
+      clientId: String(dataforth),
+      hours: 20,
+      purchasedAt: daysAgo(30, 0),
+      note: 'Block of 20 hours, invoice INV-2041',
+    });
   }
 }
 
@@ -151,7 +194,13 @@ async function ensureProject(scope: Scope, clientId: number, name: string): Prom
 /** Records a session's other work while it is open: an ended session takes no more. */
 type SessionWork = (scope: Scope, sessionId: string, startedAt: Date) => Promise<void>;
 
-async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, number>, machineId: number, during?: SessionWork): Promise<boolean> {
+async function ensureSession(
+  scope: Scope,
+  s: SeedSession,
+  ids: Map<string, number>,
+  machineId: number,
+  during?: SessionWork,
+): Promise<boolean> {
   const existing = await scope.db.manager.findOneBy(Session, { title: s.title });
   if (existing) {
     ids.set(s.title, existing.id);
@@ -169,13 +218,23 @@ async function ensureSession(scope: Scope, s: SeedSession, ids: Map<string, numb
   // each item starts where the one before ended: after-hours work is judged by fixed times, not by the hour the seed runs
   let offset = 0;
   for (const [category, description, minutes] of s.work) {
-    await logWorkItem(scope, { sessionId: String(session.id), category, description, minutes, startedAt: new Date(startedAt.getTime() + offset * 60_000) });
+    await logWorkItem(scope, {
+      sessionId: String(session.id),
+      category,
+      description,
+      minutes,
+      startedAt: new Date(startedAt.getTime() + offset * 60_000),
+    });
     offset += minutes;
   }
   for (const [kind, text] of s.notes ?? []) await writeNote(scope, { sessionId: String(session.id), kind, text });
   await during?.(scope, String(session.id), startedAt);
   await tagSession(scope, { sessionId: String(session.id), tags: s.tags });
-  await endSession(scope, { sessionId: String(session.id), endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000), summary: s.summary });
+  await endSession(scope, {
+    sessionId: String(session.id),
+    endedAt: new Date(startedAt.getTime() + s.hours * 3_600_000),
+    summary: s.summary,
+  });
   ids.set(s.title, session.id);
   return true;
 }
@@ -185,7 +244,12 @@ async function ensureMachine(scope: Scope): Promise<Machine> {
   const identity = { hostname: 'TECH-LAPTOP', username: 'mike', platform: Platform.WIN32, homeDirectory: 'C:\\Users\\mike' };
   const existing = await scope.db.manager.findOneBy(Machine, { fingerprint: machineFingerprint(identity) });
   if (existing) return existing;
-  const capabilities = { docker: true, powershellVersion: '7.4', vpnProfiles: ['Dataforth', 'Grabb & Durando'], packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }] };
+  const capabilities = {
+    docker: true,
+    powershellVersion: '7.4',
+    vpnProfiles: ['Dataforth', 'Grabb & Durando'],
+    packageManagers: [{ name: 'winget', install: 'winget install --id {package}' }],
+  };
   return (await registerMachine(scope, { ...identity, preferredShell: 'powershell', capabilities })).machine;
 }
 
@@ -214,7 +278,11 @@ async function seedAll(scope: Scope): Promise<{ sessionsCreated: number; invites
   let sessionsCreated = 0;
   for (const s of sessions) if (await ensureSession(scope, s, ids, machine.id, work[s.title])) sessionsCreated++;
   if ((await scope.db.manager.count(PendingTask)) === 0) {
-    await addPendingTask(scope, { title: 'Decommission AD2 after the share freeze', clientId: String(ids.get('Dataforth')), dueDate: daysAgo(-7, 0).toISOString().slice(0, 10) });
+    await addPendingTask(scope, {
+      title: 'Decommission AD2 after the share freeze',
+      clientId: String(ids.get('Dataforth')),
+      dueDate: daysAgo(-7, 0).toISOString().slice(0, 10),
+    });
     await addPendingTask(scope, { title: 'Remove the old MX records from the registrar', clientId: String(ids.get('Dataforth')) });
     await addPendingTask(scope, { title: 'Send the firewall change report', clientId: String(ids.get('Grabb & Durando')) });
   }
@@ -225,7 +293,9 @@ async function seedAll(scope: Scope): Promise<{ sessionsCreated: number; invites
 async function main() {
   const { db } = await openDatabase(loadConfig().DATABASE_URL);
   const { sessionsCreated, invites } = await seed(systemScope(db, 'seed'));
-  console.log(`Seed done: ${sessionsCreated} new sessions (${sessions.length - sessionsCreated} already there); every table group has demo records.`);
+  console.log(
+    `Seed done: ${sessionsCreated} new sessions (${sessions.length - sessionsCreated} already there); every table group has demo records.`,
+  );
   // Shown once, like the first admin's password: only their hashes are stored.
   for (const { user, token, expiresAt } of invites) {
     console.log(

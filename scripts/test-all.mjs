@@ -57,7 +57,9 @@ if (problem) {
 }
 const redisProblem = await redisReachable();
 if (redisProblem) {
-  console.error(`Redis is not reachable at ${redisUrl} (${redisProblem}): start one (redis-server), or point TEST_REDIS_URL at one; the shared rate-limit test needs it.`);
+  console.error(
+    `Redis is not reachable at ${redisUrl} (${redisProblem}): start one (redis-server), or point TEST_REDIS_URL at one; the shared rate-limit test needs it.`,
+  );
   process.exit(1);
 }
 
@@ -71,9 +73,17 @@ if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
 }
 
 /** Runs a command with the clock starting at `hhmm` UTC today and ticking on (libfaketime). */
-const at = (hhmm, label, args, env) => run(`${label} at ${hhmm} UTC`, 'faketime', ['-f', `@${new Date().toISOString().slice(0, 10)} ${hhmm}:00`, 'npx', ...args], env);
+const at = (hhmm, label, args, env) =>
+  run(`${label} at ${hhmm} UTC`, 'faketime', ['-f', `@${new Date().toISOString().slice(0, 10)} ${hhmm}:00`, 'npx', ...args], env);
 // The session and billing tests again at the other hour: together every database meets both sides of midnight.
-const CLOCK_SENSITIVE = ['test/e2e/platform/seed', 'test/e2e/tracking/sessions', 'test/e2e/reporting/report', 'test/e2e/tracking/session-summary', 'test/e2e/billing/billing-lock', 'test/e2e/tracking/ended-session'];
+const CLOCK_SENSITIVE = [
+  'test/e2e/platform/seed',
+  'test/e2e/tracking/sessions',
+  'test/e2e/reporting/report',
+  'test/e2e/tracking/session-summary',
+  'test/e2e/billing/billing-lock',
+  'test/e2e/tracking/ended-session',
+];
 const sqlite = { TEST_DB: 'sqlite', TZ: 'Pacific/Auckland', TEST_LOG_DIR: logDir };
 const mariadb = { TEST_DB: 'mariadb', TZ: 'America/Los_Angeles', TEST_LOG_DIR: logDir };
 

@@ -7,13 +7,16 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/database/open-database';
 import { rotateVaultKey } from '../src/security/vault.service';
 import { vaultFromConfig } from '../src/security/vault/credential-vault';
-import { systemScope } from "../src/kit/scope";
+import { systemScope } from '../src/kit/scope';
 
 async function main() {
   const config = loadConfig();
   // rotating re-encrypts under an existing keyring; a new one would hold no key the secrets were sealed with
   const vault = vaultFromConfig(config, console.warn, false);
-  if (!vault) throw new Error(`No vault key: set MSP_VAULT_KEY, or MSP_VAULT_KEYRING_FILE (now ${config.MSP_VAULT_KEYRING_FILE}, which does not exist).`);
+  if (!vault)
+    throw new Error(
+      `No vault key: set MSP_VAULT_KEY, or MSP_VAULT_KEYRING_FILE (now ${config.MSP_VAULT_KEYRING_FILE}, which does not exist).`,
+    );
   const { db } = await openDatabase(config.DATABASE_URL);
   const scope = systemScope(db, 'vault-rotate');
   let done = 0;
@@ -23,7 +26,9 @@ async function main() {
     const total = done + remaining;
     const width = 30;
     const filled = total ? Math.round((done / total) * width) : width;
-    process.stdout.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} re-encrypted to key version ${keyVersion}`);
+    process.stdout.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} re-encrypted to key version ${keyVersion}`,
+    );
     if (!remaining || !reencrypted) break;
   }
   process.stdout.write('\n');

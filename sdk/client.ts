@@ -52,13 +52,25 @@ export function createMspClient(options: MspClientOptions): MspClient {
   const headers = lowerCaseNames(options.headers);
   const timeout = (call?: MspCallOptions) => call?.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const configuredRequestId = () => (typeof options.requestId === 'function' ? options.requestId() : options.requestId);
-  const newRequestId = (call?: MspCallOptions) => call?.requestId ?? configuredRequestId() ?? headers['x-request-id'] ?? crypto.randomUUID();
-  const attempt = (document: DocumentNode, variables: unknown, requestId: string, timeoutMs: number, token: string | undefined): Attempt => ({
+  const newRequestId = (call?: MspCallOptions) =>
+    call?.requestId ?? configuredRequestId() ?? headers['x-request-id'] ?? crypto.randomUUID();
+  const attempt = (
+    document: DocumentNode,
+    variables: unknown,
+    requestId: string,
+    timeoutMs: number,
+    token: string | undefined,
+  ): Attempt => ({
     url: options.url,
     fetch: doFetch,
     query: operationInfo(document).query,
     variables,
-    headers: { 'content-type': 'application/json', ...headers, 'x-request-id': requestId, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...headers,
+      'x-request-id': requestId,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     requestId,
     timeoutMs,
   });
@@ -92,4 +104,3 @@ export function createMspClient(options: MspClientOptions): MspClient {
     return (await withRetries(info.safeToRetry ? (options.retries ?? DEFAULT_RETRIES) : 0, () => authorized(send))) as R;
   });
 }
-

@@ -54,6 +54,12 @@ export function errorDetail(message: string, extensions: Record<string, unknown>
 }
 
 /** An error the SDK raises itself (no answer, or an answer without GraphQL errors), shaped like the server's. */
-export function clientError(code: string, message: string, status: number, context: { requestId: string; cause?: unknown }, extensions: Record<string, unknown> = {}) {
+export function clientError(
+  code: string,
+  message: string,
+  status: number,
+  context: { requestId: string; cause?: unknown },
+  extensions: Record<string, unknown> = {},
+) {
   return new MspApiError([errorDetail(message, { code, ...extensions })], status, context);
 }

@@ -22,7 +22,8 @@ function describe(document: DocumentNode): OperationInfo {
   const keyedVariables = (operation.variableDefinitions ?? [])
     .filter((v) => IDEMPOTENT_INPUTS.has(inputTypeName(v.type) ?? ''))
     .map((v) => v.variable.name.value);
-  const safeToRetry = operation.operation === OperationTypeNode.QUERY || (operation.operation === OperationTypeNode.MUTATION && keyedVariables.length > 0);
+  const safeToRetry =
+    operation.operation === OperationTypeNode.QUERY || (operation.operation === OperationTypeNode.MUTATION && keyedVariables.length > 0);
   return { query: print(document), safeToRetry, keyedVariables };
 }
 

@@ -14,7 +14,11 @@ interface Connection {
 type Depth = [never, 0, 1, 2, 3];
 
 /** The node type of a connection: `nodes: N[]` or `edges: { node: N }[]`. */
-type ConnectionNode<C> = C extends { nodes: ReadonlyArray<infer N> } ? N : C extends { edges: ReadonlyArray<{ node: infer N }> } ? N : never;
+type ConnectionNode<C> = C extends { nodes: ReadonlyArray<infer N> }
+  ? N
+  : C extends { edges: ReadonlyArray<{ node: infer N }> }
+    ? N
+    : never;
 
 /** The nodes of the connection in an answer, looked for a few levels deep and never inside lists. */
 export type PageNode<R, D extends number = 4> = [D] extends [never]

@@ -51,7 +51,8 @@ export class TokenKeeper {
   /** The token to send now: refreshed first when it has less than a minute left and a refresh token is at hand. */
   async current(): Promise<string | undefined> {
     const expiry = this.access ? expiresAt(this.access) : undefined;
-    if (this.access && expiry !== undefined && expiry - Date.now() < REFRESH_MARGIN_MS) return (await this.after(this.access)) ?? this.access;
+    if (this.access && expiry !== undefined && expiry - Date.now() < REFRESH_MARGIN_MS)
+      return (await this.after(this.access)) ?? this.access;
     return this.access;
   }
 

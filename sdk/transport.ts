@@ -42,12 +42,21 @@ function retryAfterHeader(response: Response): number | undefined {
 function dataOf(response: Response, body: GraphQLResponse, attempt: Attempt): unknown {
   const context = { requestId: attempt.requestId };
   if (body.errors?.length) {
-    throw new MspApiError(body.errors.map((e) => errorDetail(e.message, e.extensions)), response.status, context);
+    throw new MspApiError(
+      body.errors.map((e) => errorDetail(e.message, e.extensions)),
+      response.status,
+      context,
+    );
   }
   if (response.ok && body.data !== undefined) return body.data;
   const retryAfterSeconds = retryAfterHeader(response);
-  throw clientError(response.status === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR', `HTTP ${response.status} from ${attempt.url}`, response.status, context,
-    retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+  throw clientError(
+    response.status === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR',
+    `HTTP ${response.status} from ${attempt.url}`,
+    response.status,
+    context,
+    retryAfterSeconds === undefined ? {} : { retryAfterSeconds },
+  );
 }
 
 /**
@@ -70,7 +79,9 @@ export async function post(attempt: Attempt): Promise<unknown> {
   } catch (cause) {
     const context = { requestId: attempt.requestId, cause };
     if (controller.signal.aborted) {
-      throw clientError('TIMEOUT', `No answer from ${attempt.url} within ${attempt.timeoutMs} ms`, 0, context, { timeoutMs: attempt.timeoutMs });
+      throw clientError('TIMEOUT', `No answer from ${attempt.url} within ${attempt.timeoutMs} ms`, 0, context, {
+        timeoutMs: attempt.timeoutMs,
+      });
     }
     const reason = networkReason(cause);
     throw clientError('SERVICE_UNREACHABLE', `Cannot reach ${attempt.url} (${reason})`, 0, context, { reason });

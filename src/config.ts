@@ -7,7 +7,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z
     .string()
-    .regex(/^(mysql|mariadb|sqlite):/, 'must start with mysql://, mariadb:// or sqlite: (for example mysql://root@127.0.0.1:3306/msp or sqlite:./data/msp.sqlite)')
+    .regex(
+      /^(mysql|mariadb|sqlite):/,
+      'must start with mysql://, mariadb:// or sqlite: (for example mysql://root@127.0.0.1:3306/msp or sqlite:./data/msp.sqlite)',
+    )
     .default('sqlite:./data/msp.sqlite'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -20,7 +23,10 @@ const schema = z.object({
   RATE_LIMIT_CREDENTIALS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_REDIS_PREFIX: z.string().max(50).default('msp'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL such as redis://127.0.0.1:6379')
+    .optional(),
   MSP_VAULT_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -65,8 +71,18 @@ export function serverLimits(config: Config): ServerLimits {
       redisUrl: config.REDIS_URL,
       redisPrefix: config.RATE_LIMIT_REDIS_PREFIX,
     },
-    cost: { maxNodes: config.QUERY_MAX_NODES, maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH, largeNodes: config.QUERY_LARGE_NODES, largeConcurrency: config.QUERY_LARGE_CONCURRENCY },
-    syntax: { maxDepth: config.QUERY_MAX_DEPTH, maxAliases: config.QUERY_MAX_ALIASES, maxDirectives: config.QUERY_MAX_DIRECTIVES, maxTokens: config.QUERY_MAX_TOKENS },
+    cost: {
+      maxNodes: config.QUERY_MAX_NODES,
+      maxConnectionDepth: config.QUERY_MAX_CONNECTION_DEPTH,
+      largeNodes: config.QUERY_LARGE_NODES,
+      largeConcurrency: config.QUERY_LARGE_CONCURRENCY,
+    },
+    syntax: {
+      maxDepth: config.QUERY_MAX_DEPTH,
+      maxAliases: config.QUERY_MAX_ALIASES,
+      maxDirectives: config.QUERY_MAX_DIRECTIVES,
+      maxTokens: config.QUERY_MAX_TOKENS,
+    },
     introspection: config.INTROSPECTION ? config.INTROSPECTION === 'true' : config.NODE_ENV !== 'production',
     metricsToken: config.METRICS_TOKEN,
     metricsPort: config.METRICS_PORT,

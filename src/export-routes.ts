@@ -21,7 +21,6 @@ import type { CredentialVault } from './security/vault/credential-vault';
 /** The rule of the GraphQL field workItemsCsv, and so of both routes. */
 export const EXPORT_ACCESS = readers(agentMay.askAboutOwnClient);
 
-
 const one = (req: Request, name: string, max: number): string | undefined => {
   const value = req.query[name];
   if (value === undefined) return undefined;
@@ -48,21 +47,38 @@ function columnsOf(req: Request): InvoiceColumn[] | undefined {
   const value = one(req, 'columns', 500);
   if (!value) return undefined;
   return value.split(',').map((raw) => {
-    const name = raw.trim().toUpperCase().replace(/[\s-]+/g, '_') as InvoiceColumn;
-    if (!Object.values(InvoiceColumn).includes(name)) throw new BadInputError('columns', `"${raw}" is not a column; choose from ${Object.values(InvoiceColumn).join(', ')}`);
+    const name = raw
+      .trim()
+      .toUpperCase()
+      .replace(/[\s-]+/g, '_') as InvoiceColumn;
+    if (!Object.values(InvoiceColumn).includes(name))
+      throw new BadInputError('columns', `"${raw}" is not a column; choose from ${Object.values(InvoiceColumn).join(', ')}`);
     return name;
   });
 }
 
-export function exportRoutes(services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null; logger: Logger }): express.Router {
+export function exportRoutes(services: {
+  db: Database;
+  auth: Authenticator;
+  rateLimits: RateLimits;
+  vault: CredentialVault | null;
+  logger: Logger;
+}): express.Router {
   const router = express.Router();
-  const handle = (type: string, filename: (req: Request) => string | null, produce: (ctx: ReturnType<typeof createContext>, req: Request) => Promise<string>) =>
+  const handle =
+    (
+      type: string,
+      filename: (req: Request) => string | null,
+      produce: (ctx: ReturnType<typeof createContext>, req: Request) => Promise<string>,
+    ) =>
     async (req: Request, res: Response) => {
       const requestId = req.header('x-request-id')?.slice(0, 100) || randomUUID();
       try {
         const viewer = await services.auth.viewerFor(req.header('authorization'));
         await services.rateLimits.request(viewer ? `user:${viewer.userId}` : `ip:${req.ip}`);
-        const denied = refusal(EXPORT_ACCESS, viewer, { clientId: typeof req.query.clientId === 'string' ? req.query.clientId : undefined });
+        const denied = refusal(EXPORT_ACCESS, viewer, {
+          clientId: typeof req.query.clientId === 'string' ? req.query.clientId : undefined,
+        });
         if (denied) throw denied;
         const ctx = createContext(services, { requestId, viewer, ip: req.ip ?? null });
         const body = await produce(ctx, req);
@@ -77,13 +93,26 @@ export function exportRoutes(services: { db: Database; auth: Authenticator; rate
         const code = known?.code ?? 'INTERNAL_SERVER_ERROR';
         const message = known?.message ?? 'Internal server error. The failure was logged; retrying may help.';
         if (known?.details.retryAfterSeconds) res.set('Retry-After', String(known.details.retryAfterSeconds));
-        res.status(HTTP_STATUS[code] ?? 500).json({ errors: [{ message, extensions: { code, ...(known?.details.field ? { field: known.details.field } : {}) } }] });
+        res
+          .status(HTTP_STATUS[code] ?? 500)
+          .json({ errors: [{ message, extensions: { code, ...(known?.details.field ? { field: known.details.field } : {}) } }] });
       }
     };
   router.get(
     '/export/work-items.csv',
-    handle('text/csv; charset=utf-8; header=present', (req) => `work-items-${String(req.query.clientId)}.csv`, (ctx, req) => workItemsCsv(ctx, criteriaOf(req), columnsOf(req))),
+    handle(
+      'text/csv; charset=utf-8; header=present',
+      (req) => `work-items-${String(req.query.clientId)}.csv`,
+      (ctx, req) => workItemsCsv(ctx, criteriaOf(req), columnsOf(req)),
+    ),
   );
-  router.get('/charts/hours-by-month.svg', handle('image/svg+xml; charset=utf-8', () => null, (ctx, req) => hoursByMonthSvg(ctx, criteriaOf(req))));
+  router.get(
+    '/charts/hours-by-month.svg',
+    handle(
+      'image/svg+xml; charset=utf-8',
+      () => null,
+      (ctx, req) => hoursByMonthSvg(ctx, criteriaOf(req)),
+    ),
+  );
   return router;
 }

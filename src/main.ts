@@ -8,7 +8,7 @@ import { createLogger } from './logger';
 import { vaultFromConfig } from './security/vault/credential-vault';
 import { Authenticator, bootstrapAdmin } from './security/auth.service';
 import { PortUnavailableError, startServer } from './server';
-import { systemScope } from "./kit/scope";
+import { systemScope } from './kit/scope';
 
 /** `npm start`: validate the environment, migrate the database, serve the API. */
 async function main(): Promise<void> {
@@ -31,8 +31,17 @@ async function main(): Promise<void> {
   if (!vault) logger.warn('No vault key (MSP_VAULT_KEY): storing and revealing credentials is refused until one is set.');
   // several replicas share revocations through Redis; without REDIS_URL this process is the only one
   const bus = revocationBusFor(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX, (m) => logger.warn(m));
-  const server = await startServer({ db, port: config.PORT, logger, auth: new Authenticator(db, keys, bus, authCacheMs(config)), limits: serverLimits(config), vault });
-  logger.info(`msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser, GraphiQL offline at /graphiql; health at /health)`);
+  const server = await startServer({
+    db,
+    port: config.PORT,
+    logger,
+    auth: new Authenticator(db, keys, bus, authCacheMs(config)),
+    limits: serverLimits(config),
+    vault,
+  });
+  logger.info(
+    `msp-tracker ready at ${server.url} (Apollo Sandbox opens there in a browser, GraphiQL offline at /graphiql; health at /health)`,
+  );
 
   // once: a second signal falls to Node's default and ends the process at once, for whoever will not wait
   const shutdown = async (signal: string) => {

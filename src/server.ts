@@ -13,7 +13,13 @@ import { permissions } from './graphql/permissions';
 import { ServerLimits } from './config';
 import { Context, createContext } from './graphql/context';
 import { Database } from './database/database';
-import { databaseUnavailableStatusPlugin, domainErrorStatusPlugin, formatError, isUnexpected, toGraphQLError } from './graphql/error-mapping';
+import {
+  databaseUnavailableStatusPlugin,
+  domainErrorStatusPlugin,
+  formatError,
+  isUnexpected,
+  toGraphQLError,
+} from './graphql/error-mapping';
 import { graphiqlRoutes, landingPageLinkingGraphiql } from './explorer/graphiql';
 import { apiAudit } from './limits/api-audit.plugin';
 import { queryCostLimit } from './limits/query-cost.plugin';
@@ -70,7 +76,12 @@ const bodyErrors = (error: { status?: number; type?: string }, _req: Request, re
   if (!error.status) return next(error);
   const tooLarge = error.type === 'entity.too.large';
   res.status(error.status).json({
-    errors: [{ message: tooLarge ? 'The request body is larger than 1 MB.' : 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+    errors: [
+      {
+        message: tooLarge ? 'The request body is larger than 1 MB.' : 'The request body is not valid JSON.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ],
   });
 };
 
@@ -78,7 +89,8 @@ const bodyErrors = (error: { status?: number; type?: string }, _req: Request, re
 export class PortUnavailableError extends Error {}
 
 const PORT_PROBLEMS: Record<string, (port: number, variable: string) => string> = {
-  EADDRINUSE: (port, variable) => `Port ${port} is already in use: stop what listens there, or start on another port with ${variable} (for example ${variable}=${port + 1} npm start).`,
+  EADDRINUSE: (port, variable) =>
+    `Port ${port} is already in use: stop what listens there, or start on another port with ${variable} (for example ${variable}=${port + 1} npm start).`,
   EACCES: (port, variable) => `Port ${port} needs privileges this process does not have: set ${variable} to 1024 or above.`,
 };
 

@@ -5,7 +5,8 @@ import { CliError, EXIT, exitCodeFor } from './output';
 /** The SDK client for the configured service; new token pairs from a refresh are stored at once. */
 export function apiClient(config: CliConfig = readConfig()): MspClient {
   const { url, token, fromEnvironment } = connection(config);
-  if (!url) throw new CliError('Not logged in: run `msp login --url URL --email E`, or set MSP_API_URL and MSP_TOKEN.', EXIT.auth, 'NOT_LOGGED_IN');
+  if (!url)
+    throw new CliError('Not logged in: run `msp login --url URL --email E`, or set MSP_API_URL and MSP_TOKEN.', EXIT.auth, 'NOT_LOGGED_IN');
   return createMspClient({
     url,
     ...(token ? { token } : {}),
@@ -21,7 +22,8 @@ export function apiClient(config: CliConfig = readConfig()): MspClient {
 }
 
 /** True when the service could not be reached at all (the write may go to the offline queue). */
-export const isUnreachable = (error: unknown): boolean => error instanceof MspApiError && (error.code === 'SERVICE_UNREACHABLE' || error.code === 'TIMEOUT');
+export const isUnreachable = (error: unknown): boolean =>
+  error instanceof MspApiError && (error.code === 'SERVICE_UNREACHABLE' || error.code === 'TIMEOUT');
 
 /** The API's refusal as a one-line CLI error with the exit code its code means. */
 export function asCliError(error: unknown): CliError {

@@ -40,7 +40,11 @@ export function updateConfig(change: (config: CliConfig) => CliConfig): CliConfi
 }
 
 /** The API and token to use: `MSP_API_URL` and `MSP_TOKEN` (how an agent gets its token) win over the file. */
-export function connection(config: CliConfig = readConfig()): { url: string | undefined; token: string | undefined; fromEnvironment: boolean } {
+export function connection(config: CliConfig = readConfig()): {
+  url: string | undefined;
+  token: string | undefined;
+  fromEnvironment: boolean;
+} {
   const token = process.env.MSP_TOKEN ?? config.accessToken;
   return { url: process.env.MSP_API_URL ?? config.url, token, fromEnvironment: Boolean(process.env.MSP_TOKEN) };
 }

@@ -12,7 +12,12 @@ export interface MachineIdentity {
   homeDirectory: string;
 }
 
-export const localIdentity = (): MachineIdentity => ({ hostname: hostname(), username: userInfo().username, platform: platformOf(process.platform), homeDirectory: homedir() });
+export const localIdentity = (): MachineIdentity => ({
+  hostname: hostname(),
+  username: userInfo().username,
+  platform: platformOf(process.platform),
+  homeDirectory: homedir(),
+});
 
 /** The same fingerprint the service computes: SHA-256 of hostname|username|platform|home, platform as Node spells it. */
 export const fingerprintOf = (identity: MachineIdentity): string =>
@@ -53,7 +58,9 @@ function vpnProfiles(): string[] {
     : [];
   const configs = ['/etc/wireguard', '/etc/openvpn', '/etc/openvpn/client'].flatMap((dir) => {
     try {
-      return readdirSync(dir).filter((f) => /\.(conf|ovpn)$/.test(f)).map((f) => f.replace(/\.(conf|ovpn)$/, ''));
+      return readdirSync(dir)
+        .filter((f) => /\.(conf|ovpn)$/.test(f))
+        .map((f) => f.replace(/\.(conf|ovpn)$/, ''));
     } catch {
       return [];
     }

@@ -36,4 +36,3 @@ export function buildProgram(): Command {
   );
   return msp;
 }
-

@@ -87,7 +87,10 @@ export async function replayQueue(client: MspClient, retryRefused = false): Prom
         kept.push(...entries.slice(i));
         break;
       }
-      const refusal = error instanceof MspApiError ? { code: error.code, message: error.errors.map((e) => e.message).join('; ') } : { code: 'FAILED', message: String(error) };
+      const refusal =
+        error instanceof MspApiError
+          ? { code: error.code, message: error.errors.map((e) => e.message).join('; ') }
+          : { code: 'FAILED', message: String(error) };
       kept.push({ ...entry, refused: { ...refusal, at: new Date().toISOString() } });
     }
   }
@@ -99,7 +102,11 @@ export async function replayQueue(client: MspClient, retryRefused = false): Prom
  * A write that may wait: earlier queued writes go first (order is kept); if the service cannot be
  * reached, this one joins the queue and the answer says so instead of failing.
  */
-export async function writeOrQueue<R>(client: MspClient, operation: QueueableOperation, input: Record<string, unknown>): Promise<{ queued: false; result: R } | { queued: true; entry: QueuedWrite }> {
+export async function writeOrQueue<R>(
+  client: MspClient,
+  operation: QueueableOperation,
+  input: Record<string, unknown>,
+): Promise<{ queued: false; result: R } | { queued: true; entry: QueuedWrite }> {
   const keyed = { ...input, idempotencyKey: (input.idempotencyKey as string | undefined) ?? randomUUID() };
   const entry: QueuedWrite = { id: randomUUID(), operation, input: keyed, queuedAt: new Date().toISOString() };
   const before = await replayQueue(client);

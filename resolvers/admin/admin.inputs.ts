@@ -4,7 +4,15 @@ import { IntegrationOutcome } from '../../entities/external-integration-call.ent
 import { UserRole } from '../../entities/user.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { CreateUser, CreateInvite, UpdateUser, CreateIntegrationCredential, LinkTicket, IntegrationCallFilter, ApiAuditFilter } from "../../src/admin/admin.commands";
+import type {
+  CreateUser,
+  CreateInvite,
+  UpdateUser,
+  CreateIntegrationCredential,
+  LinkTicket,
+  IntegrationCallFilter,
+  ApiAuditFilter,
+} from '../../src/admin/admin.commands';
 
 const PROVIDER = /^[a-z][a-z0-9_-]{1,49}$/;
 const PROVIDER_MESSAGE = '$property must be a lower-case provider key such as "syncro"';

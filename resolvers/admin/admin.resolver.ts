@@ -26,16 +26,31 @@ import {
   UpdateUserInput,
 } from './admin.inputs';
 import { CreateUserPayload, Invite } from './admin.types';
-import { ApiAuditConnection, ExternalIntegrationCallConnection, IntegrationCredentialConnection, TicketLinkConnection, UserConnection } from '../kit/connections';
+import {
+  ApiAuditConnection,
+  ExternalIntegrationCallConnection,
+  IntegrationCredentialConnection,
+  TicketLinkConnection,
+  UserConnection,
+} from '../kit/connections';
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from '../kit/record-resolvers';
 import { admins, readers, writers } from '../../src/graphql/access';
 /** Users, the API audit log and external integrations. */
 export const adminResolvers = [
-  listQuery({ name: 'users', access: admins, description: 'Users, newest first.', entity: User, connection: UserConnection, filter: () => noFilter, order: NEWEST_FIRST }),
+  listQuery({
+    name: 'users',
+    access: admins,
+    description: 'Users, newest first.',
+    entity: User,
+    connection: UserConnection,
+    filter: () => noFilter,
+    order: NEWEST_FIRST,
+  }),
   inputMutation({
     name: 'createUser',
     access: admins,
-    description: 'Adds a technician or admin, with a one-time invite to set their password (shown only in this answer). CONFLICT when the e-mail is taken.',
+    description:
+      'Adds a technician or admin, with a one-time invite to set their password (shown only in this answer). CONFLICT when the e-mail is taken.',
     input: CreateUserInput,
     returns: CreateUserPayload,
     run: createUser,
@@ -61,7 +76,16 @@ export const adminResolvers = [
     },
   }),
 
-  listQuery({ name: 'apiAuditLog', access: admins, description: 'API requests, newest first.', entity: ApiAuditEntry, connection: ApiAuditConnection, filterType: ApiAuditFilterInput, filter: apiAuditFilter, order: NEWEST_FIRST }),
+  listQuery({
+    name: 'apiAuditLog',
+    access: admins,
+    description: 'API requests, newest first.',
+    entity: ApiAuditEntry,
+    connection: ApiAuditConnection,
+    filterType: ApiAuditFilterInput,
+    filter: apiAuditFilter,
+    order: NEWEST_FIRST,
+  }),
 
   listQuery({
     name: 'externalIntegrationCalls',
@@ -73,7 +97,13 @@ export const adminResolvers = [
     filter: integrationCallFilter,
     order: NEWEST_FIRST,
   }),
-  belongsTo({ on: ExternalIntegrationCall, name: 'session', description: 'The session it was made for, if any.', target: Session, key: 'sessionId' }),
+  belongsTo({
+    on: ExternalIntegrationCall,
+    name: 'session',
+    description: 'The session it was made for, if any.',
+    target: Session,
+    key: 'sessionId',
+  }),
   listQuery({
     name: 'integrationCredentials',
     access: readers(),
@@ -83,9 +113,29 @@ export const adminResolvers = [
     filter: () => noFilter,
     order: NEWEST_FIRST,
   }),
-  inputMutation({ name: 'createIntegrationCredential', access: writers(), description: 'Records credentials for an external system (metadata).', input: CreateIntegrationCredentialInput, returns: IntegrationCredential, run: createIntegrationCredential }),
+  inputMutation({
+    name: 'createIntegrationCredential',
+    access: writers(),
+    description: 'Records credentials for an external system (metadata).',
+    input: CreateIntegrationCredentialInput,
+    returns: IntegrationCredential,
+    run: createIntegrationCredential,
+  }),
   archiveMutation(IntegrationCredential, 'IntegrationCredential', 'Archives integration credentials no longer used.'),
-  inputMutation({ name: 'linkTicket', access: writers('ownSession'), description: 'Links a session to a PSA ticket.', input: LinkTicketInput, returns: TicketLink, run: linkTicket }),
+  inputMutation({
+    name: 'linkTicket',
+    access: writers('ownSession'),
+    description: 'Links a session to a PSA ticket.',
+    input: LinkTicketInput,
+    returns: TicketLink,
+    run: linkTicket,
+  }),
   belongsTo({ on: TicketLink, name: 'session', description: 'The session.', target: Session, key: 'sessionId', required: true }),
-  hasMany({ on: Session, name: 'ticketLinks', description: 'Tickets this session is linked to.', connection: TicketLinkConnection, spec: childLists.ticketLinksOfSession }),
+  hasMany({
+    on: Session,
+    name: 'ticketLinks',
+    description: 'Tickets this session is linked to.',
+    connection: TicketLinkConnection,
+    spec: childLists.ticketLinksOfSession,
+  }),
 ];

@@ -37,4 +37,5 @@ function historyResolverFor(target: Function, objectType: string): ClassType {
   return HistoryResolver;
 }
 
-export const historyResolvers = (): ClassType[] => [...auditedEntities].map(([target, objectType]) => historyResolverFor(target, objectType));
+export const historyResolvers = (): ClassType[] =>
+  [...auditedEntities].map(([target, objectType]) => historyResolverFor(target, objectType));

@@ -1,7 +1,7 @@
 import { IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IsId, NotBlank } from '../kit/validators';
-import type { MarkBilled, UnlockBilled, RecomputeBilling } from "../../src/billing/billing.commands";
+import type { MarkBilled, UnlockBilled, RecomputeBilling } from '../../src/billing/billing.commands';
 
 @InputType({ description: 'Which ended sessions to mark billed: one session, or all of a client started in [from, to).' })
 export class MarkBilledInput implements MarkBilled {
@@ -45,7 +45,9 @@ export class UnlockBilledInput implements UnlockBilled {
   reason: string;
 }
 
-@InputType({ description: "Recomputes the billable minutes of a client's unlocked work in sessions started in [from, to) with the current rules." })
+@InputType({
+  description: "Recomputes the billable minutes of a client's unlocked work in sessions started in [from, to) with the current rules.",
+})
 export class RecomputeBillingInput implements RecomputeBilling {
   @Field(() => ID, { description: 'The client whose work to recompute.' })
   @IsId()
@@ -68,7 +70,9 @@ export class RecomputeBillingPayload {
   @Field(() => Int, { description: 'Unlocked work items looked at.' })
   workItemsChecked: number;
 
-  @Field(() => Int, { description: 'Work items whose labor type, billable minutes, rule version or prepaid draw changed (each is in the change log).' })
+  @Field(() => Int, {
+    description: 'Work items whose labor type, billable minutes, rule version or prepaid draw changed (each is in the change log).',
+  })
   workItemsChanged: number;
 
   @Field(() => Int, { description: 'Billed (locked) work items in the range, left exactly as they were.' })

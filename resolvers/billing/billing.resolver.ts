@@ -24,9 +24,14 @@ import { AddPrepaidBlockInput, ClientPrepaid } from './prepaid.inputs';
 import { belongsTo, byIdQuery, inputMutation, listQuery } from '../kit/record-resolvers';
 import { IsId } from '../kit/validators';
 import { weekdayNames } from '../../src/billing/billing-rules';
-import { Weekday } from "../../src/tracking/client.commands";
+import { Weekday } from '../../src/tracking/client.commands';
 
-const blocksOfClient: ChildListSpec<PrepaidBlock, undefined> = { entity: PrepaidBlock, parentKey: 'clientId', order: PREPAID_BLOCK_ORDER, filter: () => noFilter };
+const blocksOfClient: ChildListSpec<PrepaidBlock, undefined> = {
+  entity: PrepaidBlock,
+  parentKey: 'clientId',
+  order: PREPAID_BLOCK_ORDER,
+  filter: () => noFilter,
+};
 
 registerEnumType(InvoiceColumn, {
   name: 'InvoiceColumn',
@@ -61,7 +66,10 @@ class WorkItemsCsvArgs {
   @Field(() => Date, { description: 'Sessions started before this time (exclusive, UTC); at most 10 years after from.' })
   to: Date;
 
-  @Field(() => [InvoiceColumn], { nullable: true, description: 'Columns in this order (up to 14); the twelve invoice columns DATE to PSA_TICKET when omitted.' })
+  @Field(() => [InvoiceColumn], {
+    nullable: true,
+    description: 'Columns in this order (up to 14); the twelve invoice columns DATE to PSA_TICKET when omitted.',
+  })
   @IsOptional()
   @ArrayMaxSize(14)
   @IsEnum(InvoiceColumn, { each: true })
@@ -78,7 +86,6 @@ class InvoiceExportResolver {
   workItemsCsv(@Ctx() ctx: Context, @Args(() => WorkItemsCsvArgs) args: WorkItemsCsvArgs): Promise<string> {
     return workItemsCsv(ctx, { clientId: args.clientId, from: args.from, to: args.to }, args.columns ?? undefined);
   }
-
 }
 
 @Resolver(() => WorkItem)
@@ -88,7 +95,9 @@ class WorkItemBillingResolver {
     return item.minutes;
   }
 
-  @FieldResolver(() => Float, { description: 'Minutes billed after the labor type minimum, rounding and multiplier (exact to the hundredth); 0 when not billable.' })
+  @FieldResolver(() => Float, {
+    description: 'Minutes billed after the labor type minimum, rounding and multiplier (exact to the hundredth); 0 when not billable.',
+  })
   billableMinutes(@Root() item: WorkItem): number {
     return minutesOfCentiminutes(item.billableCentiminutes);
   }
@@ -127,7 +136,9 @@ class ClientBillingResolver {
 
 @Resolver(() => ClientPrepaid)
 class ClientPrepaidResolver {
-  @FieldResolver(() => PrepaidBlockConnection, { description: 'Every block of the client (expired and used-up ones too), oldest purchase first.' })
+  @FieldResolver(() => PrepaidBlockConnection, {
+    description: 'Every block of the client (expired and used-up ones too), oldest purchase first.',
+  })
   blocks(@Root() prepaid: ClientPrepaid, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<PrepaidBlockConnection> {
     return childConnection(PrepaidBlockConnection, ctx.loaders.children(blocksOfClient), prepaid.clientId, page);
   }
@@ -136,7 +147,13 @@ class ClientPrepaidResolver {
 /** Labor types, prepaid blocks and recomputing: who may do what is declared with each. */
 export const billingResolvers = [
   InvoiceExportResolver,
-  byIdQuery({ name: 'laborType', access: readers(agentMay.always), description: 'One labor type by id. NOT_FOUND when it does not exist.', entity: LaborType, idDescription: 'Labor type id.' }),
+  byIdQuery({
+    name: 'laborType',
+    access: readers(agentMay.always),
+    description: 'One labor type by id. NOT_FOUND when it does not exist.',
+    entity: LaborType,
+    idDescription: 'Labor type id.',
+  }),
   WorkItemBillingResolver,
   ClientBillingResolver,
   ClientPrepaidResolver,
@@ -163,7 +180,8 @@ export const billingResolvers = [
   inputMutation({
     name: 'updateLaborType',
     access: admins,
-    description: 'Changes a labor type (admins); a rule change is a new version that applies to new work, and to unlocked work through recomputeBilling. Billed work never moves.',
+    description:
+      'Changes a labor type (admins); a rule change is a new version that applies to new work, and to unlocked work through recomputeBilling. Billed work never moves.',
     input: UpdateLaborTypeInput,
     returns: LaborType,
     run: updateLaborType,
@@ -172,7 +190,8 @@ export const billingResolvers = [
   inputMutation({
     name: 'addPrepaidBlock',
     access: writers(),
-    description: "Records a block of prepaid hours a client bought; the client's billable work then draws from its oldest open block first.",
+    description:
+      "Records a block of prepaid hours a client bought; the client's billable work then draws from its oldest open block first.",
     input: AddPrepaidBlockInput,
     returns: PrepaidBlock,
     run: addPrepaidBlock,
@@ -180,14 +199,41 @@ export const billingResolvers = [
   inputMutation({
     name: 'recomputeBilling',
     access: writers(),
-    description: "Applies the current billing rules to the client's unlocked work in a period, and draws prepaid hours again; billed work is left alone. Every change is in the change log.",
+    description:
+      "Applies the current billing rules to the client's unlocked work in a period, and draws prepaid hours again; billed work is left alone. Every change is in the change log.",
     input: RecomputeBillingInput,
     returns: RecomputeBillingPayload,
     run: recomputeBilling,
   }),
   belongsTo({ on: WorkItem, name: 'laborType', description: 'The labor type the work billed as.', target: LaborType, key: 'laborTypeId' }),
-  belongsTo({ on: WorkItem, name: 'technician', description: 'Who logged the work (for agent tokens, the user who issued the token); null for work from before billing or from scripts.', target: User, key: 'technicianId' }),
-  belongsTo({ on: Client, name: 'defaultLaborType', description: "The client's default labor type; null: the install's default.", target: LaborType, key: 'defaultLaborTypeId' }),
-  belongsTo({ on: Client, name: 'afterHoursLaborType', description: 'The labor type after-hours work of this client bills as (with the AFTER_HOURS_LABOR_TYPE policy).', target: LaborType, key: 'afterHoursLaborTypeId' }),
-  belongsTo({ on: PrepaidBlock, name: 'client', description: 'The client that bought it.', target: Client, key: 'clientId', required: true }),
+  belongsTo({
+    on: WorkItem,
+    name: 'technician',
+    description:
+      'Who logged the work (for agent tokens, the user who issued the token); null for work from before billing or from scripts.',
+    target: User,
+    key: 'technicianId',
+  }),
+  belongsTo({
+    on: Client,
+    name: 'defaultLaborType',
+    description: "The client's default labor type; null: the install's default.",
+    target: LaborType,
+    key: 'defaultLaborTypeId',
+  }),
+  belongsTo({
+    on: Client,
+    name: 'afterHoursLaborType',
+    description: 'The labor type after-hours work of this client bills as (with the AFTER_HOURS_LABOR_TYPE policy).',
+    target: LaborType,
+    key: 'afterHoursLaborTypeId',
+  }),
+  belongsTo({
+    on: PrepaidBlock,
+    name: 'client',
+    description: 'The client that bought it.',
+    target: Client,
+    key: 'clientId',
+    required: true,
+  }),
 ];

@@ -2,7 +2,7 @@ import { IsBoolean, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { CreateLaborType, UpdateLaborType, LaborTypeFilter } from "../../src/billing/labor-type.commands";
+import type { CreateLaborType, UpdateLaborType, LaborTypeFilter } from '../../src/billing/labor-type.commands';
 
 @InputType({ description: 'A new labor type: how a kind of work is billed.' })
 export class CreateLaborTypeInput extends IdempotentInput implements CreateLaborType {

@@ -2,7 +2,7 @@ import { IsNumber, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { AddPrepaidBlock } from "../../src/billing/prepaid.commands";
+import type { AddPrepaidBlock } from '../../src/billing/prepaid.commands';
 
 @InputType({ description: 'A block of hours a client bought in advance.' })
 export class AddPrepaidBlockInput extends IdempotentInput implements AddPrepaidBlock {

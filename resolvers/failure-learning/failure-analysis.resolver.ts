@@ -7,7 +7,8 @@ export const failureAnalysisResolvers = [
   inputMutation({
     name: 'analyzeFailures',
     access: writers(),
-    description: 'Rebuilds failure patterns (occurrences, environments) and host insights from every recorded failure, and lists the most frequent patterns.',
+    description:
+      'Rebuilds failure patterns (occurrences, environments) and host insights from every recorded failure, and lists the most frequent patterns.',
     input: AnalyzeFailuresInput,
     inputDescription: 'Which failures; see the input type.',
     returns: FailureAnalysis,

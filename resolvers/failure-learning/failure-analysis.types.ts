@@ -5,7 +5,10 @@ import { IsId } from '../kit/validators';
 
 @InputType({ description: 'Which failures to analyse.' })
 export class AnalyzeFailuresInput {
-  @Field(() => ID, { nullable: true, description: "Only the patterns seen at this client (counted at this client); every failure when omitted." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the patterns seen at this client (counted at this client); every failure when omitted.',
+  })
   @IsOptional()
   @IsId()
   clientId?: string;

@@ -3,7 +3,16 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { FailureCategory } from '../../entities/command-run.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { LogOperationFailure, RecordFailurePattern, UpdateFailurePattern, RecordEnvironmentalInsight, UpdateEnvironmentalInsight, FailurePatternFilter, EnvironmentalInsightFilter, OperationFailureFilter } from "../../src/failure-learning/failure.commands";
+import type {
+  LogOperationFailure,
+  RecordFailurePattern,
+  UpdateFailurePattern,
+  RecordEnvironmentalInsight,
+  UpdateEnvironmentalInsight,
+  FailurePatternFilter,
+  EnvironmentalInsightFilter,
+  OperationFailureFilter,
+} from '../../src/failure-learning/failure.commands';
 
 @InputType({ description: 'A failure that was not a single command. Client and session must agree.' })
 export class LogOperationFailureInput extends IdempotentInput implements LogOperationFailure {
@@ -49,8 +58,14 @@ export class LogOperationFailureInput extends IdempotentInput implements LogOper
 
 @InputType({ description: 'A failure pattern curated by hand (failure learning also maintains them).' })
 export class RecordFailurePatternInput extends IdempotentInput implements RecordFailurePattern {
-  @Field(() => String, { description: 'Normalised signature, unique (up to 255 characters), in the form failure learning uses: "cmd:<program> [subcommand]" (for example "cmd:get-localuser") or "op:<operation>".' })
-  @Matches(/^(cmd|op):\S/, { message: '$property must look like "cmd:get-localuser" or "op:install veeam agent", the form failure learning gives failed commands and operations' })
+  @Field(() => String, {
+    description:
+      'Normalised signature, unique (up to 255 characters), in the form failure learning uses: "cmd:<program> [subcommand]" (for example "cmd:get-localuser") or "op:<operation>".',
+  })
+  @Matches(/^(cmd|op):\S/, {
+    message:
+      '$property must look like "cmd:get-localuser" or "op:install veeam agent", the form failure learning gives failed commands and operations',
+  })
   @MaxLength(255)
   signature: string;
 

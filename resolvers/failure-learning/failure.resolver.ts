@@ -34,7 +34,14 @@ import { agentMay, readers, writers } from '../../src/graphql/access';
 
 /** Operation failures, failure patterns and environmental insights. */
 export const failureResolvers = [
-  inputMutation({ name: 'logOperationFailure', access: writers('ownSession'), description: 'Records a failure that was not a single command.', input: LogOperationFailureInput, returns: OperationFailure, run: logOperationFailure }),
+  inputMutation({
+    name: 'logOperationFailure',
+    access: writers('ownSession'),
+    description: 'Records a failure that was not a single command.',
+    input: LogOperationFailureInput,
+    returns: OperationFailure,
+    run: logOperationFailure,
+  }),
   listQuery({
     name: 'operationFailures',
     access: readers(agentMay.listOwn),
@@ -45,11 +52,35 @@ export const failureResolvers = [
     filter: operationFailureFilter,
     order: OPERATION_FAILURE_ORDER,
   }),
-  belongsTo({ on: OperationFailure, name: 'session', description: 'The session it happened in, if any.', target: Session, key: 'sessionId' }),
+  belongsTo({
+    on: OperationFailure,
+    name: 'session',
+    description: 'The session it happened in, if any.',
+    target: Session,
+    key: 'sessionId',
+  }),
   belongsTo({ on: OperationFailure, name: 'client', description: 'The client, if any.', target: Client, key: 'clientId' }),
-  belongsTo({ on: OperationFailure, name: 'infrastructure', description: 'The infrastructure involved, if any.', target: Infrastructure, key: 'infrastructureId' }),
-  hasMany({ on: Client, name: 'operationFailures', description: 'Failures at this client, most recent first.', connection: OperationFailureConnection, spec: childLists.operationFailuresOfClient }),
-  hasMany({ on: Session, name: 'operationFailures', description: 'Failures in this session, most recent first.', connection: OperationFailureConnection, spec: childLists.operationFailuresOfSession }),
+  belongsTo({
+    on: OperationFailure,
+    name: 'infrastructure',
+    description: 'The infrastructure involved, if any.',
+    target: Infrastructure,
+    key: 'infrastructureId',
+  }),
+  hasMany({
+    on: Client,
+    name: 'operationFailures',
+    description: 'Failures at this client, most recent first.',
+    connection: OperationFailureConnection,
+    spec: childLists.operationFailuresOfClient,
+  }),
+  hasMany({
+    on: Session,
+    name: 'operationFailures',
+    description: 'Failures in this session, most recent first.',
+    connection: OperationFailureConnection,
+    spec: childLists.operationFailuresOfSession,
+  }),
 
   listQuery({
     name: 'failurePatterns',
@@ -61,8 +92,22 @@ export const failureResolvers = [
     filter: failurePatternFilter,
     order: PATTERN_ORDER,
   }),
-  inputMutation({ name: 'recordFailurePattern', access: writers(), description: 'Records a failure pattern by hand. CONFLICT when the signature exists.', input: RecordFailurePatternInput, returns: FailurePattern, run: recordFailurePattern }),
-  inputMutation({ name: 'updateFailurePattern', access: writers(), description: 'Changes a failure pattern.', input: UpdateFailurePatternInput, returns: FailurePattern, run: updateFailurePattern }),
+  inputMutation({
+    name: 'recordFailurePattern',
+    access: writers(),
+    description: 'Records a failure pattern by hand. CONFLICT when the signature exists.',
+    input: RecordFailurePatternInput,
+    returns: FailurePattern,
+    run: recordFailurePattern,
+  }),
+  inputMutation({
+    name: 'updateFailurePattern',
+    access: writers(),
+    description: 'Changes a failure pattern.',
+    input: UpdateFailurePatternInput,
+    returns: FailurePattern,
+    run: updateFailurePattern,
+  }),
 
   listQuery({
     name: 'environmentalInsights',
@@ -74,10 +119,42 @@ export const failureResolvers = [
     filter: insightFilter,
     order: INSIGHT_ORDER,
   }),
-  inputMutation({ name: 'recordEnvironmentalInsight', access: writers(), description: 'Records something learned about a client or host.', input: RecordEnvironmentalInsightInput, returns: EnvironmentalInsight, run: recordEnvironmentalInsight }),
-  inputMutation({ name: 'updateEnvironmentalInsight', access: writers(), description: 'Changes or retires an insight.', input: UpdateEnvironmentalInsightInput, returns: EnvironmentalInsight, run: updateEnvironmentalInsight }),
+  inputMutation({
+    name: 'recordEnvironmentalInsight',
+    access: writers(),
+    description: 'Records something learned about a client or host.',
+    input: RecordEnvironmentalInsightInput,
+    returns: EnvironmentalInsight,
+    run: recordEnvironmentalInsight,
+  }),
+  inputMutation({
+    name: 'updateEnvironmentalInsight',
+    access: writers(),
+    description: 'Changes or retires an insight.',
+    input: UpdateEnvironmentalInsightInput,
+    returns: EnvironmentalInsight,
+    run: updateEnvironmentalInsight,
+  }),
   belongsTo({ on: EnvironmentalInsight, name: 'client', description: 'The client it is about, if any.', target: Client, key: 'clientId' }),
-  belongsTo({ on: EnvironmentalInsight, name: 'infrastructure', description: 'The host it is about, if any.', target: Infrastructure, key: 'infrastructureId' }),
-  hasMany({ on: Client, name: 'insights', description: 'Active insights about the client, most confident first.', connection: EnvironmentalInsightConnection, spec: childLists.insightsOfClient }),
-  hasMany({ on: Infrastructure, name: 'insights', description: 'Active insights about this host, most confident first.', connection: EnvironmentalInsightConnection, spec: childLists.insightsOfInfrastructure }),
+  belongsTo({
+    on: EnvironmentalInsight,
+    name: 'infrastructure',
+    description: 'The host it is about, if any.',
+    target: Infrastructure,
+    key: 'infrastructureId',
+  }),
+  hasMany({
+    on: Client,
+    name: 'insights',
+    description: 'Active insights about the client, most confident first.',
+    connection: EnvironmentalInsightConnection,
+    spec: childLists.insightsOfClient,
+  }),
+  hasMany({
+    on: Infrastructure,
+    name: 'insights',
+    description: 'Active insights about this host, most confident first.',
+    connection: EnvironmentalInsightConnection,
+    spec: childLists.insightsOfInfrastructure,
+  }),
 ];

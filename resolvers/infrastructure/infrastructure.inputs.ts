@@ -5,7 +5,23 @@ import { RelationshipKind } from '../../entities/infrastructure-relationship.ent
 import { InfrastructureKind } from '../../entities/infrastructure.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsCidr, IsId, IsIpList, IsPortList, NotBlank } from '../kit/validators';
-import type { CreateSite, UpdateSite, RecordInfrastructure, UpdateInfrastructure, InfrastructureFilter, RecordService, RecordNetwork, RecordFirewallRule, RecordM365Tenant, LinkInfrastructure, AttachInfrastructure, UpdateService, UpdateNetwork, UpdateFirewallRule, UpdateM365Tenant } from "../../src/infrastructure/infrastructure.commands";
+import type {
+  CreateSite,
+  UpdateSite,
+  RecordInfrastructure,
+  UpdateInfrastructure,
+  InfrastructureFilter,
+  RecordService,
+  RecordNetwork,
+  RecordFirewallRule,
+  RecordM365Tenant,
+  LinkInfrastructure,
+  AttachInfrastructure,
+  UpdateService,
+  UpdateNetwork,
+  UpdateFirewallRule,
+  UpdateM365Tenant,
+} from '../../src/infrastructure/infrastructure.commands';
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const IsDomainList = () => Matches(DOMAIN, { each: true, message: 'each of $property must be a domain name' });

@@ -17,7 +17,13 @@ import {
   updateInfrastructure,
 } from '../../src/infrastructure/infrastructure.service';
 import { MAX_NEIGHBOUR_DEPTH } from '../../src/infrastructure/topology.service';
-import { CommandRunConnection, FirewallRuleConnection, InfrastructureChangeConnection, InfrastructureConnection, ServiceConnection } from '../kit/connections';
+import {
+  CommandRunConnection,
+  FirewallRuleConnection,
+  InfrastructureChangeConnection,
+  InfrastructureConnection,
+  ServiceConnection,
+} from '../kit/connections';
 import {
   AttachInfrastructureInput,
   InfrastructureFilterInput,
@@ -31,7 +37,9 @@ import { agentMay, readers, writers } from '../../src/graphql/access';
 
 @Resolver(() => Infrastructure)
 class InfrastructureResolver {
-  @FieldResolver(() => Topology, { description: `Infrastructure within \`depth\` relationships (1 to ${MAX_NEIGHBOUR_DEPTH}, either direction), itself included.` })
+  @FieldResolver(() => Topology, {
+    description: `Infrastructure within \`depth\` relationships (1 to ${MAX_NEIGHBOUR_DEPTH}, either direction), itself included.`,
+  })
   neighbours(
     @Root() row: Infrastructure,
     @Ctx() ctx: Context,
@@ -69,7 +77,14 @@ class ProjectInfrastructureResolver {
 
 export const infrastructureResolvers = [
   InfrastructureResolver,
-  byIdQuery({ name: 'infrastructure', access: readers(), description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.', entity: Infrastructure, idDescription: 'Infrastructure id.', nullable: true }),
+  byIdQuery({
+    name: 'infrastructure',
+    access: readers(),
+    description: 'One piece of infrastructure by id. NOT_FOUND when it does not exist.',
+    entity: Infrastructure,
+    idDescription: 'Infrastructure id.',
+    nullable: true,
+  }),
   ClientTopologyResolver,
   SessionInfrastructureResolver,
   ProjectInfrastructureResolver,
@@ -83,18 +98,97 @@ export const infrastructureResolvers = [
     filter: infrastructureFilter,
     order: INFRASTRUCTURE_ORDER,
   }),
-  inputMutation({ name: 'recordInfrastructure', access: writers(), description: 'Records a device or system of a client. CONFLICT when the host name is taken.', input: RecordInfrastructureInput, returns: Infrastructure, run: recordInfrastructure }),
-  inputMutation({ name: 'updateInfrastructure', access: writers(), description: 'Changes infrastructure.', input: UpdateInfrastructureInput, returns: Infrastructure, run: updateInfrastructure }),
+  inputMutation({
+    name: 'recordInfrastructure',
+    access: writers(),
+    description: 'Records a device or system of a client. CONFLICT when the host name is taken.',
+    input: RecordInfrastructureInput,
+    returns: Infrastructure,
+    run: recordInfrastructure,
+  }),
+  inputMutation({
+    name: 'updateInfrastructure',
+    access: writers(),
+    description: 'Changes infrastructure.',
+    input: UpdateInfrastructureInput,
+    returns: Infrastructure,
+    run: updateInfrastructure,
+  }),
   archiveMutation(Infrastructure, 'Infrastructure', 'Archives (decommissions) infrastructure; it keeps its history and leaves the lists.'),
-  inputMutation({ name: 'linkInfrastructure', access: writers(), description: 'Adds a typed edge to the topology. CONFLICT when it exists.', input: LinkInfrastructureInput, returns: InfrastructureRelationship, run: linkInfrastructure }),
-  inputMutation({ name: 'attachInfrastructure', access: writers(), description: 'Records that a session touched, or a project involves, the infrastructure.', input: AttachInfrastructureInput, returns: Infrastructure, run: attachInfrastructure }),
-  belongsTo({ on: Infrastructure, name: 'client', description: 'The client it belongs to.', target: Client, key: 'clientId', required: true }),
+  inputMutation({
+    name: 'linkInfrastructure',
+    access: writers(),
+    description: 'Adds a typed edge to the topology. CONFLICT when it exists.',
+    input: LinkInfrastructureInput,
+    returns: InfrastructureRelationship,
+    run: linkInfrastructure,
+  }),
+  inputMutation({
+    name: 'attachInfrastructure',
+    access: writers(),
+    description: 'Records that a session touched, or a project involves, the infrastructure.',
+    input: AttachInfrastructureInput,
+    returns: Infrastructure,
+    run: attachInfrastructure,
+  }),
+  belongsTo({
+    on: Infrastructure,
+    name: 'client',
+    description: 'The client it belongs to.',
+    target: Client,
+    key: 'clientId',
+    required: true,
+  }),
   belongsTo({ on: Infrastructure, name: 'site', description: 'The site it stands at, if recorded.', target: Site, key: 'siteId' }),
-  belongsTo({ on: InfrastructureRelationship, name: 'from', description: 'Where the edge starts.', target: Infrastructure, key: 'fromId', required: true }),
-  belongsTo({ on: InfrastructureRelationship, name: 'to', description: 'Where the edge points.', target: Infrastructure, key: 'toId', required: true }),
-  hasMany({ on: Infrastructure, name: 'services', description: 'Active services on it, by name.', connection: ServiceConnection, spec: childLists.servicesOfInfrastructure }),
-  hasMany({ on: Infrastructure, name: 'firewallRules', description: 'Active firewall rules on it, by name.', connection: FirewallRuleConnection, spec: childLists.firewallRulesOfInfrastructure }),
-  hasMany({ on: Infrastructure, name: 'commands', description: 'Commands run on it, most recent first.', connection: CommandRunConnection, spec: childLists.commandsOfInfrastructure }),
-  hasMany({ on: Infrastructure, name: 'changes', description: 'Configuration changes made to it, oldest first.', connection: InfrastructureChangeConnection, spec: childLists.changesOfInfrastructure }),
-  hasMany({ on: Client, name: 'infrastructure', description: 'Active infrastructure of the client, by host name.', connection: InfrastructureConnection, spec: childLists.infrastructureOfClient }),
+  belongsTo({
+    on: InfrastructureRelationship,
+    name: 'from',
+    description: 'Where the edge starts.',
+    target: Infrastructure,
+    key: 'fromId',
+    required: true,
+  }),
+  belongsTo({
+    on: InfrastructureRelationship,
+    name: 'to',
+    description: 'Where the edge points.',
+    target: Infrastructure,
+    key: 'toId',
+    required: true,
+  }),
+  hasMany({
+    on: Infrastructure,
+    name: 'services',
+    description: 'Active services on it, by name.',
+    connection: ServiceConnection,
+    spec: childLists.servicesOfInfrastructure,
+  }),
+  hasMany({
+    on: Infrastructure,
+    name: 'firewallRules',
+    description: 'Active firewall rules on it, by name.',
+    connection: FirewallRuleConnection,
+    spec: childLists.firewallRulesOfInfrastructure,
+  }),
+  hasMany({
+    on: Infrastructure,
+    name: 'commands',
+    description: 'Commands run on it, most recent first.',
+    connection: CommandRunConnection,
+    spec: childLists.commandsOfInfrastructure,
+  }),
+  hasMany({
+    on: Infrastructure,
+    name: 'changes',
+    description: 'Configuration changes made to it, oldest first.',
+    connection: InfrastructureChangeConnection,
+    spec: childLists.changesOfInfrastructure,
+  }),
+  hasMany({
+    on: Client,
+    name: 'infrastructure',
+    description: 'Active infrastructure of the client, by host name.',
+    connection: InfrastructureConnection,
+    spec: childLists.infrastructureOfClient,
+  }),
 ];

@@ -29,12 +29,16 @@ export class CreateIntegrationInput extends IdempotentInput implements CreateInt
   @MaxLength(200)
   name: string;
 
-  @Field(() => String, { description: 'API base URL, https (for example https://acme.syncromsp.com/api/v1; HaloPSA: https://acme.halopsa.com/api).' })
+  @Field(() => String, {
+    description: 'API base URL, https (for example https://acme.syncromsp.com/api/v1; HaloPSA: https://acme.halopsa.com/api).',
+  })
   @NotBlank()
   @MaxLength(500)
   baseUrl: string;
 
-  @Field(() => String, { description: 'The API token (Syncro) or OAuth client secret (HaloPSA), 8 to 500 characters. Stored encrypted; never returned.' })
+  @Field(() => String, {
+    description: 'The API token (Syncro) or OAuth client secret (HaloPSA), 8 to 500 characters. Stored encrypted; never returned.',
+  })
   @Matches(/^\S{8,500}$/, { message: '$property must be 8 to 500 characters without spaces' })
   apiKey: string;
 
@@ -48,18 +52,27 @@ export class CreateIntegrationInput extends IdempotentInput implements CreateInt
   @IsEnum(PostingMode)
   postingMode?: PostingMode;
 
-  @Field(() => LaborProductSource, { nullable: true, description: 'Where the labor product comes from; LABOR_TYPE (its psaProductId) by default.' })
+  @Field(() => LaborProductSource, {
+    nullable: true,
+    description: 'Where the labor product comes from; LABOR_TYPE (its psaProductId) by default.',
+  })
   @IsOptional()
   @IsEnum(LaborProductSource)
   productSource?: LaborProductSource;
 
-  @Field(() => [CategoryProductInput], { nullable: true, description: 'Product per work category (with productSource WORK_CATEGORY), up to 20.' })
+  @Field(() => [CategoryProductInput], {
+    nullable: true,
+    description: 'Product per work category (with productSource WORK_CATEGORY), up to 20.',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   categoryProducts?: CategoryProductInput[];
 
-  @Field(() => String, { nullable: true, description: 'Product for work that maps to none (up to 100 characters); else the PSA’s default labor product.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Product for work that maps to none (up to 100 characters); else the PSA’s default labor product.',
+  })
   @IsOptional()
   @MaxLength(100)
   defaultProductId?: string;
@@ -74,7 +87,10 @@ export class CreateIntegrationInput extends IdempotentInput implements CreateInt
   @IsBoolean()
   doNotEmail?: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Requests the PSA allows per window (1 to 100000); Syncro 180, HaloPSA 500 by default.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests the PSA allows per window (1 to 100000); Syncro 180, HaloPSA 500 by default.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -113,7 +129,9 @@ export class TicketRefInput implements TicketRefCommand {
 
 @InputType({ description: 'Posts a session to a PSA ticket: summary comment and billable time in one call.' })
 export class PostSessionToTicketInput extends IdempotentInput implements PostSessionCommand {
-  @Field(() => ID, { description: 'The session (usually ended; an open one takes no more work once posted). An agent token may post only its own.' })
+  @Field(() => ID, {
+    description: 'The session (usually ended; an open one takes no more work once posted). An agent token may post only its own.',
+  })
   @IsId()
   sessionId: string;
 
@@ -135,7 +153,11 @@ export class PostSessionToTicketInput extends IdempotentInput implements PostSes
   @IsBoolean()
   timeEntry?: boolean;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Attach the summary as a file (not supported yet: refused when true).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Attach the summary as a file (not supported yet: refused when true).',
+  })
   @IsOptional()
   @IsBoolean()
   attachSummary?: boolean;

@@ -15,7 +15,9 @@ import { PostSessionToTicketPayload, TicketSearchResult } from './integration.ty
 @Resolver()
 class TicketSearchResolver {
   @Access(readers(agentMay.always))
-  @Query(() => TicketSearchResult, { description: 'Searches a PSA’s tickets (paging through the provider) and answers a compact list with a text.' })
+  @Query(() => TicketSearchResult, {
+    description: 'Searches a PSA’s tickets (paging through the provider) and answers a compact list with a text.',
+  })
   searchTickets(@Ctx() ctx: Context, @Args(() => SearchTicketsArgs) args: SearchTicketsArgs): Promise<TicketSearchResult> {
     return searchTickets(ctx, args);
   }
@@ -23,11 +25,20 @@ class TicketSearchResolver {
 
 /** PSA integrations: configuration, ticket search, posting sessions. */
 export const integrationResolvers = [
-  listQuery({ name: 'integrations', access: readers(), description: 'PSA integrations, newest first (never their API keys).', entity: Integration, connection: IntegrationConnection, filter: () => noFilter, order: NEWEST_FIRST }),
+  listQuery({
+    name: 'integrations',
+    access: readers(),
+    description: 'PSA integrations, newest first (never their API keys).',
+    entity: Integration,
+    connection: IntegrationConnection,
+    filter: () => noFilter,
+    order: NEWEST_FIRST,
+  }),
   inputMutation({
     name: 'createIntegration',
     access: admins,
-    description: 'Connects a PSA account: its API key is sealed by the vault, and how sessions are posted is set here. CONFLICT when the name is taken.',
+    description:
+      'Connects a PSA account: its API key is sealed by the vault, and how sessions are posted is set here. CONFLICT when the name is taken.',
     input: CreateIntegrationInput,
     returns: Integration,
     run: createIntegration,

@@ -38,7 +38,10 @@ export enum PostedTimeKind {
 registerEnumType(PostedTimeKind, {
   name: 'PostedTimeKind',
   description: 'How time was posted.',
-  valuesConfig: { TIMER: { description: 'A timer entry (charged where the PSA bills in two steps).' }, LINE_ITEM: { description: 'A billed line item.' } },
+  valuesConfig: {
+    TIMER: { description: 'A timer entry (charged where the PSA bills in two steps).' },
+    LINE_ITEM: { description: 'A billed line item.' },
+  },
 });
 
 @ObjectType({ description: 'The comment posted.' })

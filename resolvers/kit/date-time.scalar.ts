@@ -24,6 +24,8 @@ function parsedOrRefused(parse: () => Date, shown: string): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType({
   ...GraphQLDateTimeISO.toConfig(),
-  parseValue: (value) => parsedOrRefused(() => GraphQLDateTimeISO.parseValue(value), typeof value === 'string' ? value : JSON.stringify(value)),
-  parseLiteral: (ast, variables) => parsedOrRefused(() => GraphQLDateTimeISO.parseLiteral(ast, variables), ast.kind === Kind.STRING ? ast.value : print(ast)),
+  parseValue: (value) =>
+    parsedOrRefused(() => GraphQLDateTimeISO.parseValue(value), typeof value === 'string' ? value : JSON.stringify(value)),
+  parseLiteral: (ast, variables) =>
+    parsedOrRefused(() => GraphQLDateTimeISO.parseLiteral(ast, variables), ast.kind === Kind.STRING ? ast.value : print(ast)),
 });

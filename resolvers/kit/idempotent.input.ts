@@ -1,6 +1,6 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import type { Idempotent } from "../../src/kit/idempotent.commands";
+import type { Idempotent } from '../../src/kit/idempotent.commands';
 
 /** Base of every input an agent may retry. Not reachable itself, so not emitted into the schema. */
 @InputType('IdempotentInput')

@@ -52,7 +52,9 @@ export function listQuery<T extends Row, F extends object, C extends object, O =
     ? Arg('filter', () => o.filterType!, { nullable: true, description: o.filterDescription ?? 'Conditions the items must meet.' })
     : undefined;
   const orderBy = 'type' in o.order ? o.order : undefined;
-  const orderArg = orderBy ? Arg('orderBy', () => orderBy.type, { defaultValue: orderBy.defaultValue, description: 'Order of the list.' }) : undefined;
+  const orderArg = orderBy
+    ? Arg('orderBy', () => orderBy.type, { defaultValue: orderBy.defaultValue, description: 'Order of the list.' })
+    : undefined;
   const orderOf = (chosen?: O): SortOrder<T> => (orderBy ? orderBy.order(chosen ?? orderBy.defaultValue) : (o.order as SortOrder<T>));
 
   @Resolver(() => o.entity)
@@ -111,7 +113,10 @@ export function inputMutation<I extends object, R>(o: {
   class InputMutationResolver {
     @Access(o.access)
     @Mutation(() => o.returns, { name: o.name, description: o.description })
-    [o.name](@Ctx() ctx: Context, @Arg('input', () => o.input, { description: o.inputDescription ?? INPUT_DESCRIPTION }) input: I): Promise<R> {
+    [o.name](
+      @Ctx() ctx: Context,
+      @Arg('input', () => o.input, { description: o.inputDescription ?? INPUT_DESCRIPTION }) input: I,
+    ): Promise<R> {
       return o.run(ctx, input);
     }
   }
@@ -119,7 +124,11 @@ export function inputMutation<I extends object, R>(o: {
 }
 
 /** `archive<Type>(input: { id })`: the row is kept with its history and leaves the default lists. */
-export function archiveMutation<T extends Row & { archivedAt: Date | null }>(entity: ClassType<T>, typeName: string, description: string): ClassType {
+export function archiveMutation<T extends Row & { archivedAt: Date | null }>(
+  entity: ClassType<T>,
+  typeName: string,
+  description: string,
+): ClassType {
   return inputMutation({
     name: `archive${typeName}`,
     access: writers(),

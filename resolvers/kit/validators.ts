@@ -4,7 +4,8 @@ import { BadInputError } from '../../src/core/errors';
 /** An id as the API hands them out: a positive integer in a string, such as "42". */
 const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
-export const IsId = (options: ValidationOptions = {}) => Matches(ID_PATTERN, { message: '$property must be an id such as "42"', ...options });
+export const IsId = (options: ValidationOptions = {}) =>
+  Matches(ID_PATTERN, { message: '$property must be an id such as "42"', ...options });
 
 /** Rejects strings made only of spaces. */
 export const NotBlank = (options: ValidationOptions = {}) => Matches(/\S/, { message: '$property must not be blank', ...options });

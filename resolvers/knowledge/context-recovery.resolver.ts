@@ -9,7 +9,8 @@ import { Access, agentMay, readers } from '../../src/graphql/access';
 export class ContextRecoveryResolver {
   @Access(readers(agentMay.askAboutOwnClient))
   @Query(() => ContextRecovery, {
-    description: "Picks up a client's work in one call: last sessions and summaries, open tasks, credentials used lately (metadata), topology, active insights, and a text under 300 words.",
+    description:
+      "Picks up a client's work in one call: last sessions and summaries, open tasks, credentials used lately (metadata), topology, active insights, and a text under 300 words.",
   })
   contextRecovery(@Ctx() ctx: Context, @Args(() => ContextRecoveryArgs) args: ContextRecoveryArgs): Promise<ContextRecovery> {
     return contextRecovery(ctx, parseId(args.clientId, 'clientId'), args.limit);

@@ -49,7 +49,10 @@ export class ContextRecovery {
   @Field(() => Topology, { description: "The client's active infrastructure and its relationships." })
   topology: Topology;
 
-  @Field(() => [EnvironmentalInsight], { description: 'Active insights about the client and its hosts (at most 10): those sharing words with the open tasks and recent session titles first, then the most confident.' })
+  @Field(() => [EnvironmentalInsight], {
+    description:
+      'Active insights about the client and its hosts (at most 10): those sharing words with the open tasks and recent session titles first, then the most confident.',
+  })
   insights: EnvironmentalInsight[];
 
   @Field(() => String, { description: 'All of it in under 300 words, for an agent to paste.' })

@@ -3,7 +3,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { SearchSource } from '../../entities/search-document.entity';
 import { SessionMode } from '../../entities/session.entity';
 import { IsId, NotBlank } from '../kit/validators';
-import type { SearchFilter } from "../../src/knowledge/search.commands";
+import type { SearchFilter } from '../../src/knowledge/search.commands';
 
 @InputType('SearchFilter', { description: 'Conditions search hits must meet; all given ones apply.' })
 export class SearchFilterInput implements SearchFilter {
@@ -38,7 +38,10 @@ export class SearchFilterInput implements SearchFilter {
 
 @ArgsType()
 export class SearchArgs {
-  @Field(() => String, { description: 'Words to look for (1 to 500 characters): stems, MSP abbreviations and synonyms, error codes and close misspellings match; filler words are skipped.' })
+  @Field(() => String, {
+    description:
+      'Words to look for (1 to 500 characters): stems, MSP abbreviations and synonyms, error codes and close misspellings match; filler words are skipped.',
+  })
   @NotBlank()
   @MaxLength(500)
   text: string;

@@ -5,7 +5,6 @@ import { SimilarProblems, SimilarProblemsArgs } from './similar-problems.types';
 import { idOrNull } from '../kit/validators';
 import { Access, agentMay, readers } from '../../src/graphql/access';
 
-
 @Resolver()
 export class SimilarProblemsResolver {
   @Access(readers(agentMay.askAboutOwnClient))

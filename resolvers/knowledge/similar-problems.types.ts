@@ -24,7 +24,10 @@ export class SimilarProblemsArgs {
   @Max(10)
   top: number = 3;
 
-  @Field(() => ID, { nullable: true, description: "Only this client's problem solutions (agent tokens: their own client); failure patterns always count." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this client's problem solutions (agent tokens: their own client); failure patterns always count.",
+  })
   @IsOptional()
   @IsId()
   clientId?: string;
@@ -41,7 +44,9 @@ export class SimilarProblem {
   @Field(() => Float, { description: 'Similarity from 0 to 1: mostly shared words, plus shared technologies, host and tags.' })
   score: number;
 
-  @Field(() => [String], { description: 'Why it matched, for example "words: dns, forwarder", "technology: DNS", "same host: DC01", "tag: dns".' })
+  @Field(() => [String], {
+    description: 'Why it matched, for example "words: dns, forwarder", "technology: DNS", "same host: DC01", "tag: dns".',
+  })
   why: string[];
 
   @Field(() => String, { description: "The problem's symptom, or what the pattern says fails." })

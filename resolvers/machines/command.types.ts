@@ -5,10 +5,14 @@ import { COMMAND_TASK_DESCRIPTIONS, CommandTask } from '../../src/machines/comma
 registerEnumType(CommandTask, {
   name: 'CommandTask',
   description: 'A common task an agent needs the right command for on a given machine.',
-  valuesConfig: Object.fromEntries(Object.values(CommandTask).map((task) => [task, { description: COMMAND_TASK_DESCRIPTIONS[task] }])) as Record<CommandTask, { description: string }>,
+  valuesConfig: Object.fromEntries(
+    Object.values(CommandTask).map((task) => [task, { description: COMMAND_TASK_DESCRIPTIONS[task] }]),
+  ) as Record<CommandTask, { description: string }>,
 });
 
-@InputType({ description: 'Arguments of a command task; each task uses the ones its description names. Values are quoted for the target shell.' })
+@InputType({
+  description: 'Arguments of a command task; each task uses the ones its description names. Values are quoted for the target shell.',
+})
 export class CommandArgsInput {
   @Field(() => String, { nullable: true, description: 'A file or directory path (up to 1000 characters).' })
   @IsOptional()

@@ -14,6 +14,10 @@ export class EnvironmentResolver {
   })
   environmentContext(@Ctx() ctx: Context, @Args(() => EnvironmentContextArgs) args: EnvironmentContextArgs): Promise<EnvironmentContext> {
     const id = (value: string | undefined, field: string) => (value ? parseId(value, field) : undefined);
-    return environmentContext(ctx, { ...args, infrastructureId: id(args.infrastructureId, 'infrastructureId'), clientId: id(args.clientId, 'clientId') });
+    return environmentContext(ctx, {
+      ...args,
+      infrastructureId: id(args.infrastructureId, 'infrastructureId'),
+      clientId: id(args.clientId, 'clientId'),
+    });
   }
 }

@@ -23,7 +23,10 @@ export class EnvironmentContextArgs {
   @IsId()
   infrastructureId?: string;
 
-  @Field(() => String, { nullable: true, description: 'The host, by host name (case-insensitive; give clientId when several clients have one of that name).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The host, by host name (case-insensitive; give clientId when several clients have one of that name).',
+  })
   @IsOptional()
   @NotBlank()
   @MaxLength(255)
@@ -34,7 +37,10 @@ export class EnvironmentContextArgs {
   @IsId()
   clientId?: string;
 
-  @Field(() => String, { nullable: true, description: 'A command about to run there (up to 4000 characters): judged against the failures on record.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A command about to run there (up to 4000 characters): judged against the failures on record.',
+  })
   @IsOptional()
   @MaxLength(4000)
   command?: string;

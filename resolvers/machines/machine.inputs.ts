@@ -3,7 +3,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { Machine, Platform } from '../../entities/machine.entity';
 import { NotBlank } from '../kit/validators';
 import { CommandSuggestion } from './command.types';
-import type { PackageManagerTemplateSpec, MachineCapabilitiesReport, RegisterMachine } from "../../src/machines/machine.commands";
+import type { PackageManagerTemplateSpec, MachineCapabilitiesReport, RegisterMachine } from '../../src/machines/machine.commands';
 
 /** `|` separates the parts of the fingerprint, so it may not occur inside one. */
 const NoPipe = () => Matches(/^[^|]*$/, { message: '$property may not contain "|"' });
@@ -63,7 +63,9 @@ export class MachineCapabilitiesInput implements MachineCapabilitiesReport {
   packageManagers?: PackageManagerTemplateInput[];
 }
 
-@InputType({ description: 'A machine announcing itself; the fingerprint is computed from hostname, username, platform and home directory.' })
+@InputType({
+  description: 'A machine announcing itself; the fingerprint is computed from hostname, username, platform and home directory.',
+})
 export class RegisterMachineInput implements RegisterMachine {
   @Field(() => String, { description: 'Host name (up to 255 characters, no "|").' })
   @NotBlank()
@@ -106,6 +108,8 @@ export class RegisterMachinePayload {
   @Field(() => Boolean, { description: 'True when this call created the machine; false when it was known and only updated.' })
   created: boolean;
 
-  @Field(() => [CommandSuggestion], { description: 'The commands for the common tasks that need no arguments, in this machine’s shell (commandFor gives the others).' })
+  @Field(() => [CommandSuggestion], {
+    description: 'The commands for the common tasks that need no arguments, in this machine’s shell (commandFor gives the others).',
+  })
   commands: CommandSuggestion[];
 }

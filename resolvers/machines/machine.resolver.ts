@@ -26,12 +26,19 @@ class MachineResolver {
   }
 
   @Access(readers(agentMay.always))
-  @Query(() => CommandSuggestion, { description: 'The command for a common task on a machine: its platform, shell and PowerShell version, and its own package-manager templates.' })
+  @Query(() => CommandSuggestion, {
+    description:
+      'The command for a common task on a machine: its platform, shell and PowerShell version, and its own package-manager templates.',
+  })
   commandFor(
     @Ctx() ctx: Context,
     @Arg('machineId', () => ID, { description: 'The machine.' }) machineId: string,
     @Arg('task', () => CommandTask, { description: 'The task.' }) task: CommandTask,
-    @Arg('args', () => CommandArgsInput, { nullable: true, description: 'Arguments the task needs (path, package, service, host, pattern, lines).' }) args?: CommandArgsInput,
+    @Arg('args', () => CommandArgsInput, {
+      nullable: true,
+      description: 'Arguments the task needs (path, package, service, host, pattern, lines).',
+    })
+    args?: CommandArgsInput,
   ): Promise<CommandSuggestion> {
     return commandForMachine(ctx.db, parseId(machineId, 'machineId'), task, args);
   }
@@ -41,7 +48,8 @@ class MachineResolver {
     @Root() machine: Machine,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' })
+    filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfMachine, machine.id, page, filter);
   }

@@ -3,11 +3,12 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SessionMode } from '../../entities/session.entity';
 import { ReportGrouping } from '../../src/reporting/report.service';
 import { IsId } from '../kit/validators';
-import type { ReportFilter } from "../../src/reporting/report.commands";
+import type { ReportFilter } from '../../src/reporting/report.commands';
 
 registerEnumType(ReportGrouping, {
   name: 'ReportGrouping',
-  description: 'What a report is broken down by. Groups are ordered by client name, project name, category, month, machine host name, labor type name, technician name (each when grouped by it).',
+  description:
+    'What a report is broken down by. Groups are ordered by client name, project name, category, month, machine host name, labor type name, technician name (each when grouped by it).',
   valuesConfig: {
     CLIENT: { description: 'The client of the session; sessions without a client form one group.' },
     PROJECT: { description: 'The project of the session; sessions without a project form one group.' },
@@ -15,18 +16,25 @@ registerEnumType(ReportGrouping, {
     MONTH: { description: 'The UTC calendar month the session started in ("2025-10").' },
     MACHINE: { description: 'The machine the session ran on; sessions without a machine form one group.' },
     LABOR_TYPE: { description: 'The labor type the work items billed as; sessions without work items form a group with no labor type.' },
-    TECHNICIAN: { description: 'The technician who logged the work items; work of unknown technician (scripts, older work) forms one group.' },
+    TECHNICIAN: {
+      description: 'The technician who logged the work items; work of unknown technician (scripts, older work) forms one group.',
+    },
   },
 });
 
-@InputType('ReportFilter', { description: 'Which sessions a report covers: those started in [from, to), narrowed by the optional conditions.' })
+@InputType('ReportFilter', {
+  description: 'Which sessions a report covers: those started in [from, to), narrowed by the optional conditions.',
+})
 export class ReportFilterInput implements ReportFilter {
   @Field(() => ID, { nullable: true, description: "Only this client's sessions; the report is titled with the client's name." })
   @IsOptional()
   @IsId()
   clientId?: string;
 
-  @Field(() => ID, { nullable: true, description: "Only this project's sessions; the report is titled with its name when no clientId is given." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only this project's sessions; the report is titled with its name when no clientId is given.",
+  })
   @IsOptional()
   @IsId()
   projectId?: string;

@@ -6,7 +6,6 @@ import { Report } from './report.types';
 import { idOrNull } from '../kit/validators';
 import { Access, agentMay, readers } from '../../src/graphql/access';
 
-
 @Resolver()
 export class ReportResolver {
   @Access(readers(agentMay.listOwn))
@@ -16,7 +15,11 @@ export class ReportResolver {
   })
   async report(@Ctx() ctx: Context, @Args(() => ReportArgs) args: ReportArgs): Promise<Report> {
     const { filter } = args;
-    const answer = await report(ctx, { clientId: filter.clientId, projectId: filter.projectId, from: filter.from, to: filter.to, mode: filter.mode }, args.groupBy ?? []);
+    const answer = await report(
+      ctx,
+      { clientId: filter.clientId, projectId: filter.projectId, from: filter.from, to: filter.to, mode: filter.mode },
+      args.groupBy ?? [],
+    );
     return {
       ...answer,
       groups: answer.groups.map(({ key, figures }) => ({

@@ -2,13 +2,17 @@ import { ArrayMaxSize, ArrayMinSize, IsEmail, IsEnum, IsOptional, MaxLength, Min
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../../entities/user.entity';
 import { IsId } from '../kit/validators';
-import { AccessScopeName } from "../../src/security/auth.commands";
-import type { Login, RefreshAccess, Logout, IssueAgentToken, SetPassword, AcceptInvite } from "../../src/security/auth.commands";
+import { AccessScopeName } from '../../src/security/auth.commands';
+import type { Login, RefreshAccess, Logout, IssueAgentToken, SetPassword, AcceptInvite } from '../../src/security/auth.commands';
 
 registerEnumType(AccessScopeName, {
   name: 'AccessScope',
   description: 'What a token may do.',
-  valuesConfig: { READ: { description: 'Read everything.' }, WRITE: { description: 'Record work.' }, ADMIN: { description: 'Users, billing unlocks, credential permissions, vault keys.' } },
+  valuesConfig: {
+    READ: { description: 'Read everything.' },
+    WRITE: { description: 'Record work.' },
+    ADMIN: { description: 'Users, billing unlocks, credential permissions, vault keys.' },
+  },
 });
 
 @InputType({ description: 'E-mail and password.' })

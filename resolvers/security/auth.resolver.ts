@@ -5,7 +5,16 @@ import { ForbiddenError } from '../../src/core/errors';
 import { issueAgentToken, login, logout, refresh, setPassword } from '../../src/security/auth.service';
 import { findOrFail } from '../../src/kit/find-or-fail';
 import { acceptInvite } from '../../src/security/invite.service';
-import { AcceptInviteInput, AgentToken, AuthPayload, IssueAgentTokenInput, LoginInput, LogoutInput, RefreshTokenInput, SetPasswordInput } from './auth.inputs';
+import {
+  AcceptInviteInput,
+  AgentToken,
+  AuthPayload,
+  IssueAgentTokenInput,
+  LoginInput,
+  LogoutInput,
+  RefreshTokenInput,
+  SetPasswordInput,
+} from './auth.inputs';
 import { inputMutation } from '../kit/record-resolvers';
 import { Access, agentMay, anyone, readers, signedIn, writers } from '../../src/graphql/access';
 import { actorOf, AccessScope } from '../../src/core/request-scope';
@@ -24,7 +33,6 @@ class AuthResolver {
   me(@Ctx() ctx: Context): Promise<User> {
     return findOrFail(ctx.db.manager, User, ctx.viewer!.userId);
   }
-
 }
 
 /** Logs in and out, agent tokens, passwords; who may call each is declared with it. */
@@ -69,7 +77,10 @@ export const authResolvers = [
     input: IssueAgentTokenInput,
     returns: AgentToken,
     run: async (ctx, input) => {
-      const issued = await issueAgentToken(ctx, ctx.auth, ctx.viewer!, { sessionId: input.sessionId, scopes: input.scopes as unknown as AccessScope[] });
+      const issued = await issueAgentToken(ctx, ctx.auth, ctx.viewer!, {
+        sessionId: input.sessionId,
+        scopes: input.scopes as unknown as AccessScope[],
+      });
       return { ...issued, scopes: issued.scopes as unknown as AgentToken['scopes'] };
     },
   }),
@@ -81,7 +92,8 @@ export const authResolvers = [
     returns: User,
     run: (ctx, input) => {
       const userId = input.userId ? Number(input.userId) : ctx.viewer!.userId;
-      if (userId !== ctx.viewer!.userId && ctx.viewer!.role !== UserRole.ADMIN) throw new ForbiddenError('Only an admin can set another user’s password.');
+      if (userId !== ctx.viewer!.userId && ctx.viewer!.role !== UserRole.ADMIN)
+        throw new ForbiddenError('Only an admin can set another user’s password.');
       return setPassword(ctx, userId, input.password);
     },
   }),

@@ -4,7 +4,15 @@ import { CredentialKind } from '../../entities/credential.entity';
 import { IncidentSeverity, IncidentStatus } from '../../entities/security-incident.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { CreateCredential, UpdateCredential, GrantCredentialAccess, CredentialFilter, RecordSecurityIncident, UpdateSecurityIncident, SecurityIncidentFilter } from "../../src/security/security.commands";
+import type {
+  CreateCredential,
+  UpdateCredential,
+  GrantCredentialAccess,
+  CredentialFilter,
+  RecordSecurityIncident,
+  UpdateSecurityIncident,
+  SecurityIncidentFilter,
+} from '../../src/security/security.commands';
 
 @InputType({ description: 'A credential’s metadata. The secret value is stored separately, encrypted by the vault.' })
 export class CreateCredentialInput extends IdempotentInput implements CreateCredential {
@@ -78,7 +86,9 @@ export class GrantCredentialAccessInput implements GrantCredentialAccess {
   credentialId: string;
 
   @Field(() => String, { description: 'Who: "user:<id>" or "role:ADMIN|TECHNICIAN|READONLY".' })
-  @Matches(/^(user:[1-9]\d{0,9}|role:(ADMIN|TECHNICIAN|READONLY))$/, { message: '$property must be "user:<id>" or "role:ADMIN", "role:TECHNICIAN" or "role:READONLY"' })
+  @Matches(/^(user:[1-9]\d{0,9}|role:(ADMIN|TECHNICIAN|READONLY))$/, {
+    message: '$property must be "user:<id>" or "role:ADMIN", "role:TECHNICIAN" or "role:READONLY"',
+  })
   principal: string;
 
   @Field(() => Boolean, { description: 'True to allow revealing the value, false to withdraw it.' })

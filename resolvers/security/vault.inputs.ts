@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CredentialKind } from '../../entities/credential.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { StoreCredential, RevealCredential, RotateVaultKey } from "../../src/security/vault.commands";
+import type { StoreCredential, RevealCredential, RotateVaultKey } from '../../src/security/vault.commands';
 
 @InputType({ description: 'A secret to store, encrypted: on an existing credential (credentialId) or a new one (name and kind).' })
 export class StoreCredentialInput extends IdempotentInput implements StoreCredential {

@@ -3,8 +3,8 @@ import { ClassType, Field, ID, InputType, Int, registerEnumType } from 'type-gra
 import { AfterHoursPolicy } from '../../entities/client.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import { Weekday } from "../../src/tracking/client.commands";
-import type { CreateClient, UpdateClient, ClientFilter } from "../../src/tracking/client.commands";
+import { Weekday } from '../../src/tracking/client.commands';
+import type { CreateClient, UpdateClient, ClientFilter } from '../../src/tracking/client.commands';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SLUG_MESSAGE = '$property must be lower-case letters and digits separated by single dashes, such as "acme-corp"';
@@ -30,7 +30,10 @@ function withBillingRules<T extends ClassType>(Base: T, name: string) {
   // named but reachable only through the inputs that extend it, so not emitted into the schema
   @InputType(`${name}BillingRules`)
   class BillingRulesInput extends Base {
-    @Field(() => String, { nullable: true, description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'IANA time zone its business hours are in (up to 64 characters), for example "America/Phoenix".',
+    })
     @IsOptional()
     @MaxLength(64)
     timeZone?: string;
@@ -40,7 +43,10 @@ function withBillingRules<T extends ClassType>(Base: T, name: string) {
     @Matches(HH_MM, { message: HH_MM_MESSAGE })
     businessHoursStart?: string;
 
-    @Field(() => String, { nullable: true, description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Business hours end, local "HH:MM", exclusive; after the start (no windows over midnight).',
+    })
     @IsOptional()
     @Matches(HH_MM, { message: HH_MM_MESSAGE })
     businessHoursEnd?: string;
@@ -61,7 +67,10 @@ function withBillingRules<T extends ClassType>(Base: T, name: string) {
     @IsId()
     defaultLaborTypeId?: string;
 
-    @Field(() => ID, { nullable: true, description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.' })
+    @Field(() => ID, {
+      nullable: true,
+      description: 'The after-hours labor type (one flagged afterHours) for the AFTER_HOURS_LABOR_TYPE policy.',
+    })
     @IsOptional()
     @IsId()
     afterHoursLaborTypeId?: string;

@@ -37,7 +37,8 @@ class ClientResolver {
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => ProjectFilterInput, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilterInput,
+    @Arg('filter', () => ProjectFilterInput, { nullable: true, description: 'Conditions the projects must meet.' })
+    filter?: ProjectFilterInput,
   ): Promise<ProjectConnection> {
     return childConnection(ProjectConnection, ctx.loaders.projectsOfClient, client.id, page, filter, info);
   }
@@ -48,7 +49,8 @@ class ClientResolver {
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' })
+    filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfClient, client.id, page, filter, info);
   }
@@ -58,7 +60,8 @@ class ClientResolver {
     @Root() client: Client,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => PendingTaskFilterInput, { nullable: true, description: 'Conditions the tasks must meet.' }) filter?: PendingTaskFilterInput,
+    @Arg('filter', () => PendingTaskFilterInput, { nullable: true, description: 'Conditions the tasks must meet.' })
+    filter?: PendingTaskFilterInput,
   ): Promise<PendingTaskConnection> {
     return childConnection(PendingTaskConnection, ctx.loaders.pendingTasksOfClient, client.id, page, filter);
   }
@@ -78,6 +81,20 @@ export const clientResolvers = [
     filter: clientFilter,
     order: CLIENT_ORDER,
   }),
-  inputMutation({ name: 'createClient', access: writers(), description: 'Creates a client. CONFLICT when the name or slug is taken.', input: CreateClientInput, returns: Client, run: createClient }),
-  inputMutation({ name: 'updateClient', access: writers(), description: 'Changes a client. CONFLICT when the new name or slug is taken.', input: UpdateClientInput, returns: Client, run: updateClient }),
+  inputMutation({
+    name: 'createClient',
+    access: writers(),
+    description: 'Creates a client. CONFLICT when the name or slug is taken.',
+    input: CreateClientInput,
+    returns: Client,
+    run: createClient,
+  }),
+  inputMutation({
+    name: 'updateClient',
+    access: writers(),
+    description: 'Changes a client. CONFLICT when the new name or slug is taken.',
+    input: UpdateClientInput,
+    returns: Client,
+    run: updateClient,
+  }),
 ];

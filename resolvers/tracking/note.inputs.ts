@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { NoteKind } from '../../entities/note.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { AddNote } from "../../src/tracking/note.commands";
+import type { AddNote } from '../../src/tracking/note.commands';
 
 @InputType({ description: 'A decision, finding or learning to write down in a session.' })
 export class NoteInput extends IdempotentInput implements AddNote {

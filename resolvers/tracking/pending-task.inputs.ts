@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { PendingTaskStatus } from '../../entities/pending-task.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsCalendarDate, IsId, NotBlank } from '../kit/validators';
-import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from "../../src/tracking/pending-task.commands";
+import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from '../../src/tracking/pending-task.commands';
 
 @InputType({ description: 'Something left to do. Client and project are filled in from the session or project when omitted.' })
 export class AddPendingTaskInput extends IdempotentInput implements AddPendingTask {

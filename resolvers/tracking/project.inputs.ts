@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { ProjectStatus } from '../../entities/project.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { CreateProject, UpdateProject, ProjectFilter } from "../../src/tracking/project.commands";
+import type { CreateProject, UpdateProject, ProjectFilter } from '../../src/tracking/project.commands';
 
 @InputType({ description: 'A new project for a client.' })
 export class CreateProjectInput extends IdempotentInput implements CreateProject {

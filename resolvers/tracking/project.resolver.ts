@@ -20,7 +20,8 @@ class ProjectResolver {
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' }) filter?: SessionFilterInput,
+    @Arg('filter', () => SessionFilterInput, { nullable: true, description: 'Conditions the sessions must meet.' })
+    filter?: SessionFilterInput,
   ): Promise<SessionConnection> {
     return childConnection(SessionConnection, ctx.loaders.sessionsOfProject, project.id, page, filter, info);
   }
@@ -29,8 +30,36 @@ class ProjectResolver {
 /** Project queries and mutations, and the rows it points at. */
 export const projectResolvers = [
   ProjectResolver,
-  byIdQuery({ name: 'project', access: readers(), description: 'One project by id. NOT_FOUND when it does not exist.', entity: Project, idDescription: 'Project id.', nullable: true }),
-  inputMutation({ name: 'createProject', access: writers(), description: 'Creates a project for a client. CONFLICT when the client has a project of that name.', input: CreateProjectInput, returns: Project, run: createProject }),
-  inputMutation({ name: 'updateProject', access: writers(), description: 'Changes a project.', input: UpdateProjectInput, returns: Project, run: updateProject }),
-  belongsTo({ on: Project, name: 'client', description: 'The client the project is for.', target: Client, key: 'clientId', required: true }),
+  byIdQuery({
+    name: 'project',
+    access: readers(),
+    description: 'One project by id. NOT_FOUND when it does not exist.',
+    entity: Project,
+    idDescription: 'Project id.',
+    nullable: true,
+  }),
+  inputMutation({
+    name: 'createProject',
+    access: writers(),
+    description: 'Creates a project for a client. CONFLICT when the client has a project of that name.',
+    input: CreateProjectInput,
+    returns: Project,
+    run: createProject,
+  }),
+  inputMutation({
+    name: 'updateProject',
+    access: writers(),
+    description: 'Changes a project.',
+    input: UpdateProjectInput,
+    returns: Project,
+    run: updateProject,
+  }),
+  belongsTo({
+    on: Project,
+    name: 'client',
+    description: 'The client the project is for.',
+    target: Client,
+    key: 'clientId',
+    required: true,
+  }),
 ];

@@ -24,7 +24,9 @@ export class SessionBreakdown {
   @Field(() => Float, { description: 'Billable hours, rounded to hundredths.' })
   billableHours: number;
 
-  @Field(() => Int, { description: "Hourly rate in cents the amount uses: the billed rate once billed, else the client's current rate (0 without a client)." })
+  @Field(() => Int, {
+    description: "Hourly rate in cents the amount uses: the billed rate once billed, else the client's current rate (0 without a client).",
+  })
   rateCents: number;
 
   @Field(() => Int, { description: 'Billable minutes × rate, in cents, rounded half up once.' })

@@ -3,8 +3,8 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { SessionMode } from '../../entities/session.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import { SessionOrder } from "../../src/tracking/session.commands";
-import type { StartSession, EndSession, UpdateSession, TagSession, SessionFilter } from "../../src/tracking/session.commands";
+import { SessionOrder } from '../../src/tracking/session.commands';
+import type { StartSession, EndSession, UpdateSession, TagSession, SessionFilter } from '../../src/tracking/session.commands';
 
 registerEnumType(SessionOrder, {
   name: 'SessionOrder',
@@ -43,7 +43,10 @@ export class StartSessionInput extends IdempotentInput implements StartSession {
   @IsBoolean()
   billable?: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the work started, for work logged after the fact; now when omitted; never in the future.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the work started, for work logged after the fact; now when omitted; never in the future.',
+  })
   @IsOptional()
   startedAt?: Date;
 }
@@ -58,7 +61,11 @@ export class EndSessionInput extends IdempotentInput implements EndSession {
   @IsOptional()
   endedAt?: Date;
 
-  @Field(() => String, { nullable: true, description: 'Your summary in markdown (up to 20000 characters; the one set before when omitted): it opens the summary the service writes.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your summary in markdown (up to 20000 characters; the one set before when omitted): it opens the summary the service writes.',
+  })
   @IsOptional()
   @MaxLength(20000)
   summary?: string;

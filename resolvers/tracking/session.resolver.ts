@@ -28,7 +28,12 @@ class SessionResolver {
   }
 
   @FieldResolver(() => WorkItemConnection, { description: 'Work logged in this session, in the order it was logged.' })
-  workItems(@Root() session: Session, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<WorkItemConnection> {
+  workItems(
+    @Root() session: Session,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WorkItemConnection> {
     return childConnection(WorkItemConnection, ctx.loaders.workItemsOfSession, session.id, page, undefined, info);
   }
 
@@ -41,7 +46,14 @@ class SessionResolver {
 /** Session queries and mutations, and the rows it points at. */
 export const sessionResolvers = [
   SessionResolver,
-  byIdQuery({ name: 'session', access: readers(agentMay.readOwnSession), description: 'One session by id. NOT_FOUND when it does not exist.', entity: Session, idDescription: 'Session id.', nullable: true }),
+  byIdQuery({
+    name: 'session',
+    access: readers(agentMay.readOwnSession),
+    description: 'One session by id. NOT_FOUND when it does not exist.',
+    entity: Session,
+    idDescription: 'Session id.',
+    nullable: true,
+  }),
   listQuery({
     name: 'sessions',
     access: readers(agentMay.listOwn),
@@ -53,7 +65,14 @@ export const sessionResolvers = [
     filter: sessionFilter,
     order: { type: SessionOrder, defaultValue: SessionOrder.STARTED_AT_DESC, order: sessionOrder },
   }),
-  inputMutation({ name: 'startSession', access: writers(), description: 'Starts a session. Billable defaults to true for MSP and false otherwise.', input: StartSessionInput, returns: Session, run: startSession }),
+  inputMutation({
+    name: 'startSession',
+    access: writers(),
+    description: 'Starts a session. Billable defaults to true for MSP and false otherwise.',
+    input: StartSessionInput,
+    returns: Session,
+    run: startSession,
+  }),
   inputMutation({
     name: 'endSession',
     access: writers('ownSession'),
@@ -67,10 +86,38 @@ export const sessionResolvers = [
       return session;
     },
   }),
-  inputMutation({ name: 'updateSession', access: writers(), description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.', input: UpdateSessionInput, returns: Session, run: updateSession }),
-  inputMutation({ name: 'markBilled', access: writers(), description: 'Marks ended sessions and their work items billed, locking their time and billable flag.', input: MarkBilledInput, returns: MarkBilledPayload, run: markBilled }),
-  inputMutation({ name: 'unlockBilled', access: admins, description: 'Unlocks a billed session and its work items; the reason is kept in the change log.', input: UnlockBilledInput, returns: Session, run: unlockBilled }),
-  inputMutation({ name: 'tagSession', access: writers('ownSession'), description: 'Adds tags to a session.', input: TagSessionInput, returns: Session, run: tagSession }),
+  inputMutation({
+    name: 'updateSession',
+    access: writers(),
+    description: 'Changes a session. LOCKED when it is billed and the change touches its time or billable flag.',
+    input: UpdateSessionInput,
+    returns: Session,
+    run: updateSession,
+  }),
+  inputMutation({
+    name: 'markBilled',
+    access: writers(),
+    description: 'Marks ended sessions and their work items billed, locking their time and billable flag.',
+    input: MarkBilledInput,
+    returns: MarkBilledPayload,
+    run: markBilled,
+  }),
+  inputMutation({
+    name: 'unlockBilled',
+    access: admins,
+    description: 'Unlocks a billed session and its work items; the reason is kept in the change log.',
+    input: UnlockBilledInput,
+    returns: Session,
+    run: unlockBilled,
+  }),
+  inputMutation({
+    name: 'tagSession',
+    access: writers('ownSession'),
+    description: 'Adds tags to a session.',
+    input: TagSessionInput,
+    returns: Session,
+    run: tagSession,
+  }),
   belongsTo({ on: Session, name: 'client', description: 'Client worked for; null for NORMAL sessions.', target: Client, key: 'clientId' }),
   belongsTo({ on: Session, name: 'project', description: 'Project worked on, if any.', target: Project, key: 'projectId' }),
   belongsTo({ on: Session, name: 'machine', description: 'Machine the work was done from, if known.', target: Machine, key: 'machineId' }),

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { WorkCategory } from '../../entities/work-item.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { LogWorkItem, UpdateWorkItem } from "../../src/tracking/work-item.commands";
+import type { LogWorkItem, UpdateWorkItem } from '../../src/tracking/work-item.commands';
 
 @InputType({ description: 'A piece of work done in a session.' })
 export class LogWorkItemInput extends IdempotentInput implements LogWorkItem {
@@ -11,7 +11,11 @@ export class LogWorkItemInput extends IdempotentInput implements LogWorkItem {
   @IsId()
   sessionId: string;
 
-  @Field(() => WorkCategory, { nullable: true, description: 'Kind of work; when omitted it is worked out from the description (see categorizeWork), which also adds the tags it finds.' })
+  @Field(() => WorkCategory, {
+    nullable: true,
+    description:
+      'Kind of work; when omitted it is worked out from the description (see categorizeWork), which also adds the tags it finds.',
+  })
   @IsOptional()
   @IsEnum(WorkCategory)
   category?: WorkCategory;
@@ -31,12 +35,19 @@ export class LogWorkItemInput extends IdempotentInput implements LogWorkItem {
   @IsBoolean()
   billable?: boolean;
 
-  @Field(() => ID, { nullable: true, description: "Labor type to bill it as (an active one); the client's default, else the install's, when omitted." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Labor type to bill it as (an active one); the client's default, else the install's, when omitted.",
+  })
   @IsOptional()
   @IsId()
   laborTypeId?: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the work started (UTC; not before the session started, not in the future); business hours are judged by it. Default: minutes before now, but not before the session start.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the work started (UTC; not before the session started, not in the future); business hours are judged by it. Default: minutes before now, but not before the session start.',
+  })
   @IsOptional()
   startedAt?: Date;
 
@@ -48,7 +59,9 @@ export class LogWorkItemInput extends IdempotentInput implements LogWorkItem {
   tags?: string[];
 }
 
-@InputType({ description: 'Changes to a work item; omitted fields stay. Minutes, billable flag, labor type and start are locked while it is billed.' })
+@InputType({
+  description: 'Changes to a work item; omitted fields stay. Minutes, billable flag, labor type and start are locked while it is billed.',
+})
 export class UpdateWorkItemInput implements UpdateWorkItem {
   @Field(() => ID, { description: 'The work item to change.' })
   @IsId()

@@ -11,7 +11,10 @@ const SECRET_MESSAGE = '$property must be printable ASCII without spaces';
 
 @InputType({ description: 'A new webhook subscription.' })
 export class CreateWebhookInput implements CreateWebhookCommand {
-  @Field(() => String, { description: 'http(s) URL the events are POSTed to (up to 2000 characters). Refused when it resolves to a loopback, link-local or private address, unless the server allows those (WEBHOOK_ALLOW_PRIVATE_NETWORK).' })
+  @Field(() => String, {
+    description:
+      'http(s) URL the events are POSTed to (up to 2000 characters). Refused when it resolves to a loopback, link-local or private address, unless the server allows those (WEBHOOK_ALLOW_PRIVATE_NETWORK).',
+  })
   @NotBlank()
   @MaxLength(2000)
   url: string;
@@ -22,7 +25,10 @@ export class CreateWebhookInput implements CreateWebhookCommand {
   @IsEnum(WebhookEvent, { each: true })
   events: WebhookEvent[];
 
-  @Field(() => String, { nullable: true, description: 'The signing secret (16 to 200 printable characters). Omit it and one is generated and shown once in the answer.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The signing secret (16 to 200 printable characters). Omit it and one is generated and shown once in the answer.',
+  })
   @IsOptional()
   @MinLength(16)
   @MaxLength(200)
@@ -54,7 +60,10 @@ export class UpdateWebhookInput implements UpdateWebhookCommand {
   @IsEnum(WebhookEvent, { each: true })
   events?: WebhookEvent[];
 
-  @Field(() => String, { nullable: true, description: 'A new signing secret (16 to 200 printable characters); deliveries from now on are signed with it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new signing secret (16 to 200 printable characters); deliveries from now on are signed with it.',
+  })
   @IsOptional()
   @MinLength(16)
   @MaxLength(200)

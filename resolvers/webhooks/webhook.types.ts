@@ -8,7 +8,10 @@ export class CreateWebhookPayload {
   @Field(() => Webhook, { description: 'The subscription, enabled.' })
   webhook: Webhook;
 
-  @Field(() => String, { nullable: true, description: 'The generated signing secret, shown only in this answer (the database keeps it encrypted); null when you gave your own.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The generated signing secret, shown only in this answer (the database keeps it encrypted); null when you gave your own.',
+  })
   secret: string | null;
 }
 

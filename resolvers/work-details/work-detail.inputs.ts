@@ -5,7 +5,18 @@ import { DeploymentStatus } from '../../entities/deployment.entity';
 import { FileChangeKind } from '../../entities/file-change.entity';
 import { IdempotentInput } from '../kit/idempotent.input';
 import { IsId, NotBlank } from '../kit/validators';
-import type { LogCommand, LogFileChange, LogProblemSolution, UpdateProblemSolution, RecordInfrastructureChange, RecordDeployment, RecordDatabaseChange, CommandFilter, ProblemSolutionFilter, UpdateDeployment } from "../../src/work-details/work-detail.commands";
+import type {
+  LogCommand,
+  LogFileChange,
+  LogProblemSolution,
+  UpdateProblemSolution,
+  RecordInfrastructureChange,
+  RecordDeployment,
+  RecordDatabaseChange,
+  CommandFilter,
+  ProblemSolutionFilter,
+  UpdateDeployment,
+} from '../../src/work-details/work-detail.commands';
 
 /** Where a piece of work happened: its session, optionally the work item and the infrastructure. */
 @InputType('WorkDetailInput')

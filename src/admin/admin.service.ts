@@ -9,8 +9,15 @@ import { Filter } from '../pagination/list-query';
 import { findOrFail } from '../kit/find-or-fail';
 import { Invite, issueInvite } from '../security/invite.service';
 import { insertRecord, updateRecord } from '../kit/record.service';
-import type { ApiAuditFilter, CreateIntegrationCredential, CreateUser, IntegrationCallFilter, LinkTicket, UpdateUser } from "./admin.commands";
-import type { Scope } from "../kit/scope";
+import type {
+  ApiAuditFilter,
+  CreateIntegrationCredential,
+  CreateUser,
+  IntegrationCallFilter,
+  LinkTicket,
+  UpdateUser,
+} from './admin.commands';
+import type { Scope } from '../kit/scope';
 
 export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
 
@@ -69,6 +76,8 @@ export function linkTicket(scope: Scope, input: LinkTicket): Promise<TicketLink>
     const key = { sessionId: session.id, provider: input.provider, ticketId: input.ticketId.trim() };
     const existing = await manager.findOneBy(TicketLink, key);
     if (existing) return existing;
-    return manager.save(manager.create(TicketLink, { ...key, ticketNumber: input.ticketNumber ?? null, url: input.url ?? null, createdAt: now() }));
+    return manager.save(
+      manager.create(TicketLink, { ...key, ticketNumber: input.ticketNumber ?? null, url: input.url ?? null, createdAt: now() }),
+    );
   });
 }

@@ -7,6 +7,10 @@ export function changedFields<R extends object>(row: R, input: Partial<R>, field
 }
 
 /** Refuses a change to locked fields of a billed (or PSA-posted) row; other fields (title, notes) stay editable. */
-export function assertNotBilled(type: string, row: { id: number; billedAt: Date | null; postedAt?: Date | null }, changing: string[]): void {
+export function assertNotBilled(
+  type: string,
+  row: { id: number; billedAt: Date | null; postedAt?: Date | null },
+  changing: string[],
+): void {
   if ((row.billedAt || row.postedAt) && changing.length) throw new LockedError(type, row.id, changing);
 }

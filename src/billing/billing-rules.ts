@@ -53,7 +53,10 @@ export const weekdayNames = (stored: string): WeekdayName[] =>
 export const storedWeekdays = (names: WeekdayName[]): string => [...new Set(names.map((n) => WEEKDAYS.indexOf(n) + 1))].sort().join(',');
 
 /** Whether work starting at `at` starts inside the client's business hours (start inclusive, end exclusive, local time). */
-export function insideBusinessHours(at: Date, client: Pick<Client, 'timeZone' | 'businessHoursStart' | 'businessHoursEnd' | 'businessDays'>): boolean {
+export function insideBusinessHours(
+  at: Date,
+  client: Pick<Client, 'timeZone' | 'businessHoursStart' | 'businessHoursEnd' | 'businessDays'>,
+): boolean {
   const local = localTime(at, client.timeZone);
   const days = client.businessDays.split(',').map(Number);
   const start = minuteOfDay(client.businessHoursStart, 'businessHoursStart');
@@ -65,7 +68,11 @@ export function insideBusinessHours(at: Date, client: Pick<Client, 'timeZone' | 
  * Billable quantity of one work item in hundredths of a minute: the actual minutes raised to the
  * minimum, rounded up to the increment, times the multiplier (once). 0 when the item is not billable.
  */
-export function billableCentiminutes(actualMinutes: number, billable: boolean, type: Pick<LaborType, 'minimumMinutes' | 'roundingIncrementMinutes' | 'multiplierPercent'>): number {
+export function billableCentiminutes(
+  actualMinutes: number,
+  billable: boolean,
+  type: Pick<LaborType, 'minimumMinutes' | 'roundingIncrementMinutes' | 'multiplierPercent'>,
+): number {
   if (!billable) return 0;
   const atLeast = Math.max(actualMinutes, type.minimumMinutes);
   const increment = Math.max(1, type.roundingIncrementMinutes);
@@ -104,5 +111,10 @@ export function decideBilling(
   ) {
     type = types.get(client.afterHoursLaborTypeId) ?? base;
   }
-  return { laborTypeId: type.id, afterHours: type.afterHours, billableCentiminutes: billableCentiminutes(item.minutes, item.billable, type), ruleVersion: type.version };
+  return {
+    laborTypeId: type.id,
+    afterHours: type.afterHours,
+    billableCentiminutes: billableCentiminutes(item.minutes, item.billable, type),
+    ruleVersion: type.version,
+  };
 }

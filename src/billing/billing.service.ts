@@ -10,8 +10,8 @@ import { BadInputError, ConflictError } from '../core/errors';
 import { assertAfter } from '../tracking/time-rules';
 import { findOrFail } from '../kit/find-or-fail';
 import { hasRowLocks } from '../database/dialect';
-import type { MarkBilled, RecomputeBilling, UnlockBilled } from "./billing.commands";
-import type { Scope } from "../kit/scope";
+import type { MarkBilled, RecomputeBilling, UnlockBilled } from './billing.commands';
+import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { billingLocked } from '../webhooks/payloads';
 
@@ -37,7 +37,11 @@ export function markBilled(scope: Scope, input: MarkBilled): Promise<{ sessionsB
   return scope.db.transaction(scope, async (manager) => {
     const sessions = await sessionsToBill(manager, input);
     const at = now();
-    const rates = new Map((await manager.findBy(Client, { id: In([...new Set(sessions.map((s) => s.clientId).filter((id): id is number => id != null))]) })).map((c) => [c.id, c.hourlyRateCents]));
+    const rates = new Map(
+      (
+        await manager.findBy(Client, { id: In([...new Set(sessions.map((s) => s.clientId).filter((id): id is number => id != null))]) })
+      ).map((c) => [c.id, c.hourlyRateCents]),
+    );
     for (const session of sessions) session.billedRateCents = session.clientId ? (rates.get(session.clientId) ?? 0) : 0;
     const items = sessions.length ? await manager.findBy(WorkItem, { sessionId: In(sessions.map((s) => s.id)), billedAt: IsNull() }) : [];
     for (const row of [...sessions, ...items]) row.billedAt = at;
@@ -52,7 +56,8 @@ export function markBilled(scope: Scope, input: MarkBilled): Promise<{ sessionsB
 export function unlockBilled(scope: Scope, input: UnlockBilled): Promise<Session> {
   return scope.db.transaction({ ...scope, reason: input.reason.trim() }, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
-    if (!session.billedAt && !session.postedAt) throw new ConflictError(`Session ${session.id} is neither billed nor posted; nothing to unlock.`, 'sessionId');
+    if (!session.billedAt && !session.postedAt)
+      throw new ConflictError(`Session ${session.id} is neither billed nor posted; nothing to unlock.`, 'sessionId');
     const items = await manager.findBy(WorkItem, { sessionId: session.id });
     // posted work unlocks too; the PSA keeps what was posted (its ticket link says what)
     for (const row of [session, ...items]) Object.assign(row, { billedAt: null, postedAt: null });
@@ -103,7 +108,11 @@ export function recomputeBilling(
       item.session = session;
     }
     const ended = open.filter((w) => w.session!.endedAt);
-    await drawPrepaid(manager, client.id, ended.map((item) => ({ item, workStartedAt: item.session!.startedAt })));
+    await drawPrepaid(
+      manager,
+      client.id,
+      ended.map((item) => ({ item, workStartedAt: item.session!.startedAt })),
+    );
     for (const item of ended) if (before.get(item.id) !== item.prepaidCentiminutes) changed.add(item.id);
     return { workItemsChecked: open.length, workItemsChanged: changed.size, lockedWorkItemsSkipped: locked.length };
   });

@@ -12,7 +12,7 @@ import { BadInputError } from '../core/errors';
 import { findOrFail } from '../kit/find-or-fail';
 import { amountForCentiminutes, minutesOfCentiminutes } from './money';
 import { assertAfter } from '../tracking/time-rules';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 export enum InvoiceColumn {
   DATE = 'DATE',
@@ -73,7 +73,8 @@ const localDates = new Map<string, Intl.DateTimeFormat>();
 /** The calendar date of `at` in the client's time zone, "2025-10-07". */
 function localDate(at: Date, timeZone: string): string {
   let format = localDates.get(timeZone);
-  if (!format) localDates.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    localDates.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return format.format(at);
 }
 
@@ -119,7 +120,8 @@ export async function invoiceLines(scope: Scope, criteria: ExportCriteria): Prom
   return { client, lines };
 }
 
-const decimal = (cents: number) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const decimal = (cents: number) =>
+  `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 /** Free text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text by a leading apostrophe. */
 const asText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
@@ -144,11 +146,12 @@ const COLUMN: Record<InvoiceColumn, { header: string; value: (line: InvoiceLine)
 /** The lines as RFC 4180 CSV (CRLF line ends, quotes where needed), with a header row. */
 export function invoiceCsv(lines: InvoiceLine[], columns: InvoiceColumn[] = DEFAULT_INVOICE_COLUMNS): string {
   const chosen = columns.length ? [...new Set(columns)] : DEFAULT_INVOICE_COLUMNS;
-  for (const c of chosen) if (!COLUMN[c]) throw new BadInputError('columns', `${String(c)} is not a column; choose from ${Object.values(InvoiceColumn).join(', ')}`);
-  return stringify(
-    [chosen.map((c) => COLUMN[c].header), ...lines.map((line) => chosen.map((c) => COLUMN[c].value(line)))],
-    { record_delimiter: '\r\n' },
-  );
+  for (const c of chosen)
+    if (!COLUMN[c])
+      throw new BadInputError('columns', `${String(c)} is not a column; choose from ${Object.values(InvoiceColumn).join(', ')}`);
+  return stringify([chosen.map((c) => COLUMN[c].header), ...lines.map((line) => chosen.map((c) => COLUMN[c].value(line)))], {
+    record_delimiter: '\r\n',
+  });
 }
 
 export async function workItemsCsv(scope: Scope, criteria: ExportCriteria, columns?: InvoiceColumn[]): Promise<string> {
@@ -219,7 +222,13 @@ export function hoursChartSvg(title: string, months: MonthHours[], size = { widt
       yAxis: { type: 'value', name: 'Hours' },
       series: [
         { name: 'Billable hours', type: 'bar', stack: 'hours', color: CHART_COLORS.billable, data: months.map((m) => m.billableHours) },
-        { name: 'Non-billable hours', type: 'bar', stack: 'hours', color: CHART_COLORS.nonBillable, data: months.map((m) => m.nonBillableHours) },
+        {
+          name: 'Non-billable hours',
+          type: 'bar',
+          stack: 'hours',
+          color: CHART_COLORS.nonBillable,
+          data: months.map((m) => m.nonBillableHours),
+        },
         { name: 'Prepaid hours used', type: 'line', color: CHART_COLORS.prepaid, data: months.map((m) => m.prepaidHours) },
       ],
     });

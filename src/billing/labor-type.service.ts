@@ -6,8 +6,8 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import { idempotentWrite } from '../kit/idempotency';
-import type { CreateLaborType, LaborTypeFilter, UpdateLaborType } from "./labor-type.commands";
-import type { Scope } from "../kit/scope";
+import type { CreateLaborType, LaborTypeFilter, UpdateLaborType } from './labor-type.commands';
+import type { Scope } from '../kit/scope';
 
 export const LABOR_TYPE_ORDER: SortOrder<LaborType> = { key: 'name', direction: 'ASC' };
 
@@ -76,11 +76,13 @@ export function updateLaborType(scope: Scope, input: UpdateLaborType): Promise<L
     if (ruleChanged) type.version += 1;
     if (input.psaProductId !== undefined) type.psaProductId = input.psaProductId?.trim() || null;
     if (input.active != null) {
-      if (!input.active && type.isDefault) throw new ConflictError(`Labor type ${type.id} is the default; make another one the default first.`, 'active');
+      if (!input.active && type.isDefault)
+        throw new ConflictError(`Labor type ${type.id} is the default; make another one the default first.`, 'active');
       type.active = input.active;
     }
     type.updatedAt = now();
-    if (input.isDefault === false && type.isDefault) throw new ConflictError('There is always one default labor type: make another one the default instead.', 'isDefault');
+    if (input.isDefault === false && type.isDefault)
+      throw new ConflictError('There is always one default labor type: make another one the default instead.', 'isDefault');
     if (input.isDefault) {
       if (!type.active) throw new ConflictError(`Labor type ${type.id} is inactive and cannot be the default.`, 'isDefault');
       await makeDefault(manager, type);

@@ -15,8 +15,8 @@ import { findOrFail } from '../kit/find-or-fail';
 import { idempotentWrite } from '../kit/idempotency';
 import { CENTIMINUTES_PER_HOUR } from './money';
 import { assertAfter } from '../tracking/time-rules';
-import type { AddPrepaidBlock } from "./prepaid.commands";
-import type { Scope } from "../kit/scope";
+import type { AddPrepaidBlock } from './prepaid.commands';
+import type { Scope } from '../kit/scope';
 
 /** Oldest first: the order blocks are drawn in. */
 export const PREPAID_BLOCK_ORDER: SortOrder<PrepaidBlock> = { key: 'purchasedAt', direction: 'ASC' };
@@ -96,7 +96,10 @@ export async function drawPrepaid(manager: EntityManager, clientId: number, requ
   const at = now();
   const draws: Partial<PrepaidDraw>[] = [];
   const ordered = [...unlocked].sort(
-    (a, b) => a.workStartedAt.getTime() - b.workStartedAt.getTime() || a.item.startedAt.getTime() - b.item.startedAt.getTime() || a.item.id - b.item.id,
+    (a, b) =>
+      a.workStartedAt.getTime() - b.workStartedAt.getTime() ||
+      a.item.startedAt.getTime() - b.item.startedAt.getTime() ||
+      a.item.id - b.item.id,
   );
   for (const { item, workStartedAt } of ordered) {
     let need = item.billableCentiminutes;
@@ -127,10 +130,17 @@ export async function drawPrepaid(manager: EntityManager, clientId: number, requ
 }
 
 /** Draws for the billable, unlocked work of an ended session of a client. */
-export async function drawForSession(manager: EntityManager, session: { id: number; clientId: number | null; startedAt: Date; billedAt: Date | null }): Promise<void> {
+export async function drawForSession(
+  manager: EntityManager,
+  session: { id: number; clientId: number | null; startedAt: Date; billedAt: Date | null },
+): Promise<void> {
   if (!session.clientId || session.billedAt) return;
   const items = await manager.findBy(WorkItem, { sessionId: session.id });
-  await drawPrepaid(manager, session.clientId, items.map((item) => ({ item, workStartedAt: session.startedAt })));
+  await drawPrepaid(
+    manager,
+    session.clientId,
+    items.map((item) => ({ item, workStartedAt: session.startedAt })),
+  );
 }
 
 // ---------------------------------------------------------------- reading: Client.prepaid
@@ -177,7 +187,9 @@ export async function prepaidSummaries(db: Database, clientIds: readonly number[
       usedCentiminutes: used,
       balanceCentiminutes: purchased - used,
       blockCount: Number(total?.blocks ?? 0),
-      consumption: months.filter((m) => Number(m.client_id) === clientId).map((m) => ({ month: m.month, centiminutes: Number(m.centiminutes) })),
+      consumption: months
+        .filter((m) => Number(m.client_id) === clientId)
+        .map((m) => ({ month: m.month, centiminutes: Number(m.centiminutes) })),
     };
   });
 }

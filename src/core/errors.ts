@@ -84,8 +84,12 @@ export class RateLimitedError extends AppError {
 /** The object was billed: its time, billable flag and amount stay as invoiced until unlockBilled. */
 export class LockedError extends AppError {
   constructor(type: string, id: number, fields: string[]) {
-    super('LOCKED', `${type} ${id} is billed or posted to a PSA, so ${fields.join(', ')} cannot change. An admin can unlock it with unlockBilled(sessionId, reason).`, {
-      field: fields[0],
-    });
+    super(
+      'LOCKED',
+      `${type} ${id} is billed or posted to a PSA, so ${fields.join(', ')} cannot change. An admin can unlock it with unlockBilled(sessionId, reason).`,
+      {
+        field: fields[0],
+      },
+    );
   }
 }

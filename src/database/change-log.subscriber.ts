@@ -40,7 +40,11 @@ export class ChangeLogSubscriber implements EntitySubscriberInterface {
     if (event.entity) await this.record(event, event.databaseEntity ?? null, event.entity as ObjectLiteral);
   }
 
-  private async record(event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral>, beforeRow: ObjectLiteral | null, afterRow: ObjectLiteral) {
+  private async record(
+    event: InsertEvent<ObjectLiteral> | UpdateEvent<ObjectLiteral>,
+    beforeRow: ObjectLiteral | null,
+    afterRow: ObjectLiteral,
+  ) {
     const objectType = auditedEntities.get(event.metadata.target as Function);
     if (!objectType) return;
     const origin = originOf(event.queryRunner);

@@ -34,7 +34,8 @@ const UNREACHABLE_CODES = new Set([
 ]);
 
 /** Said in messages without a code: mysql2 on a closed connection, TypeORM on a pool or driver that is gone. */
-const UNREACHABLE_MESSAGE = /not (established|open|connected)|connection (is not|lost)|pool is closed|closed state|connection is in closed|Pool is closed|Driver not Connected/i;
+const UNREACHABLE_MESSAGE =
+  /not (established|open|connected)|connection (is not|lost)|pool is closed|closed state|connection is in closed|Pool is closed|Driver not Connected/i;
 
 const codesOf = (error: unknown): string[] => {
   const e = error as { code?: unknown; driverError?: { code?: unknown }; cause?: { code?: unknown } } | null;
@@ -63,8 +64,10 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 const UNAVAILABLE_MESSAGES: Record<DatabaseFault, string> = {
-  unreachable: 'The database is unavailable right now; retry in a moment. If it lasts, the database server is down or unreachable: tell whoever runs this service.',
-  'read-only': 'The database cannot be written right now (its file or disk is read-only), so changes are refused; reads still work. Retry once whoever runs this service has made it writable again.',
+  unreachable:
+    'The database is unavailable right now; retry in a moment. If it lasts, the database server is down or unreachable: tell whoever runs this service.',
+  'read-only':
+    'The database cannot be written right now (its file or disk is read-only), so changes are refused; reads still work. Retry once whoever runs this service has made it writable again.',
   full: "The database's disk is full, so changes are refused; reads still work. Retry once whoever runs this service has freed disk space.",
 };
 

@@ -12,4 +12,5 @@ export const dialectOf = (dataSource: DataSource): Dialect => (dataSource.option
 export const hasRowLocks = (dataSource: DataSource): boolean => dialectOf(dataSource) === 'mariadb';
 
 /** Find options that lock the rows read until the transaction ends, where row locks exist. */
-export const writeLock = (manager: EntityManager) => (hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {});
+export const writeLock = (manager: EntityManager) =>
+  hasRowLocks(manager.connection) ? { lock: { mode: 'pessimistic_write' as const } } : {};

@@ -13,7 +13,12 @@ export interface DocumentCondition {
  * own relevance: it differs between them, and the caller ranks the same way on both. Terms must be plain
  * words (letters, digits, "_"), which both engines read the same.
  */
-export async function fullTextMatches(manager: EntityManager, terms: string[], conditions: DocumentCondition[], limit: number): Promise<number[]> {
+export async function fullTextMatches(
+  manager: EntityManager,
+  terms: string[],
+  conditions: DocumentCondition[],
+  limit: number,
+): Promise<number[]> {
   if (!terms.length) return [];
   const where = conditions.map((c) => ` AND ${c.sql}`).join('');
   const params = conditions.flatMap((c) => c.params);

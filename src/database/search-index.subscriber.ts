@@ -10,7 +10,14 @@ export class SearchIndexSubscriber implements EntitySubscriberInterface {
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     const target = event.metadata.target as Function;
-    if (!event.entity || !changesSearchText(target, event.updatedColumns.map((c) => c.propertyName))) return;
+    if (
+      !event.entity ||
+      !changesSearchText(
+        target,
+        event.updatedColumns.map((c) => c.propertyName),
+      )
+    )
+      return;
     await indexRecord(event.manager, target, event.entity);
   }
 }

@@ -12,7 +12,10 @@ interface SqliteRunnerState {
  * transaction never committed: acknowledged writes lost at close. Here: roll back what is open, reset the runner.
  */
 export function resyncSqliteTransactionState(dataSource: DataSource): void {
-  const driver = dataSource.driver as unknown as { databaseConnection?: { inTransaction: boolean; exec(sql: string): void }; queryRunner?: SqliteRunnerState };
+  const driver = dataSource.driver as unknown as {
+    databaseConnection?: { inTransaction: boolean; exec(sql: string): void };
+    queryRunner?: SqliteRunnerState;
+  };
   const connection = driver.databaseConnection;
   const runner = driver.queryRunner;
   if (connection?.inTransaction) {

@@ -1,6 +1,9 @@
 import { dirname, join } from 'node:path';
 import { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { Router } from 'express';
 
 /** A package's folder: their `exports` hide the prebuilt browser files from require.resolve. */
@@ -16,7 +19,8 @@ const ASSETS: Record<string, string> = {
 };
 
 /** The browser refuses anything from elsewhere; GraphiQL sets inline styles, and its fonts and icons are data: URLs. */
-const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** GET /graphiql: GraphiQL from the npm packages' built files, so the explorer works with no internet. */
 export function graphiqlRoutes(): Router {
@@ -38,7 +42,8 @@ const OFFLINE_LINK = '<p>Offline, <a href="/graphiql">GraphiQL</a> works: this s
 /** Apollo's default landing page (Sandbox, or its production page) with the GraphiQL link in its offline fallback. */
 export function landingPageLinkingGraphiql(): ApolloServerPlugin {
   // the rule Apollo picks its default landing page by
-  const apolloPage = process.env.NODE_ENV === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault();
+  const apolloPage =
+    process.env.NODE_ENV === 'production' ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault();
   return {
     async serverWillStart(service) {
       const listener = await apolloPage.serverWillStart!(service);

@@ -9,7 +9,7 @@ import { parseDbTime } from '../database/db-time';
 import { commandSignature, environmentConditions, inferFailureCategory, operationSignature } from './failure-knowledge';
 import { MAX_CONDITIONS, newPattern, PatternCounts, patternFor, strengthenInsight } from './failure-learning.service';
 import { findOrFail } from '../kit/find-or-fail';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 /** Failures of one signature on one host at one client, counted in SQL. */
 interface FailureGroup {
@@ -23,7 +23,16 @@ interface FailureGroup {
   lastId: number;
 }
 
-type RawGroup = { sig: string; infra: number | null; client: number | null; n: number | string; first: Date | string; last: Date | string; shell: string | null; lastId: number };
+type RawGroup = {
+  sig: string;
+  infra: number | null;
+  client: number | null;
+  n: number | string;
+  first: Date | string;
+  last: Date | string;
+  shell: string | null;
+  lastId: number;
+};
 
 const toGroup = (r: RawGroup): FailureGroup => ({
   signature: r.sig,
@@ -41,17 +50,36 @@ async function failureGroups(manager: EntityManager, clientId?: number): Promise
   const commands = manager
     .createQueryBuilder(CommandRun, 'c')
     .innerJoin('sessions', 's', 's.id = c.session_id')
-    .select(['c.failure_signature AS sig', 'c.infrastructure_id AS infra', 's.client_id AS client', 'COUNT(*) AS n', 'MIN(c.ran_at) AS first', 'MAX(c.ran_at) AS last', 'MAX(c.shell) AS shell', 'MAX(c.id) AS lastId'])
+    .select([
+      'c.failure_signature AS sig',
+      'c.infrastructure_id AS infra',
+      's.client_id AS client',
+      'COUNT(*) AS n',
+      'MIN(c.ran_at) AS first',
+      'MAX(c.ran_at) AS last',
+      'MAX(c.shell) AS shell',
+      'MAX(c.id) AS lastId',
+    ])
     .where('c.failure_signature IS NOT NULL')
     .groupBy('c.failure_signature, c.infrastructure_id, s.client_id');
   const operations = manager
     .createQueryBuilder(OperationFailure, 'o')
-    .select(['o.failure_signature AS sig', 'o.infrastructure_id AS infra', 'o.client_id AS client', 'COUNT(*) AS n', 'MIN(o.occurred_at) AS first', 'MAX(o.occurred_at) AS last', 'NULL AS shell', 'MAX(o.id) AS lastId'])
+    .select([
+      'o.failure_signature AS sig',
+      'o.infrastructure_id AS infra',
+      'o.client_id AS client',
+      'COUNT(*) AS n',
+      'MIN(o.occurred_at) AS first',
+      'MAX(o.occurred_at) AS last',
+      'NULL AS shell',
+      'MAX(o.id) AS lastId',
+    ])
     .where('o.failure_signature IS NOT NULL')
     .groupBy('o.failure_signature, o.infrastructure_id, o.client_id');
   if (clientId) {
     // a client's signatures, counted everywhere: patterns are shared knowledge
-    const ofClient = (alias: string) => `${alias}.failure_signature IN (SELECT c2.failure_signature FROM commands_run c2 JOIN sessions s2 ON s2.id = c2.session_id WHERE s2.client_id = :clientId UNION SELECT o2.failure_signature FROM operation_failures o2 WHERE o2.client_id = :clientId)`;
+    const ofClient = (alias: string) =>
+      `${alias}.failure_signature IN (SELECT c2.failure_signature FROM commands_run c2 JOIN sessions s2 ON s2.id = c2.session_id WHERE s2.client_id = :clientId UNION SELECT o2.failure_signature FROM operation_failures o2 WHERE o2.client_id = :clientId)`;
     commands.andWhere(ofClient('c'), { clientId });
     operations.andWhere(ofClient('o'), { clientId });
   }
@@ -85,7 +113,9 @@ function countsOf(groups: FailureGroup[], hosts: Map<number, Infrastructure>): P
     occurrences: groups.reduce((sum, g) => sum + g.count, 0),
     firstSeenAt: new Date(Math.min(...groups.map((g) => g.first.getTime()))),
     lastSeenAt: new Date(Math.max(...groups.map((g) => g.last.getTime()))),
-    environmentConditions: [...new Set(groups.flatMap((g) => environmentConditions(hosts.get(g.infrastructureId!) ?? { os: null, osVersion: null }, g.shell)))].slice(0, MAX_CONDITIONS),
+    environmentConditions: [
+      ...new Set(groups.flatMap((g) => environmentConditions(hosts.get(g.infrastructureId!) ?? { os: null, osVersion: null }, g.shell))),
+    ].slice(0, MAX_CONDITIONS),
   };
 }
 
@@ -110,9 +140,17 @@ const describe = (figures: PatternFigures[], patterns: number, scanned: number, 
  */
 async function signUnsigned(manager: EntityManager): Promise<number> {
   const commands = await manager.find(CommandRun, { where: { success: false, failureSignature: IsNull() } });
-  for (const c of commands) Object.assign(c, { failureSignature: commandSignature(c.command), failureCategory: c.failureCategory ?? inferFailureCategory(c.errorMessage, c.exitCode) });
+  for (const c of commands)
+    Object.assign(c, {
+      failureSignature: commandSignature(c.command),
+      failureCategory: c.failureCategory ?? inferFailureCategory(c.errorMessage, c.exitCode),
+    });
   const operations = await manager.find(OperationFailure, { where: { failureSignature: IsNull() } });
-  for (const o of operations) Object.assign(o, { failureSignature: operationSignature(o.operation), failureCategory: o.failureCategory ?? inferFailureCategory(o.errorMessage) });
+  for (const o of operations)
+    Object.assign(o, {
+      failureSignature: operationSignature(o.operation),
+      failureCategory: o.failureCategory ?? inferFailureCategory(o.errorMessage),
+    });
   await manager.save(commands, { chunk: 500 });
   await manager.save(operations, { chunk: 500 });
   return commands.length + operations.length;
@@ -143,7 +181,8 @@ export function analyzeFailures(scope: Scope, clientId: string | undefined, top:
       }
       patterns.set(signature, pattern);
       for (const group of ofSignature.filter((g) => g.infrastructureId != null && hosts.has(g.infrastructureId))) {
-        if (await strengthenInsight(manager, pattern, hosts.get(group.infrastructureId!)!, group.clientId, [group.lastId], group.count)) insightsUpdated++;
+        if (await strengthenInsight(manager, pattern, hosts.get(group.infrastructureId!)!, group.clientId, [group.lastId], group.count))
+          insightsUpdated++;
       }
     }
     const inScope = client ? groups.filter((g) => g.clientId === client.id) : groups;
@@ -153,9 +192,21 @@ export function analyzeFailures(scope: Scope, clientId: string | undefined, top:
         occurrences: list.reduce((sum, g) => sum + g.count, 0),
         hosts: [...new Set(list.map((g) => hosts.get(g.infrastructureId!)?.hostname).filter((h): h is string => !!h))].sort(),
       }))
-      .sort((a, b) => b.occurrences - a.occurrences || b.pattern.lastSeenAt.getTime() - a.pattern.lastSeenAt.getTime() || a.pattern.signature.localeCompare(b.pattern.signature));
+      .sort(
+        (a, b) =>
+          b.occurrences - a.occurrences ||
+          b.pattern.lastSeenAt.getTime() - a.pattern.lastSeenAt.getTime() ||
+          a.pattern.signature.localeCompare(b.pattern.signature),
+      );
     const scanned = inScope.reduce((sum, g) => sum + g.count, 0);
     const listed = figures.slice(0, top);
-    return { patterns: listed, failuresScanned: scanned, failuresSigned, patternsUpdated, insightsUpdated, text: describe(listed, figures.length, scanned, client ? ` at ${client.name}` : '') };
+    return {
+      patterns: listed,
+      failuresScanned: scanned,
+      failuresSigned,
+      patternsUpdated,
+      insightsUpdated,
+      text: describe(listed, figures.length, scanned, client ? ` at ${client.name}` : ''),
+    };
   });
 }

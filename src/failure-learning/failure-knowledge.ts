@@ -9,9 +9,42 @@ const MAX_SIGNATURE = 255;
 
 /** Tools whose first word names what they do (`git push`, `net use`): that word is part of the signature. */
 const MULTI_COMMAND_TOOLS = new Set([
-  'git', 'docker', 'podman', 'kubectl', 'helm', 'terraform', 'apt', 'apt-get', 'apt-cache', 'dnf', 'yum', 'zypper', 'snap',
-  'brew', 'winget', 'choco', 'scoop', 'npm', 'pnpm', 'yarn', 'pip', 'pip3', 'dotnet', 'systemctl', 'launchctl', 'ip',
-  'net', 'netsh', 'sc', 'reg', 'wmic', 'dism', 'az', 'aws', 'gcloud', 'gh',
+  'git',
+  'docker',
+  'podman',
+  'kubectl',
+  'helm',
+  'terraform',
+  'apt',
+  'apt-get',
+  'apt-cache',
+  'dnf',
+  'yum',
+  'zypper',
+  'snap',
+  'brew',
+  'winget',
+  'choco',
+  'scoop',
+  'npm',
+  'pnpm',
+  'yarn',
+  'pip',
+  'pip3',
+  'dotnet',
+  'systemctl',
+  'launchctl',
+  'ip',
+  'net',
+  'netsh',
+  'sc',
+  'reg',
+  'wmic',
+  'dism',
+  'az',
+  'aws',
+  'gcloud',
+  'gh',
 ]);
 
 /** Prefixes that run another command; the value is the set of their options that take a value. */
@@ -35,7 +68,9 @@ interface Token {
 }
 
 function tokenize(command: string): Token[] {
-  return [...command.matchAll(TOKEN)].map((m) => (m[3] !== undefined ? { text: m[3], quoted: false } : { text: m[1] ?? m[2] ?? '', quoted: true }));
+  return [...command.matchAll(TOKEN)].map((m) =>
+    m[3] !== undefined ? { text: m[3], quoted: false } : { text: m[1] ?? m[2] ?? '', quoted: true },
+  );
 }
 
 /** Index of the program token, after sudo/env wrappers, VAR=value assignments and PowerShell's & or dot. */
@@ -70,7 +105,8 @@ export function commandSignature(command: string): string {
   // A command that is only a wrapper ("sudo") is its own program.
   const program = programName((tokens[start] ?? tokens[tokens.length - 1]).text);
   const next = tokens[start + 1];
-  const subcommand = next && !next.quoted && MULTI_COMMAND_TOOLS.has(program) && SUBCOMMAND.test(next.text) ? ` ${next.text.toLowerCase()}` : '';
+  const subcommand =
+    next && !next.quoted && MULTI_COMMAND_TOOLS.has(program) && SUBCOMMAND.test(next.text) ? ` ${next.text.toLowerCase()}` : '';
   return `cmd:${program}${subcommand}`.slice(0, MAX_SIGNATURE);
 }
 
@@ -88,7 +124,8 @@ const VOLATILE_PARTS: RegExp[] = [
 /** "Install Veeam agent 6.1 on 10.0.0.5" → "op:install veeam agent on". */
 export function operationSignature(operation: string): string {
   const text = operation.trim().replace(/\s+/g, ' ').toLowerCase();
-  if (!text) throw new BadInputError('operation', 'describe the operation that failed, for example "Install Veeam agent on the file server"');
+  if (!text)
+    throw new BadInputError('operation', 'describe the operation that failed, for example "Install Veeam agent on the file server"');
   const stripped = VOLATILE_PARTS.reduce((rest, pattern) => rest.replace(pattern, ' '), text)
     .replace(/[()[\]{}<>,;|"`“”]/g, ' ')
     .split(' ')
@@ -109,13 +146,95 @@ const UNKNOWN_COMMAND_PHRASES = [
 
 /** Approved PowerShell verbs (Get-Verb) that appear in cmdlets agents use (Connect-ExchangeOnline, Sync-ADObject, Backup-GPO, …). */
 const POWERSHELL_VERBS = new Set([
-  'add', 'approve', 'backup', 'block', 'checkpoint', 'clear', 'close', 'compare', 'complete', 'compress', 'confirm', 'connect',
-  'convertfrom', 'convertto', 'copy', 'debug', 'deny', 'disable', 'disconnect', 'dismount', 'edit', 'enable', 'enter', 'exit', 'expand',
-  'export', 'find', 'format', 'get', 'grant', 'group', 'import', 'initialize', 'install', 'invoke', 'join', 'limit', 'lock', 'measure',
-  'merge', 'mount', 'move', 'new', 'open', 'optimize', 'out', 'protect', 'publish', 'read', 'receive', 'register', 'remove', 'rename',
-  'repair', 'request', 'reset', 'resize', 'resolve', 'restart', 'restore', 'resume', 'revoke', 'save', 'search', 'select', 'send', 'set',
-  'show', 'skip', 'split', 'start', 'stop', 'submit', 'suspend', 'switch', 'sync', 'test', 'trace', 'unblock', 'uninstall', 'unlock',
-  'unprotect', 'unpublish', 'unregister', 'update', 'use', 'wait', 'watch', 'write',
+  'add',
+  'approve',
+  'backup',
+  'block',
+  'checkpoint',
+  'clear',
+  'close',
+  'compare',
+  'complete',
+  'compress',
+  'confirm',
+  'connect',
+  'convertfrom',
+  'convertto',
+  'copy',
+  'debug',
+  'deny',
+  'disable',
+  'disconnect',
+  'dismount',
+  'edit',
+  'enable',
+  'enter',
+  'exit',
+  'expand',
+  'export',
+  'find',
+  'format',
+  'get',
+  'grant',
+  'group',
+  'import',
+  'initialize',
+  'install',
+  'invoke',
+  'join',
+  'limit',
+  'lock',
+  'measure',
+  'merge',
+  'mount',
+  'move',
+  'new',
+  'open',
+  'optimize',
+  'out',
+  'protect',
+  'publish',
+  'read',
+  'receive',
+  'register',
+  'remove',
+  'rename',
+  'repair',
+  'request',
+  'reset',
+  'resize',
+  'resolve',
+  'restart',
+  'restore',
+  'resume',
+  'revoke',
+  'save',
+  'search',
+  'select',
+  'send',
+  'set',
+  'show',
+  'skip',
+  'split',
+  'start',
+  'stop',
+  'submit',
+  'suspend',
+  'switch',
+  'sync',
+  'test',
+  'trace',
+  'unblock',
+  'uninstall',
+  'unlock',
+  'unprotect',
+  'unpublish',
+  'unregister',
+  'update',
+  'use',
+  'wait',
+  'watch',
+  'write',
 ]);
 
 // A whole word Verb-Noun with a capitalised noun, as cmdlets are written (Get-LocalUser), unlike update-grub or apt-get.
@@ -135,39 +254,97 @@ const CMDLET_NAME = /(?<![\w.-])([A-Za-z]+)-[A-Z][A-Za-z0-9]*(?![\w.-])/g;
 const MESSAGE_RULES: readonly { category: FailureCategory; phrases: readonly string[] }[] = [
   {
     category: FailureCategory.PERMISSION,
-    phrases: ['denied', 'unauthorized', 'requires elevation', 'elevated', 'not permitted', 'are you root', 'running scripts is disabled', 'returned error: 401', 'returned error: 403'],
+    phrases: [
+      'denied',
+      'unauthorized',
+      'requires elevation',
+      'elevated',
+      'not permitted',
+      'are you root',
+      'running scripts is disabled',
+      'returned error: 401',
+      'returned error: 403',
+    ],
   },
   { category: FailureCategory.TIMEOUT, phrases: ['timed out', 'timeout', 'deadline exceeded'] },
   {
     category: FailureCategory.NETWORK,
     phrases: [
-      'could not resolve', 'no route to host', 'unreachable', 'connection refused', 'name or service not known', 'temporary failure',
-      'no such host', 'unknown host', 'connection reset', 'failed to connect', 'could not connect', 'rpc server is unavailable',
-      'network path was not found', 'winrm cannot complete the operation', 'underlying connection was closed',
+      'could not resolve',
+      'no route to host',
+      'unreachable',
+      'connection refused',
+      'name or service not known',
+      'temporary failure',
+      'no such host',
+      'unknown host',
+      'connection reset',
+      'failed to connect',
+      'could not connect',
+      'rpc server is unavailable',
+      'network path was not found',
+      'winrm cannot complete the operation',
+      'underlying connection was closed',
     ],
   },
   {
     category: FailureCategory.COMPATIBILITY,
-    phrases: ['a parameter cannot be found that matches parameter name', 'not supported on this', 'is not compatible', '#requires', 'exec format error', 'cannot execute binary file'],
+    phrases: [
+      'a parameter cannot be found that matches parameter name',
+      'not supported on this',
+      'is not compatible',
+      '#requires',
+      'exec format error',
+      'cannot execute binary file',
+    ],
   },
   {
     category: FailureCategory.SYNTAX,
     phrases: [
-      'unexpected token', 'syntax error', 'syntax of the command is incorrect', 'invalid syntax', 'invalid option', 'unrecognized option',
-      'unknown option', 'illegal option', 'invalid switch', 'missing argument', 'positional parameter cannot be found',
+      'unexpected token',
+      'syntax error',
+      'syntax of the command is incorrect',
+      'invalid syntax',
+      'invalid option',
+      'unrecognized option',
+      'unknown option',
+      'illegal option',
+      'invalid switch',
+      'missing argument',
+      'positional parameter cannot be found',
     ],
   },
   {
     category: FailureCategory.DEPENDENCY,
     phrases: [
-      'no module named', 'module could not be loaded', 'no valid module file', 'is not installed', 'missing dependency', 'unmet dependencies',
-      'dependency problems', 'held broken packages', 'cannot load', 'could not load', 'unable to find type', 'error while loading shared libraries',
+      'no module named',
+      'module could not be loaded',
+      'no valid module file',
+      'is not installed',
+      'missing dependency',
+      'unmet dependencies',
+      'dependency problems',
+      'held broken packages',
+      'cannot load',
+      'could not load',
+      'unable to find type',
+      'error while loading shared libraries',
       'library not loaded',
     ],
   },
   {
     category: FailureCategory.NOT_FOUND,
-    phrases: ['no such', 'cannot find', 'not found', 'does not exist', 'unable to locate', 'no installation candidate', 'no package found', 'no match for argument', 'returned error: 404'],
+    phrases: [
+      'no such',
+      'cannot find',
+      'not found',
+      'does not exist',
+      'unable to locate',
+      'no installation candidate',
+      'no package found',
+      'no match for argument',
+      'returned error: 404',
+    ],
   },
 ];
 
@@ -199,20 +376,44 @@ export function inferFailureCategory(errorMessage: string | null | undefined, ex
 
 /** What to run instead when a command is missing on older systems, keyed by commandSignature. */
 const KNOWN_ALTERNATIVES = new Map<string, string>([
-  ['cmd:get-localuser', 'Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True" (PowerShell 2.0 / Server 2008 have no LocalAccounts module), or net user'],
+  [
+    'cmd:get-localuser',
+    'Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True" (PowerShell 2.0 / Server 2008 have no LocalAccounts module), or net user',
+  ],
   ['cmd:get-localgroup', 'Get-WmiObject -Class Win32_Group -Filter "LocalAccount=True", or net localgroup'],
-  ['cmd:get-localgroupmember', 'net localgroup "<group>", or Get-WmiObject -Class Win32_GroupUser (PowerShell before 5.1 has no LocalAccounts module)'],
-  ['cmd:get-netipaddress', 'ipconfig /all, or Get-WmiObject -Class Win32_NetworkAdapterConfiguration -Filter "IPEnabled=True" (no NetTCPIP module before Windows 8 / Server 2012)'],
-  ['cmd:get-netadapter', 'Get-WmiObject -Class Win32_NetworkAdapter, or netsh interface show interface (no NetAdapter module before Windows 8 / Server 2012)'],
+  [
+    'cmd:get-localgroupmember',
+    'net localgroup "<group>", or Get-WmiObject -Class Win32_GroupUser (PowerShell before 5.1 has no LocalAccounts module)',
+  ],
+  [
+    'cmd:get-netipaddress',
+    'ipconfig /all, or Get-WmiObject -Class Win32_NetworkAdapterConfiguration -Filter "IPEnabled=True" (no NetTCPIP module before Windows 8 / Server 2012)',
+  ],
+  [
+    'cmd:get-netadapter',
+    'Get-WmiObject -Class Win32_NetworkAdapter, or netsh interface show interface (no NetAdapter module before Windows 8 / Server 2012)',
+  ],
   ['cmd:get-nettcpconnection', 'netstat -ano (no NetTCPIP module before Windows 8 / Server 2012)'],
-  ['cmd:resolve-dnsname', "nslookup <host>, or [System.Net.Dns]::GetHostAddresses('<host>') (no DnsClient module before Windows 8 / Server 2012)"],
+  [
+    'cmd:resolve-dnsname',
+    "nslookup <host>, or [System.Net.Dns]::GetHostAddresses('<host>') (no DnsClient module before Windows 8 / Server 2012)",
+  ],
   ['cmd:get-ciminstance', 'Get-WmiObject with the same class (PowerShell 2.0 has no CIM cmdlets)'],
   ['cmd:invoke-webrequest', "(New-Object System.Net.WebClient).DownloadFile('<url>', '<file>') (PowerShell 2.0 has no Invoke-WebRequest)"],
   ['cmd:invoke-restmethod', "(New-Object System.Net.WebClient).DownloadString('<url>') (PowerShell 2.0 has no Invoke-RestMethod)"],
-  ['cmd:test-netconnection', "Test-Connection <host> for ping, or telnet <host> <port> / New-Object System.Net.Sockets.TcpClient('<host>', <port>) for a port"],
+  [
+    'cmd:test-netconnection',
+    "Test-Connection <host> for ping, or telnet <host> <port> / New-Object System.Net.Sockets.TcpClient('<host>', <port>) for a port",
+  ],
   ['cmd:get-smbshare', 'net share (no SmbShare module before Windows 8 / Server 2012)'],
-  ['cmd:new-psdrive', 'net use <letter>: \\\\<server>\\<share> (New-PSDrive -Persist needs PowerShell 3.0 and fails against SMB1-only servers)'],
-  ['cmd:expand-archive', "$s = New-Object -ComObject Shell.Application; $s.NameSpace('<folder>').CopyHere($s.NameSpace('<zip>').Items()) (Expand-Archive needs PowerShell 5.0)"],
+  [
+    'cmd:new-psdrive',
+    'net use <letter>: \\\\<server>\\<share> (New-PSDrive -Persist needs PowerShell 3.0 and fails against SMB1-only servers)',
+  ],
+  [
+    'cmd:expand-archive',
+    "$s = New-Object -ComObject Shell.Application; $s.NameSpace('<folder>').CopyHere($s.NameSpace('<zip>').Items()) (Expand-Archive needs PowerShell 5.0)",
+  ],
   ['cmd:get-computerinfo', 'systeminfo, or Get-WmiObject -Class Win32_OperatingSystem (Get-ComputerInfo needs PowerShell 5.1)'],
   ['cmd:wmic', 'Get-CimInstance -ClassName <class> (wmic is deprecated and removed from current Windows releases)'],
   ['cmd:ifconfig', 'ip addr (net-tools is not installed on current Linux distributions)'],

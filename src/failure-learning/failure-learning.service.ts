@@ -40,7 +40,11 @@ async function lockedPattern(manager: EntityManager, signature: string): Promise
  * The pattern of a signature (row locked), or `fresh` saved as its first sight. Two writers may create
  * the same one at once on MariaDB: the loser's insert hits the unique signature and it takes the winner's row.
  */
-export async function patternFor(manager: EntityManager, signature: string, fresh: () => FailurePattern): Promise<{ pattern: FailurePattern; created: boolean }> {
+export async function patternFor(
+  manager: EntityManager,
+  signature: string,
+  fresh: () => FailurePattern,
+): Promise<{ pattern: FailurePattern; created: boolean }> {
   const existing = await lockedPattern(manager, signature);
   if (existing) return { pattern: existing, created: false };
   try {
@@ -56,7 +60,12 @@ export async function patternFor(manager: EntityManager, signature: string, fres
 export type PatternCounts = Pick<FailurePattern, 'occurrences' | 'firstSeenAt' | 'lastSeenAt' | 'environmentConditions'>;
 
 /** A new pattern of a signature, with its description and known alternative. */
-export function newPattern(manager: EntityManager, signature: string, failureCategory: FailureCategory | null, counts: PatternCounts): FailurePattern {
+export function newPattern(
+  manager: EntityManager,
+  signature: string,
+  failureCategory: FailureCategory | null,
+  counts: PatternCounts,
+): FailurePattern {
   const at = now();
   return manager.create(FailurePattern, {
     signature,
@@ -86,10 +95,20 @@ export async function strengthenInsight(
   seen?: number,
 ): Promise<boolean> {
   if (!host && !clientId) return false;
-  const where = host ? { failurePatternId: pattern.id, infrastructureId: host.id } : { failurePatternId: pattern.id, infrastructureId: IsNull(), clientId: clientId! };
+  const where = host
+    ? { failurePatternId: pattern.id, infrastructureId: host.id }
+    : { failurePatternId: pattern.id, infrastructureId: IsNull(), clientId: clientId! };
   const existing = await manager.findOneBy(EnvironmentalInsight, where);
   const conditions = host ? environmentConditions(host) : [];
-  const insight = existing ?? manager.create(EnvironmentalInsight, { failurePatternId: pattern.id, infrastructureId: host?.id ?? null, clientId: host?.clientId ?? clientId, sourceFailureIds: [], createdAt: now() });
+  const insight =
+    existing ??
+    manager.create(EnvironmentalInsight, {
+      failurePatternId: pattern.id,
+      infrastructureId: host?.id ?? null,
+      clientId: host?.clientId ?? clientId,
+      sourceFailureIds: [],
+      createdAt: now(),
+    });
   const before = JSON.stringify([insight.sourceFailureIds, insight.confidence, insight.insight, insight.active]);
   insight.sourceFailureIds = merged(insight.sourceFailureIds, sourceIds, MAX_SOURCES);
   insight.confidence = confidenceAfter(seen ?? insight.sourceFailureIds.length);
@@ -107,9 +126,18 @@ export async function strengthenInsight(
  */
 export async function learnFromFailure(manager: EntityManager, event: FailureEvent): Promise<FailurePattern> {
   const { host } = event;
-  const conditions = host ? environmentConditions(host, event.shell) : event.shell ? environmentConditions({ os: null, osVersion: null }, event.shell) : [];
+  const conditions = host
+    ? environmentConditions(host, event.shell)
+    : event.shell
+      ? environmentConditions({ os: null, osVersion: null }, event.shell)
+      : [];
   const { pattern, created } = await patternFor(manager, event.signature, () =>
-    newPattern(manager, event.signature, event.failureCategory, { occurrences: 1, firstSeenAt: event.at, lastSeenAt: event.at, environmentConditions: conditions }),
+    newPattern(manager, event.signature, event.failureCategory, {
+      occurrences: 1,
+      firstSeenAt: event.at,
+      lastSeenAt: event.at,
+      environmentConditions: conditions,
+    }),
   );
   if (!created) {
     pattern.occurrences += 1;

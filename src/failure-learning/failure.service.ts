@@ -13,8 +13,17 @@ import { likeContains, likeSql } from '../kit/text';
 import { inferFailureCategory, operationSignature } from './failure-knowledge';
 import { learnFromFailure } from './failure-learning.service';
 import { assertNotInFuture } from '../tracking/time-rules';
-import type { EnvironmentalInsightFilter, FailurePatternFilter, LogOperationFailure, OperationFailureFilter, RecordEnvironmentalInsight, RecordFailurePattern, UpdateEnvironmentalInsight, UpdateFailurePattern } from "./failure.commands";
-import type { Scope } from "../kit/scope";
+import type {
+  EnvironmentalInsightFilter,
+  FailurePatternFilter,
+  LogOperationFailure,
+  OperationFailureFilter,
+  RecordEnvironmentalInsight,
+  RecordFailurePattern,
+  UpdateEnvironmentalInsight,
+  UpdateFailurePattern,
+} from './failure.commands';
+import type { Scope } from '../kit/scope';
 
 export const PATTERN_ORDER: SortOrder<FailurePattern> = { key: 'lastSeenAt', direction: 'DESC' };
 export const INSIGHT_ORDER: SortOrder<EnvironmentalInsight> = { key: 'confidence', direction: 'DESC' };
@@ -24,7 +33,9 @@ export function failurePatternFilter(filter: FailurePatternFilter = {}): Filter 
   return (qb, a) => {
     if (filter.failureCategory) qb.andWhere(`${a}.failureCategory = :failureCategory`, { failureCategory: filter.failureCategory });
     if (filter.search) {
-      qb.andWhere(`(${likeSql(`${a}.signature`, 'search')} OR ${likeSql(`${a}.description`, 'search')})`, { search: likeContains(filter.search) });
+      qb.andWhere(`(${likeSql(`${a}.signature`, 'search')} OR ${likeSql(`${a}.description`, 'search')})`, {
+        search: likeContains(filter.search),
+      });
     }
   };
 }
@@ -32,7 +43,8 @@ export function failurePatternFilter(filter: FailurePatternFilter = {}): Filter 
 export function operationFailureFilter(filter: OperationFailureFilter = {}): Filter {
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
-    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.infrastructureId)
+      qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
     if (filter.failureCategory) qb.andWhere(`${a}.failureCategory = :failureCategory`, { failureCategory: filter.failureCategory });
   };
 }
@@ -41,13 +53,18 @@ export function insightFilter(filter: EnvironmentalInsightFilter = {}): Filter {
   return (qb, a) => {
     qb.andWhere(`${a}.active = :active`, { active: filter.active ?? true });
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
-    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.infrastructureId)
+      qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
   };
 }
 
 /** The client of a row that may name a client, a session and a host: all given ones must agree. */
 function agreedClient(referenced: Referenced, clientId: unknown): number | null {
-  const candidates = [clientId as number | undefined, (referenced.sessionId as Session | undefined)?.clientId, (referenced.infrastructureId as Infrastructure | undefined)?.clientId];
+  const candidates = [
+    clientId as number | undefined,
+    (referenced.sessionId as Session | undefined)?.clientId,
+    (referenced.infrastructureId as Infrastructure | undefined)?.clientId,
+  ];
   const known = [...new Set(candidates.filter((id): id is number => id != null))];
   if (known.length > 1) throw new BadInputError('clientId', 'the client, session and infrastructure given belong to different clients');
   return known[0] ?? null;
@@ -104,4 +121,5 @@ export function recordEnvironmentalInsight(scope: Scope, input: RecordEnvironmen
   });
 }
 
-export const updateEnvironmentalInsight = (scope: Scope, input: UpdateEnvironmentalInsight) => updateRecord(scope, EnvironmentalInsight, input);
+export const updateEnvironmentalInsight = (scope: Scope, input: UpdateEnvironmentalInsight) =>
+  updateRecord(scope, EnvironmentalInsight, input);

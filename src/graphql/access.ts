@@ -1,5 +1,5 @@
 import { Extensions } from 'type-graphql';
-import type { Viewer } from "../core/request-scope";
+import type { Viewer } from '../core/request-scope';
 
 /** The arguments an agent check looks at: ids and the filter a list is narrowed by. */
 export interface AccessArgs {
@@ -50,7 +50,9 @@ export const agentMay = {
   listOwn: ((a, v) => same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId)) as AgentCheck,
   /** The agent's client or session, or the NORMAL-mode knowledge base, which belongs to no client. */
   searchOwnOrKnowledgeBase: ((a, v) =>
-    same(a.filter?.clientId, v.clientId) || same(a.filter?.sessionId, v.sessionId) || (a.filter?.mode === 'NORMAL' && !a.filter.clientId && !a.filter.sessionId)) as AgentCheck,
+    same(a.filter?.clientId, v.clientId) ||
+    same(a.filter?.sessionId, v.sessionId) ||
+    (a.filter?.mode === 'NORMAL' && !a.filter.clientId && !a.filter.sessionId)) as AgentCheck,
 };
 
 /** Declares who may call the query or mutation below it; the schema does not build without one. */

@@ -16,7 +16,13 @@ export interface Context extends CallerScope {
 }
 
 export function createContext(
-  services: { db: Database; auth: Authenticator; rateLimits: RateLimits; vault: CredentialVault | null; webhooks?: { allowPrivateNetwork: boolean } },
+  services: {
+    db: Database;
+    auth: Authenticator;
+    rateLimits: RateLimits;
+    vault: CredentialVault | null;
+    webhooks?: { allowPrivateNetwork: boolean };
+  },
   request: { requestId?: string; viewer: Viewer | null; ip?: string | null },
 ): Context {
   const { viewer } = request;

@@ -143,5 +143,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) return { ...base, extensions: extensionsOf(original) };
   if (isRefusedRequest(error) && !(error as GraphQLError).extensions?.code) return { ...base, extensions: { code: 'BAD_REQUEST' } };
   if (!isUnexpected(error)) return { ...base, extensions: formatted.extensions };
-  return { ...base, message: 'Internal server error. The failure was logged; retrying may help.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    ...base,
+    message: 'Internal server error. The failure was logged; retrying may help.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

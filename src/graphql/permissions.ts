@@ -5,7 +5,7 @@ import type { Context } from './context';
 import { ForbiddenError } from '../core/errors';
 import { AccessArgs, accessOf, AccessRule, AgentCheck } from './access';
 import { UnauthenticatedError } from '../core/errors';
-import { AccessScope } from "../core/request-scope";
+import { AccessScope } from '../core/request-scope';
 
 type ShieldRule = Parameters<typeof and>[number];
 
@@ -18,7 +18,9 @@ const hasScope = (scope: AccessScope) =>
     return ctx.viewer.scopes.includes(scope) ? true : new ForbiddenError(`This needs the ${scope} scope, which your token does not carry.`);
   });
 
-const isLoggedIn = rule('loggedIn', { cache: 'contextual' })((_p, _a, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError(LOG_IN)));
+const isLoggedIn = rule('loggedIn', { cache: 'contextual' })((_p, _a, ctx: Context) =>
+  ctx.viewer ? true : new UnauthenticatedError(LOG_IN),
+);
 const open = rule('open', { cache: 'no_cache' })(() => true);
 const canRead = hasScope('msp:read');
 const canWrite = hasScope('msp:write');
@@ -31,7 +33,9 @@ const notAgent = rule('notAgent', { cache: 'contextual' })((_p, _a, ctx: Context
 /** Agent tokens may write only to their own session (input.sessionId); people may write anywhere. */
 const ownSessionIfAgent = rule('ownSessionIfAgent', { cache: 'strict' })((_p, args: { input?: { sessionId?: string } }, ctx: Context) => {
   if (!ctx.viewer?.sessionId) return true;
-  return String(args.input?.sessionId) === String(ctx.viewer.sessionId) ? true : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
+  return String(args.input?.sessionId) === String(ctx.viewer.sessionId)
+    ? true
+    : new ForbiddenError(`This agent token may only write to session ${ctx.viewer.sessionId}.`);
 });
 
 /** The field selections of a selection set, fragments spread (introspection's __typename left out). */
@@ -67,7 +71,9 @@ const selectsNothingNested = (info: GraphQLResolveInfo) => info.fieldNodes.every
 const canReadResult = rule('readResult', { cache: 'no_cache' })((_p, _a, ctx: Context, info: GraphQLResolveInfo) => {
   if (ctx.viewer?.scopes.includes('msp:read') || selectsNothingNested(info)) return true;
   if (info.operation.operation === 'mutation' && ctx.viewer?.scopes.includes('msp:write') && withinOwnResult(info)) return true;
-  return ctx.viewer ? new ForbiddenError('This needs the msp:read scope, which your token does not carry.') : new UnauthenticatedError(LOG_IN);
+  return ctx.viewer
+    ? new ForbiddenError('This needs the msp:read scope, which your token does not carry.')
+    : new UnauthenticatedError(LOG_IN);
 });
 
 /** People read anything msp:read allows; agent tokens only what the operation's own check lets through. */
@@ -76,7 +82,9 @@ const agentReads = (field: string, check: AgentCheck | undefined) =>
     if (!ctx.viewer?.sessionId) return true;
     return check?.(args, ctx.viewer)
       ? true
-      : new ForbiddenError(`Agent tokens read only their own session and its client: ask for session(id: ${ctx.viewer.sessionId}) or filter by its clientId.`);
+      : new ForbiddenError(
+          `Agent tokens read only their own session and its client: ask for session(id: ${ctx.viewer.sessionId}) or filter by its clientId.`,
+        );
   });
 
 /** The shield rule for a root field, from the access it declared beside its definition. */
@@ -110,12 +118,16 @@ export function assertAccessDeclared(schema: GraphQLSchema): void {
 }
 
 /** The root types: every way into the schema (there are no subscriptions). */
-export const rootTypes = (schema: GraphQLSchema): GraphQLObjectType[] => [schema.getQueryType(), schema.getMutationType()].filter((type) => type != null);
+export const rootTypes = (schema: GraphQLSchema): GraphQLObjectType[] =>
+  [schema.getQueryType(), schema.getMutationType()].filter((type) => type != null);
 
 /** The shield rule of every root field, from the access it declared. */
 export function rootRules(schema: GraphQLSchema): IRules {
   return Object.fromEntries(
-    rootTypes(schema).map((type) => [type.name, Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, rootRule(field.name, accessOf(field.extensions)!)]))]),
+    rootTypes(schema).map((type) => [
+      type.name,
+      Object.fromEntries(Object.values(type.getFields()).map((field) => [field.name, rootRule(field.name, accessOf(field.extensions)!)])),
+    ]),
   );
 }
 

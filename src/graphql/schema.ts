@@ -55,7 +55,8 @@ async function validateArgument(value: unknown): Promise<void> {
   if (isPageArgs(value) && Number.isInteger(value.first) && value.first >= 1 && value.first <= MAX_PAGE_SIZE) return;
   const options = { skipMissingProperties: true, forbidUnknownValues: false };
   try {
-    if (Array.isArray(value)) await Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, options)));
+    if (Array.isArray(value))
+      await Promise.all(value.filter((item) => item !== null && typeof item === 'object').map((item) => validateOrReject(item, options)));
     else await validateOrReject(value, options);
   } catch (errors) {
     throw new ArgumentValidationError(errors as ValidationError[]);

@@ -6,7 +6,7 @@ import { FailurePattern } from '../../entities/failure-pattern.entity';
 import { Infrastructure } from '../../entities/infrastructure.entity';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { commandSignature, environmentConditions, knownAlternative, sameEnvironment } from '../failure-learning/failure-knowledge';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 export enum Verdict {
   OK = 'OK',
@@ -50,10 +50,18 @@ async function findHost(manager: EntityManager, query: HostQuery): Promise<Infra
   // an id names one host; a name may stand at several clients, and clientId picks one
   const hosts = query.clientId ? candidates.filter((h) => h.clientId === query.clientId) : candidates;
   const field = query.infrastructureId ? 'infrastructureId' : 'hostname';
-  if (!hosts.length) throw new NotFoundError(query.clientId ? `Infrastructure of client ${query.clientId}` : 'Infrastructure', query.infrastructureId ?? query.hostname!, field);
+  if (!hosts.length)
+    throw new NotFoundError(
+      query.clientId ? `Infrastructure of client ${query.clientId}` : 'Infrastructure',
+      query.infrastructureId ?? query.hostname!,
+      field,
+    );
   if (hosts.length > 1) {
     const clients = await manager.findBy(Client, { id: In(hosts.map((h) => h.clientId)) });
-    throw new BadInputError('hostname', `"${query.hostname}" exists at ${hosts.length} clients (${clients.map((c) => `${c.name}: ${c.id}`).join(', ')}); give clientId`);
+    throw new BadInputError(
+      'hostname',
+      `"${query.hostname}" exists at ${hosts.length} clients (${clients.map((c) => `${c.name}: ${c.id}`).join(', ')}); give clientId`,
+    );
   }
   return hosts[0];
 }
@@ -81,10 +89,18 @@ interface Judgement {
 function judge(command: string, pattern: FailurePattern | null, failuresHere: number, shared: string[]): Judgement {
   if (!pattern) return { verdict: Verdict.OK, reason: `No failures of ${command} are on record.` };
   const why = pattern.failureCategory ? ` (${pattern.failureCategory})` : '';
-  if (failuresHere >= BLOCK_AFTER) return { verdict: Verdict.BLOCK, reason: `${command} failed ${failuresHere} times on this host${why}; do not run it again here.` };
+  if (failuresHere >= BLOCK_AFTER)
+    return { verdict: Verdict.BLOCK, reason: `${command} failed ${failuresHere} times on this host${why}; do not run it again here.` };
   if (failuresHere > 0) return { verdict: Verdict.WARN, reason: `${command} failed ${failuresHere} time(s) on this host${why}.` };
-  if (shared.length) return { verdict: Verdict.WARN, reason: `${command} failed on hosts with ${shared.join(', ')} like this one${why}; ${pattern.occurrences} failure(s) on record in all.` };
-  return { verdict: Verdict.OK, reason: `${command} failed elsewhere (${pattern.environmentConditions.join(', ') || 'unknown environment'}), not in an environment like this one.` };
+  if (shared.length)
+    return {
+      verdict: Verdict.WARN,
+      reason: `${command} failed on hosts with ${shared.join(', ')} like this one${why}; ${pattern.occurrences} failure(s) on record in all.`,
+    };
+  return {
+    verdict: Verdict.OK,
+    reason: `${command} failed elsewhere (${pattern.environmentConditions.join(', ') || 'unknown environment'}), not in an environment like this one.`,
+  };
 }
 
 const render = (a: Omit<EnvironmentAnswer, 'text'>, command?: string) =>
@@ -111,7 +127,12 @@ export async function environmentContext(scope: Scope, query: HostQuery): Promis
     const signature = commandSignature(command);
     const pattern = await manager.findOneBy(FailurePattern, { signature });
     const failuresHere = pattern ? await manager.countBy(CommandRun, { infrastructureId: host.id, failureSignature: signature }) : 0;
-    judgement = judge(signature.replace(/^cmd:/, ''), pattern, failuresHere, pattern ? sameEnvironment(conditions, pattern.environmentConditions) : []);
+    judgement = judge(
+      signature.replace(/^cmd:/, ''),
+      pattern,
+      failuresHere,
+      pattern ? sameEnvironment(conditions, pattern.environmentConditions) : [],
+    );
     patterns = pattern ? [pattern] : [];
     alternative = judgement.verdict === Verdict.OK ? null : (pattern?.recommendedAlternative ?? knownAlternative(signature));
   }

@@ -17,8 +17,24 @@ import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import { insertLinks, insertRecord, Referenced, updateRecord } from '../kit/record.service';
 import { likeContains, likeSql } from '../kit/text';
-import type { AttachInfrastructure, CreateSite, InfrastructureFilter, LinkInfrastructure, RecordFirewallRule, RecordInfrastructure, RecordM365Tenant, RecordNetwork, RecordService, UpdateFirewallRule, UpdateInfrastructure, UpdateM365Tenant, UpdateNetwork, UpdateService, UpdateSite } from "./infrastructure.commands";
-import type { Scope } from "../kit/scope";
+import type {
+  AttachInfrastructure,
+  CreateSite,
+  InfrastructureFilter,
+  LinkInfrastructure,
+  RecordFirewallRule,
+  RecordInfrastructure,
+  RecordM365Tenant,
+  RecordNetwork,
+  RecordService,
+  UpdateFirewallRule,
+  UpdateInfrastructure,
+  UpdateM365Tenant,
+  UpdateNetwork,
+  UpdateService,
+  UpdateSite,
+} from './infrastructure.commands';
+import type { Scope } from '../kit/scope';
 
 export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
 export const BY_NAME = { key: 'name', direction: 'ASC' } as const;
@@ -52,7 +68,8 @@ async function assertHostnameFree(manager: EntityManager, clientId: number, host
   if (await qb.getExists()) throw new ConflictError(`This client already has infrastructure named "${hostname}".`, 'hostname');
 }
 
-export const createSite = (scope: Scope, input: CreateSite) => insertRecord(scope, 'createSite', Site, input, { references: { clientId: Client } });
+export const createSite = (scope: Scope, input: CreateSite) =>
+  insertRecord(scope, 'createSite', Site, input, { references: { clientId: Client } });
 
 export const updateSite = (scope: Scope, input: UpdateSite) => updateRecord(scope, Site, input);
 
@@ -112,7 +129,11 @@ export function recordM365Tenant(scope: Scope, input: RecordM365Tenant): Promise
   const primaryDomain = input.primaryDomain.toLowerCase();
   return insertRecord<M365Tenant, RecordM365Tenant>(scope, 'recordM365Tenant', M365Tenant, input, {
     references: { clientId: Client },
-    derive: () => ({ tenantId, primaryDomain, domains: [...new Set([primaryDomain, ...(input.domains ?? []).map((d) => d.toLowerCase())])] }),
+    derive: () => ({
+      tenantId,
+      primaryDomain,
+      domains: [...new Set([primaryDomain, ...(input.domains ?? []).map((d) => d.toLowerCase())])],
+    }),
     check: async (manager) => {
       if (await manager.existsBy(M365Tenant, { tenantId })) throw new ConflictError(`Tenant ${tenantId} is already recorded.`, 'tenantId');
     },
@@ -129,7 +150,11 @@ export function linkInfrastructure(scope: Scope, input: LinkInfrastructure): Pro
       }
     },
     check: async (manager) => {
-      const duplicate = await manager.existsBy(InfrastructureRelationship, { fromId: Number(input.fromId), toId: Number(input.toId), kind: input.kind });
+      const duplicate = await manager.existsBy(InfrastructureRelationship, {
+        fromId: Number(input.fromId),
+        toId: Number(input.toId),
+        kind: input.kind,
+      });
       if (duplicate) throw new ConflictError(`That ${input.kind} edge already exists.`, 'kind');
     },
   });
@@ -144,9 +169,12 @@ export function attachInfrastructure(scope: Scope, input: AttachInfrastructure):
       ? await findOrFail(manager, Session, input.sessionId, 'sessionId')
       : await findOrFail(manager, Project, input.projectId!, 'projectId');
     const field = input.sessionId ? 'sessionId' : 'projectId';
-    if (owner.clientId !== infrastructure.clientId) throw new BadInputError(field, `belongs to another client than infrastructure ${infrastructure.id}`);
+    if (owner.clientId !== infrastructure.clientId)
+      throw new BadInputError(field, `belongs to another client than infrastructure ${infrastructure.id}`);
     const junction = input.sessionId ? SessionInfrastructure : ProjectInfrastructure;
-    await insertLinks<SessionInfrastructure | ProjectInfrastructure>(manager, junction, [{ [field]: owner.id, infrastructureId: infrastructure.id, createdAt: now() }]);
+    await insertLinks<SessionInfrastructure | ProjectInfrastructure>(manager, junction, [
+      { [field]: owner.id, infrastructureId: infrastructure.id, createdAt: now() },
+    ]);
     return infrastructure;
   });
 }

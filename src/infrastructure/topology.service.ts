@@ -12,9 +12,14 @@ export const MAX_NEIGHBOUR_DEPTH = 3;
 
 /** Whole topologies of several clients (active infrastructure and its edges) in two statements. */
 export async function clientTopologies(manager: EntityManager, clientIds: readonly number[]): Promise<TopologyGraph[]> {
-  const nodes = await manager.find(Infrastructure, { where: { clientId: In([...clientIds]), archivedAt: IsNull() }, order: { hostname: 'ASC', id: 'ASC' } });
+  const nodes = await manager.find(Infrastructure, {
+    where: { clientId: In([...clientIds]), archivedAt: IsNull() },
+    order: { hostname: 'ASC', id: 'ASC' },
+  });
   const nodeIds = new Set(nodes.map((n) => n.id));
-  const edges = nodeIds.size ? await manager.find(InfrastructureRelationship, { where: { fromId: In([...nodeIds]) }, order: { id: 'ASC' } }) : [];
+  const edges = nodeIds.size
+    ? await manager.find(InfrastructureRelationship, { where: { fromId: In([...nodeIds]) }, order: { id: 'ASC' } })
+    : [];
   const clientOf = new Map(nodes.map((n) => [n.id, n.clientId]));
   return clientIds.map((clientId) => ({
     nodes: nodes.filter((n) => n.clientId === clientId),

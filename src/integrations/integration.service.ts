@@ -33,8 +33,10 @@ function assertBaseUrl(value: string): string {
   } catch {
     throw new BadInputError('baseUrl', 'must be a URL such as https://acme.syncromsp.com/api/v1');
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) throw new BadInputError('baseUrl', 'must be an https:// URL (http only to localhost)');
-  if (url.username || url.password || url.search || url.hash) throw new BadInputError('baseUrl', 'must not carry credentials, a query or a fragment');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    throw new BadInputError('baseUrl', 'must be an https:// URL (http only to localhost)');
+  if (url.username || url.password || url.search || url.hash)
+    throw new BadInputError('baseUrl', 'must not carry credentials, a query or a fragment');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -44,14 +46,19 @@ export function createIntegration(ctx: CallerScope, cmd: CreateIntegrationComman
   const baseUrl = assertBaseUrl(cmd.baseUrl);
   const name = cmd.name.trim();
   const postingMode = cmd.postingMode ?? PostingMode.TIMER_THEN_CHARGE;
-  if (cmd.provider === PsaProviderKind.HALO && !cmd.oauthClientId) throw new BadInputError('oauthClientId', 'HaloPSA needs the OAuth client id (the API key is its secret)');
-  if (cmd.provider === PsaProviderKind.HALO && postingMode === PostingMode.LINE_ITEM) throw new BadInputError('postingMode', 'HaloPSA bills time on the action itself; use TIMER_THEN_CHARGE');
+  if (cmd.provider === PsaProviderKind.HALO && !cmd.oauthClientId)
+    throw new BadInputError('oauthClientId', 'HaloPSA needs the OAuth client id (the API key is its secret)');
+  if (cmd.provider === PsaProviderKind.HALO && postingMode === PostingMode.LINE_ITEM)
+    throw new BadInputError('postingMode', 'HaloPSA bills time on the action itself; use TIMER_THEN_CHARGE');
   const limits = DEFAULT_RATE_LIMITS[cmd.provider];
   return idempotentWrite(ctx, 'createIntegration', cmd, Integration, async (manager) => {
     if (await manager.existsBy(Integration, { name })) throw new ConflictError(`An integration named "${name}" exists.`, 'name');
-    if (await manager.existsBy(IntegrationCredential, { provider: cmd.provider, name })) throw new ConflictError(`${cmd.provider} already has credentials named "${name}".`, 'name');
+    if (await manager.existsBy(IntegrationCredential, { provider: cmd.provider, name }))
+      throw new ConflictError(`${cmd.provider} already has credentials named "${name}".`, 'name');
     const at = now();
-    const credential = await manager.save(manager.create(IntegrationCredential, { provider: cmd.provider, name, baseUrl, createdAt: at, updatedAt: at }));
+    const credential = await manager.save(
+      manager.create(IntegrationCredential, { provider: cmd.provider, name, baseUrl, createdAt: at, updatedAt: at }),
+    );
     Object.assign(credential, vault.seal(cmd.apiKey.trim(), secretBinding(credential.id)));
     await manager.save(credential);
     return manager.save(
@@ -84,14 +91,23 @@ export async function activeIntegration(manager: EntityManager, id: string, fiel
 }
 
 /** Work category → product id, as configured. */
-export const categoryProducts = (integration: Integration): Record<string, string> => JSON.parse(integration.categoryProductsJson || '{}') as Record<string, string>;
+export const categoryProducts = (integration: Integration): Record<string, string> =>
+  JSON.parse(integration.categoryProductsJson || '{}') as Record<string, string>;
 
 function apiKeyOf(ctx: CallerScope, credential: IntegrationCredential): string {
-  if (!credential.ciphertext) throw new ConflictError(`Integration credentials ${credential.id} hold no API key; create the integration again.`, 'integrationId');
+  if (!credential.ciphertext)
+    throw new ConflictError(`Integration credentials ${credential.id} hold no API key; create the integration again.`, 'integrationId');
   try {
-    return vaultOf(ctx).open(credential as IntegrationCredential & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, secretBinding(credential.id));
+    return vaultOf(ctx).open(
+      credential as IntegrationCredential & { ciphertext: string; iv: string; authTag: string; keyVersion: number },
+      secretBinding(credential.id),
+    );
   } catch (error) {
-    if (error instanceof TamperedError) throw new AppError('TAMPERED', `The stored API key of integration credentials ${credential.id} failed its integrity check; create the integration again.`);
+    if (error instanceof TamperedError)
+      throw new AppError(
+        'TAMPERED',
+        `The stored API key of integration credentials ${credential.id} failed its integrity check; create the integration again.`,
+      );
     throw error;
   }
 }
@@ -127,7 +143,12 @@ export async function providerFor(ctx: CallerScope, integration: Integration, se
   };
   if (integration.provider === PsaProviderKind.HALO) {
     const tokenHttp = new PsaHttp({ ...common, authHeaders: async () => ({}) });
-    const token = new HaloToken(() => tokenHttp, `${new URL(integration.baseUrl).origin}/auth/token`, integration.oauthClientId ?? '', apiKey);
+    const token = new HaloToken(
+      () => tokenHttp,
+      `${new URL(integration.baseUrl).origin}/auth/token`,
+      integration.oauthClientId ?? '',
+      apiKey,
+    );
     return new HaloProvider(new PsaHttp({ ...common, authHeaders: () => token.headers() }));
   }
   return new SyncroProvider(new PsaHttp({ ...common, authHeaders: async () => ({ authorization: `Bearer ${apiKey}` }) }));

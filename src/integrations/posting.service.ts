@@ -57,7 +57,12 @@ async function timeByProduct(manager: EntityManager, integration: Integration, i
   const byCategory = categoryProducts(integration);
   const centi = new Map<string | null, number>();
   for (const w of billable) {
-    const own = integration.productSource === LaborProductSource.WORK_CATEGORY ? byCategory[w.category] : w.laborTypeId != null ? labor.get(w.laborTypeId) : null;
+    const own =
+      integration.productSource === LaborProductSource.WORK_CATEGORY
+        ? byCategory[w.category]
+        : w.laborTypeId != null
+          ? labor.get(w.laborTypeId)
+          : null;
     const product = own ?? integration.defaultProductId ?? null;
     centi.set(product, (centi.get(product) ?? 0) + w.billableCentiminutes);
   }
@@ -72,7 +77,15 @@ function commentBody(session: Session, items: WorkItem[], marker: string): strin
   return `${summary.length > room ? `${summary.slice(0, room - 1)}…` : summary}\n\n${marker}`;
 }
 
-async function postTime(provider: PsaProvider, integration: Integration, ticket: PsaTicket, session: Session, rateCents: number, product: string | null, minutes: number): Promise<PostedTime> {
+async function postTime(
+  provider: PsaProvider,
+  integration: Integration,
+  ticket: PsaTicket,
+  session: Session,
+  rateCents: number,
+  product: string | null,
+  minutes: number,
+): Promise<PostedTime> {
   const title = session.title ?? `Session ${session.id}`;
   const name = provider.key;
   if (integration.postingMode === PostingMode.LINE_ITEM) {
@@ -81,7 +94,14 @@ async function postTime(provider: PsaProvider, integration: Integration, ticket:
       provider: name,
       what: 'adding the line item',
       find: async () => (await provider.listLineItems(ticket.id)).find((l) => l.description.includes(marker)),
-      write: () => provider.addLineItem(ticket.id, { name: 'Labor', description: `${title}: ${minutes} min ${marker}`, productId: product, quantityHours: minutes / 60, priceCents: rateCents }),
+      write: () =>
+        provider.addLineItem(ticket.id, {
+          name: 'Labor',
+          description: `${title}: ${minutes} min ${marker}`,
+          productId: product,
+          quantityHours: minutes / 60,
+          priceCents: rateCents,
+        }),
     });
     return { id: value.id, kind: 'LINE_ITEM', minutes, productId: product, charged: true, reconciled: found };
   }
@@ -105,13 +125,22 @@ async function postTime(provider: PsaProvider, integration: Integration, ticket:
     });
     charged = true;
   }
-  return { id: entry.value.id, kind: 'TIMER', minutes: entry.value.minutes || minutes, productId: product, charged, reconciled: entry.found };
+  return {
+    id: entry.value.id,
+    kind: 'TIMER',
+    minutes: entry.value.minutes || minutes,
+    productId: product,
+    charged,
+    reconciled: entry.found,
+  };
 }
 
 function describe(integration: Integration, posted: PostedSession, already: boolean): string {
   const parts = [
     posted.comment ? `comment ${posted.comment.id}` : null,
-    ...posted.timeEntries.map((t) => `${t.minutes} min as ${t.kind === 'TIMER' ? `time entry ${t.id}${t.charged ? ' (charged)' : ''}` : `line item ${t.id}`}`),
+    ...posted.timeEntries.map(
+      (t) => `${t.minutes} min as ${t.kind === 'TIMER' ? `time entry ${t.id}${t.charged ? ' (charged)' : ''}` : `line item ${t.id}`}`,
+    ),
   ].filter(Boolean);
   const what = parts.length ? parts.join(', ') : 'nothing';
   return `${already ? 'Already posted' : 'Posted'} to ${integration.name} ticket #${posted.ticket.number} "${posted.ticket.subject}": ${what}.`;
@@ -137,7 +166,8 @@ function answerFromLink(link: TicketLink, integration: Integration, already: boo
   return { ...posted, ticketLink: link, alreadyPosted: already, text: describe(integration, posted, already) };
 }
 
-const sameTicket = (link: TicketLink, ref: TicketRef) => (ref.id !== undefined ? link.ticketId === ref.id : link.ticketNumber === ref.number);
+const sameTicket = (link: TicketLink, ref: TicketRef) =>
+  ref.id !== undefined ? link.ticketId === ref.id : link.ticketNumber === ref.number;
 
 /**
  * Posts a session to a PSA ticket in one call: its summary as a comment (private by default) and
@@ -151,7 +181,11 @@ export async function postSessionToTicket(ctx: CallerScope, cmd: PostSessionComm
   const wantComment = cmd.comment ?? true;
   const wantTime = cmd.timeEntry ?? true;
   if (!wantComment && !wantTime) throw new BadInputError('comment', 'nothing to post: set comment or timeEntry');
-  if (cmd.attachSummary) throw new BadInputError('attachSummary', 'attaching the summary as a file is not supported yet (the PSA must fetch it from a public URL); the comment carries it');
+  if (cmd.attachSummary)
+    throw new BadInputError(
+      'attachSummary',
+      'attaching the summary as a file is not supported yet (the PSA must fetch it from a public URL); the comment carries it',
+    );
   const sessionId = Number(cmd.sessionId);
   return oneAtATime(sessionId, async () => {
     const session = await findOrFail(ctx.db.manager, Session, cmd.sessionId, 'sessionId');
@@ -159,9 +193,13 @@ export async function postSessionToTicket(ctx: CallerScope, cmd: PostSessionComm
     if (session.postedAt) {
       const link = await ctx.db.manager.findOne(TicketLink, { where: { sessionId, postedAt: Not(IsNull()) }, order: { id: 'DESC' } });
       if (link && link.integrationId === integration.id && sameTicket(link, ref)) return answerFromLink(link, integration, true);
-      throw new ConflictError(`Session ${session.id} was already posted to ${link?.provider ?? 'a PSA'} ticket #${link?.ticketNumber ?? link?.ticketId ?? '?'}; an admin can unlockBilled it first.`, 'sessionId');
+      throw new ConflictError(
+        `Session ${session.id} was already posted to ${link?.provider ?? 'a PSA'} ticket #${link?.ticketNumber ?? link?.ticketId ?? '?'}; an admin can unlockBilled it first.`,
+        'sessionId',
+      );
     }
-    if (session.billedAt) throw new ConflictError(`Session ${session.id} is billed here already; posting its time would bill it twice.`, 'sessionId');
+    if (session.billedAt)
+      throw new ConflictError(`Session ${session.id} is billed here already; posting its time would bill it twice.`, 'sessionId');
 
     const items = await ctx.db.manager.findBy(WorkItem, { sessionId });
     const minutesByProduct = wantTime ? await timeByProduct(ctx.db.manager, integration, items) : new Map<string | null, number>();
@@ -177,12 +215,18 @@ export async function postSessionToTicket(ctx: CallerScope, cmd: PostSessionComm
         what: 'adding the comment',
         find: async () => (await provider.listComments(ticket.id)).find((c) => c.body.includes(marker)),
         write: () =>
-          provider.addComment(ticket.id, { subject: `Work summary: ${session.title ?? `session ${sessionId}`}`.slice(0, 200), body: commentBody(session, items, marker), hidden: integration.hiddenComments, doNotEmail: integration.doNotEmail }),
+          provider.addComment(ticket.id, {
+            subject: `Work summary: ${session.title ?? `session ${sessionId}`}`.slice(0, 200),
+            body: commentBody(session, items, marker),
+            hidden: integration.hiddenComments,
+            doNotEmail: integration.doNotEmail,
+          }),
       });
       comment = { id: value.id, reconciled: found };
     }
     const timeEntries: PostedTime[] = [];
-    for (const [product, minutes] of minutesByProduct) timeEntries.push(await postTime(provider, integration, ticket, session, rateCents, product, minutes));
+    for (const [product, minutes] of minutesByProduct)
+      timeEntries.push(await postTime(provider, integration, ticket, session, rateCents, product, minutes));
 
     const posted: PostedSession = { ticket, comment, timeEntries };
     const link = await idempotentWrite(ctx, 'postSessionToTicket', cmd, TicketLink, async (manager) => {
@@ -198,7 +242,19 @@ export async function postSessionToTicket(ctx: CallerScope, cmd: PostSessionComm
       const row = (await manager.findOneBy(TicketLink, key)) ?? manager.create(TicketLink, { ...key, url: null, createdAt: at });
       Object.assign(row, { integrationId: integration.id, ticketNumber: ticket.number, postedAt: at, postedJson: JSON.stringify(posted) });
       // in the transaction that locks the session: the event is sent once the post is recorded, and only then
-      await recordEvent(manager, 'session.posted', sessionPosted({ sessionId, clientId: locked.clientId, integrationId: integration.id, provider: integration.provider, ticketId: ticket.id, commentId: comment?.id, timeEntryId: timeEntries[0]?.id }));
+      await recordEvent(
+        manager,
+        'session.posted',
+        sessionPosted({
+          sessionId,
+          clientId: locked.clientId,
+          integrationId: integration.id,
+          provider: integration.provider,
+          ticketId: ticket.id,
+          commentId: comment?.id,
+          timeEntryId: timeEntries[0]?.id,
+        }),
+      );
       return manager.save(row);
     });
     return { ...posted, ticketLink: link, alreadyPosted: false, text: describe(integration, posted, false) };

@@ -4,7 +4,7 @@ import { now } from '../../entities/columns';
 import { IdempotencyKey } from '../../entities/idempotency-key.entity';
 import { ConflictError } from '../core/errors';
 import { isDuplicateKey } from '../database/database-faults';
-import type { Scope } from "./scope";
+import type { Scope } from './scope';
 
 /** JSON with sorted keys, so the same input always hashes the same. */
 function stableJson(value: unknown): string {
@@ -54,7 +54,10 @@ export async function idempotentWrite<T extends { id: number }>(
     const first = await scope.db.manager.findOneBy(IdempotencyKey, { operation, key });
     if (!first) throw error;
     if (first.requestHash !== hash) {
-      throw new ConflictError(`idempotencyKey "${input.idempotencyKey}" was already used for ${operation} with different input; use a new key for a new write.`, 'idempotencyKey');
+      throw new ConflictError(
+        `idempotencyKey "${input.idempotencyKey}" was already used for ${operation} with different input; use a new key for a new write.`,
+        'idempotencyKey',
+      );
     }
     return scope.db.manager.findOneByOrFail(entity, { id: first.resultId } as never);
   }

@@ -3,7 +3,7 @@ import { now } from '../../entities/columns';
 import { BadInputError } from '../core/errors';
 import { findOrFail } from './find-or-fail';
 import { idempotentWrite } from './idempotency';
-import type { Scope } from "./scope";
+import type { Scope } from './scope';
 
 type Row = ObjectLiteral & { id: number };
 
@@ -19,7 +19,11 @@ async function loadReferences(manager: EntityManager, input: object, references:
     const id = (input as Record<string, unknown>)[field];
     if (id === undefined || id === null) continue;
     const row = await findOrFail(manager, entity, id as string, field);
-    if (row.archivedAt) throw new BadInputError(field, `${manager.connection.getMetadata(entity).targetName} ${row.id} is archived; new records cannot point at it`);
+    if (row.archivedAt)
+      throw new BadInputError(
+        field,
+        `${manager.connection.getMetadata(entity).targetName} ${row.id} is archived; new records cannot point at it`,
+      );
     rows[field] = row;
   }
   return rows;
@@ -30,7 +34,10 @@ function toColumns(input: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(input)
       .filter(([key, value]) => key !== 'idempotencyKey' && key !== 'id' && value !== undefined)
-      .map(([key, value]) => [key, key.endsWith('Id') && typeof value === 'string' ? Number(value) : typeof value === 'string' ? value.trim() : value]),
+      .map(([key, value]) => [
+        key,
+        key.endsWith('Id') && typeof value === 'string' ? Number(value) : typeof value === 'string' ? value.trim() : value,
+      ]),
   );
 }
 
@@ -58,7 +65,13 @@ export type Patch<T, I> = I & {
 type Wire<V> = V extends number ? V | string : V extends number[] ? (number | string)[] : V;
 
 /** Creates a row after checking its references, idempotently when the input carries a key. Logged by the change log. */
-export function insertRecord<T extends Row, I extends object>(scope: Scope, operation: string, entity: EntityClass<T>, input: Patch<NoInfer<T>, I>, rules: RecordRules<T> = {}): Promise<T> {
+export function insertRecord<T extends Row, I extends object>(
+  scope: Scope,
+  operation: string,
+  entity: EntityClass<T>,
+  input: Patch<NoInfer<T>, I>,
+  rules: RecordRules<T> = {},
+): Promise<T> {
   return idempotentWrite(scope, operation, input, entity, async (manager) => {
     const referenced = await loadReferences(manager, input, rules.references ?? {});
     await rules.check?.(manager);
@@ -72,7 +85,12 @@ export function insertRecord<T extends Row, I extends object>(scope: Scope, oper
 }
 
 /** Changes the given fields of a row (locked while the transaction runs); omitted fields stay. */
-export function updateRecord<T extends Row, I extends { id: string }>(scope: Scope, entity: EntityClass<T>, input: Patch<NoInfer<T>, I>, rules: RecordRules<T> = {}): Promise<T> {
+export function updateRecord<T extends Row, I extends { id: string }>(
+  scope: Scope,
+  entity: EntityClass<T>,
+  input: Patch<NoInfer<T>, I>,
+  rules: RecordRules<T> = {},
+): Promise<T> {
   return scope.db.transaction(scope, async (manager) => {
     const row = await findOrFail(manager, entity, input.id, 'id', true);
     const referenced = await loadReferences(manager, input, rules.references ?? {});
@@ -98,5 +116,11 @@ export function archiveRecord<T extends Row & { archivedAt: Date | null }>(scope
 /** Inserts junction rows (links), ignoring the ones that already exist, so concurrent writers do not collide. */
 export async function insertLinks<J>(manager: EntityManager, junction: new () => J, links: Partial<J>[]): Promise<void> {
   if (!links.length) return;
-  await manager.createQueryBuilder().insert().into(junction).values(links as never).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(junction)
+    .values(links as never)
+    .orIgnore()
+    .execute();
 }

@@ -8,7 +8,7 @@ import { Session } from '../../entities/session.entity';
 import { parseDbTime } from '../database/db-time';
 import { findOrFail } from '../kit/find-or-fail';
 import { clientTopologies, TopologyGraph } from '../infrastructure/topology.service';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 import { rankInsights } from './insight-ranking';
 
 /** The text an agent pastes stays under this many words, however long the history. */
@@ -63,7 +63,12 @@ const gist = (session: Session) =>
   (session.summary ?? '')
     .split('\n')
     .filter((line) => !line.startsWith('## ') && !line.includes(' · '))
-    .map((line) => line.replace(/^[-*\s]+/, '').replace(/\*\*/g, '').trim())
+    .map((line) =>
+      line
+        .replace(/^[-*\s]+/, '')
+        .replace(/\*\*/g, '')
+        .trim(),
+    )
     .find(Boolean) ?? '';
 
 /** The answer's text, each item cut to `perItem` words. */
@@ -75,9 +80,13 @@ function render(a: Omit<ContextAnswer, 'text'>, perItem: number): string {
     `${a.client.name}: ${a.sessionCount} session(s)${last ? `, last ${day(last.startedAt)}` : ''}.`,
     a.sessions.length ? 'Recent sessions:' : null,
     ...a.sessions.map((s) => `- ${day(s.startedAt)} ${cut([s.title ?? `Session ${s.id}`, gist(s)].filter(Boolean).join(': '))}`),
-    a.openTasks.length ? `Open tasks: ${a.openTasks.map((t) => cut(`${t.title}${t.dueDate ? ` (due ${t.dueDate})` : ''}`)).join('; ')}.` : 'Open tasks: none.',
+    a.openTasks.length
+      ? `Open tasks: ${a.openTasks.map((t) => cut(`${t.title}${t.dueDate ? ` (due ${t.dueDate})` : ''}`)).join('; ')}.`
+      : 'Open tasks: none.',
     a.insights.length ? `Watch out: ${a.insights.map((i) => cut(i.insight)).join('; ')}.` : null,
-    a.recentCredentials.length ? `Credentials used lately: ${a.recentCredentials.map((c) => `${c.credential.name} (${day(c.lastUsedAt)})`).join('; ')}.` : null,
+    a.recentCredentials.length
+      ? `Credentials used lately: ${a.recentCredentials.map((c) => `${c.credential.name} (${day(c.lastUsedAt)})`).join('; ')}.`
+      : null,
     hosts.length ? `Topology: ${hosts.length} host(s), ${a.topology.edges.length} link(s): ${cut(hosts.join(', '))}.` : null,
   ]
     .filter((line): line is string => line !== null)
@@ -114,7 +123,11 @@ export async function contextRecovery(scope: Scope, clientId: number, limit: num
       .getMany(),
     recentlyUsedCredentials(manager, clientId),
     clientTopologies(manager, [clientId]),
-    manager.find(EnvironmentalInsight, { where: { clientId, active: true }, order: { confidence: 'DESC', id: 'ASC' }, take: INSIGHTS_READ }),
+    manager.find(EnvironmentalInsight, {
+      where: { clientId, active: true },
+      order: { confidence: 'DESC', id: 'ASC' },
+      take: INSIGHTS_READ,
+    }),
   ]);
   const work = { tasks: openTasks.map((t) => t.title), sessions: sessions.map((s) => s.title ?? '') };
   const insights = rankInsights(active, work).slice(0, MAX_INSIGHTS);

@@ -19,7 +19,10 @@ const termsOf = (text: string) => new Set(documentTerms('', text).counts.keys())
  * The insights ordered by relevance to the work (shared terms, weighted by where they come from) plus
  * confidence (0–100 counts up to one shared term), ties by id.
  */
-export function rankInsights<T extends { id: number; insight: string; confidence: number }>(insights: T[], work: { tasks: string[]; sessions: string[] }): T[] {
+export function rankInsights<T extends { id: number; insight: string; confidence: number }>(
+  insights: T[],
+  work: { tasks: string[]; sessions: string[] },
+): T[] {
   const weights = new Map<string, number>();
   const add = (texts: string[], weight: number) => {
     for (const text of texts) for (const term of termsOf(text)) weights.set(term, Math.max(weights.get(term) ?? 0, weight));

@@ -35,7 +35,11 @@ async function withCorrections(manager: EntityManager, query: AnalyzedQuery, fre
   const vocabulary = await vocabularyStartingWith(manager, [...new Set(unknown.map((p) => p.text.charAt(0)))]);
   return query.parts.map((part) => {
     if (!unknown.includes(part)) return part;
-    const fixes = corrections(part.text, part.alternatives[0].term, vocabulary.filter((v) => v.term.charAt(0) === part.text.charAt(0)));
+    const fixes = corrections(
+      part.text,
+      part.alternatives[0].term,
+      vocabulary.filter((v) => v.term.charAt(0) === part.text.charAt(0)),
+    );
     for (const term of fixes) frequencies.set(term, vocabulary.find((v) => v.term === term)!.documents);
     return { ...part, alternatives: [...part.alternatives, ...fixes.map((term) => ({ term, weight: TYPO_WEIGHT }))] };
   });
@@ -49,11 +53,19 @@ function saturation(p: Posting): number {
 }
 
 /** Every document holding any part of the query, best first (ties: newer first, then lower id); the best `head` scored exactly. */
-export async function rankByTerms(manager: EntityManager, text: string, scope: DocumentScope, head: number): Promise<{ hits: TermHit[]; total: number; query: AnalyzedQuery }> {
+export async function rankByTerms(
+  manager: EntityManager,
+  text: string,
+  scope: DocumentScope,
+  head: number,
+): Promise<{ hits: TermHit[]; total: number; query: AnalyzedQuery }> {
   const query = analyzeQuery(text);
   const asked = [...new Set(query.parts.flatMap((p) => p.alternatives.map((a) => a.term)))];
   const { frequencies, total } = await documentFrequencies(manager, asked);
-  const parts = (await withCorrections(manager, query, frequencies)).map((p) => ({ ...p, alternatives: p.alternatives.filter((a) => frequencies.has(a.term)) }));
+  const parts = (await withCorrections(manager, query, frequencies)).map((p) => ({
+    ...p,
+    alternatives: p.alternatives.filter((a) => frequencies.has(a.term)),
+  }));
   const analyzed = { ...query, parts };
   if (!parts.some((p) => p.alternatives.length)) return { hits: [], total: 0, query: analyzed };
   const idfOf = (term: string) => idf(total, frequencies.get(term) ?? 1);
@@ -96,7 +108,13 @@ export async function rankByTerms(manager: EntityManager, text: string, scope: D
       for (const w of part.covers) found.add(w);
     }
     const coverage = words.filter((w) => found.has(w.text)).length / Math.max(words.length, 1);
-    hits.push({ documentId, score: sum * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage), matched, terms: via, occurredAt: [...held.values()][0].occurredAt });
+    hits.push({
+      documentId,
+      score: sum * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * coverage),
+      matched,
+      terms: via,
+      occurredAt: [...held.values()][0].occurredAt,
+    });
   }
   // best first (unrounded, as the database ordered them); equal scores newer first, then lower id
   hits.sort((a, b) => b.score - a.score || b.occurredAt.getTime() - a.occurredAt.getTime() || a.documentId - b.documentId);

@@ -18,7 +18,6 @@ interface IndexedText {
   sessionId: number | null;
 }
 
-
 /**
  * A session summary without what endSession generated (heading, meta line, "- **Time:** …" facts): those
  * facts are indexed from their own records, and words like "failed" or "billable" would match every session.
@@ -32,21 +31,51 @@ const ownWords = (session: Session) =>
 
 /** What each searchable entity contributes to the index, and the properties that text is made of. */
 const SOURCES = new Map<Function, { source: SearchSource; fields: string[]; text: (row: never) => IndexedText }>([
-  [Session, { source: SearchSource.SESSION, fields: ['title', 'summary', 'startedAt'], text: (s: Session) => ({ title: s.title ?? '', body: ownWords(s), occurredAt: s.startedAt, sessionId: s.id }) }],
-  [WorkItem, { source: SearchSource.WORK_ITEM, fields: ['description'], text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }) }],
+  [
+    Session,
+    {
+      source: SearchSource.SESSION,
+      fields: ['title', 'summary', 'startedAt'],
+      text: (s: Session) => ({ title: s.title ?? '', body: ownWords(s), occurredAt: s.startedAt, sessionId: s.id }),
+    },
+  ],
+  [
+    WorkItem,
+    {
+      source: SearchSource.WORK_ITEM,
+      fields: ['description'],
+      text: (w: WorkItem) => ({ title: '', body: w.description, occurredAt: w.createdAt, sessionId: w.sessionId }),
+    },
+  ],
   [
     ProblemSolution,
     {
       source: SearchSource.PROBLEM_SOLUTION,
       fields: ['symptom', 'rootCause', 'solution'],
-      text: (p: ProblemSolution) => ({ title: p.symptom, body: joinLines(p.rootCause, p.solution), occurredAt: p.createdAt, sessionId: p.sessionId }),
+      text: (p: ProblemSolution) => ({
+        title: p.symptom,
+        body: joinLines(p.rootCause, p.solution),
+        occurredAt: p.createdAt,
+        sessionId: p.sessionId,
+      }),
     },
   ],
   [
     CommandRun,
-    { source: SearchSource.COMMAND, fields: ['command', 'errorMessage', 'host', 'ranAt'], text: (c: CommandRun) => ({ title: c.command, body: joinLines(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }) },
+    {
+      source: SearchSource.COMMAND,
+      fields: ['command', 'errorMessage', 'host', 'ranAt'],
+      text: (c: CommandRun) => ({ title: c.command, body: joinLines(c.errorMessage, c.host), occurredAt: c.ranAt, sessionId: c.sessionId }),
+    },
   ],
-  [Note, { source: SearchSource.NOTE, fields: ['text'], text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }) }],
+  [
+    Note,
+    {
+      source: SearchSource.NOTE,
+      fields: ['text'],
+      text: (n: Note) => ({ title: '', body: n.text, occurredAt: n.createdAt, sessionId: n.sessionId }),
+    },
+  ],
   [
     FailurePattern,
     {
@@ -76,7 +105,8 @@ export async function indexRecord(manager: EntityManager, target: Function, row:
   const entry = SOURCES.get(target);
   if (!entry || row.id == null) return;
   const text = entry.text(row as never);
-  const session = text.sessionId == null ? null : target === Session ? (row as Session) : await manager.findOneBy(Session, { id: text.sessionId });
+  const session =
+    text.sessionId == null ? null : target === Session ? (row as Session) : await manager.findOneBy(Session, { id: text.sessionId });
   const document = {
     source: entry.source,
     sourceId: row.id as number,
@@ -94,6 +124,9 @@ export async function indexRecord(manager: EntityManager, target: Function, row:
     .values(document)
     .orUpdate(['client_id', 'session_id', 'mode', 'occurred_at', 'title', 'body'], ['source', 'source_id'])
     .execute();
-  const [{ id }]: { id: number }[] = await manager.query('SELECT id FROM search_documents WHERE source = ? AND source_id = ?', [document.source, document.sourceId]);
+  const [{ id }]: { id: number }[] = await manager.query('SELECT id FROM search_documents WHERE source = ? AND source_id = ?', [
+    document.source,
+    document.sourceId,
+  ]);
   await writeDocumentTerms(manager, { ...document, id: Number(id) });
 }

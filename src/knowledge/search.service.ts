@@ -10,8 +10,8 @@ import { assertAfter } from '../tracking/time-rules';
 import { findOrFail } from '../kit/find-or-fail';
 import { Client } from '../../entities/client.entity';
 import { Session } from '../../entities/session.entity';
-import type { SearchFilter } from "./search.commands";
-import type { Scope } from "../kit/scope";
+import type { SearchFilter } from './search.commands';
+import type { Scope } from '../kit/scope';
 
 /** How many ranked matches similar problems and other callers read at most. */
 export const CANDIDATES = 500;
@@ -76,24 +76,37 @@ const BOOSTED = 30;
  * counted, the best `limit` loaded with labels and snippets. With `boost`, the best text matches are
  * weighed by the host and technologies they share with the query (src/knowledge/context-boost.ts).
  */
-export async function rankDocuments(scope: Scope, text: string, filter: SearchFilter, limit = CANDIDATES, boost = false): Promise<{ ranked: RankedDocument[]; total: number }> {
+export async function rankDocuments(
+  scope: Scope,
+  text: string,
+  filter: SearchFilter,
+  limit = CANDIDATES,
+  boost = false,
+): Promise<{ ranked: RankedDocument[]; total: number }> {
   const manager = scope.db.manager;
   const clues = boost ? queryClues(text) : { hosts: [], technologies: [] };
   const pool = clues.hosts.length || clues.technologies.length ? Math.max(limit, BOOSTED) : limit;
   const { hits: top, total } = await rankByTerms(manager, text, documentScope(filter), pool);
-  const documents = top.length ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d])) : new Map<number, SearchDocument>();
+  const documents = top.length
+    ? new Map((await manager.findBy(SearchDocument, { id: In(top.map((h) => h.documentId)) })).map((d) => [d.id, d]))
+    : new Map<number, SearchDocument>();
   const ranked = top.flatMap((hit): RankedDocument[] => {
     const document = documents.get(hit.documentId);
     if (!document) return [];
     const shown = document.body && snippetHolds(document.body, hit.terms) ? document.body : document.title;
-    const score = pool === limit ? hit.score : Math.round(hit.score * contextFactor(clues, `${document.title}\n${document.body}`) * 1000) / 1000;
+    const score =
+      pool === limit ? hit.score : Math.round(hit.score * contextFactor(clues, `${document.title}\n${document.body}`) * 1000) / 1000;
     return [{ document, score, matched: hit.matched, label: LABELS[document.source](document), snippet: snippet(shown, hit.terms) }];
   });
-  if (pool !== limit) ranked.sort((a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id);
+  if (pool !== limit)
+    ranked.sort(
+      (a, b) => b.score - a.score || b.document.occurredAt.getTime() - a.document.occurredAt.getTime() || a.document.id - b.document.id,
+    );
   return { ranked: ranked.slice(0, limit), total };
 }
 
-const snippetHolds = (text: string, terms: Set<string>) => [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
+const snippetHolds = (text: string, terms: Set<string>) =>
+  [...text.matchAll(WORD)].some((m) => termsOfWord(m[0]).some((t) => terms.has(t)));
 
 export interface SearchAnswer {
   hits: RankedDocument[];
@@ -106,11 +119,14 @@ export interface SearchAnswer {
 /** Full-text search over sessions, work items, problem solutions, commands, notes and failure patterns. */
 export async function search(scope: Scope, text: string, filter: SearchFilter = {}, first = 10): Promise<SearchAnswer> {
   const { terms, ignored } = searchTerms(text);
-  if (!terms.length) throw new BadInputError('text', 'nothing to search for: single letters and common words (the, and, can, get, not, …) are skipped');
+  if (!terms.length)
+    throw new BadInputError('text', 'nothing to search for: single letters and common words (the, and, can, get, not, …) are skipped');
   if (filter.clientId) await findOrFail(scope.db.manager, Client, filter.clientId, 'filter.clientId');
   if (filter.sessionId) await findOrFail(scope.db.manager, Session, filter.sessionId, 'filter.sessionId');
   const { ranked: hits, total } = await rankDocuments(scope, text, filter, first, true);
-  const lines = hits.map((h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`);
+  const lines = hits.map(
+    (h, i) => `${i + 1}. [${h.document.source} ${h.document.sourceId}] ${h.label.slice(0, 80)} — ${h.snippet.replace(/\*\*/g, '')}`,
+  );
   const header = `${total} match(es) for "${terms.join(' ')}"${hits.length < total ? `, top ${hits.length}` : ''}`;
   return { hits, matched: total, terms, ignoredTerms: ignored, text: [header, ...lines].join('\n') };
 }

@@ -9,7 +9,7 @@ import { rankDocuments, RankedDocument, searchTerms } from './search.service';
 import { Client } from '../../entities/client.entity';
 import { findOrFail } from '../kit/find-or-fail';
 import { clip, joinLines } from '../kit/text';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 export enum SimilarKind {
   PROBLEM_SOLUTION = 'PROBLEM_SOLUTION',
@@ -69,7 +69,10 @@ const names = (text: string, host: string) => new RegExp(`(^|[^\\w-])${escapeReg
 
 /** Problem solutions (of the client, when given) and failure patterns, which belong to no client: shared knowledge. */
 async function rankedCandidates(scope: Scope, description: string, clientId?: string): Promise<RankedDocument[]> {
-  if (!clientId) return (await rankDocuments(scope, description, { sources: [SearchSource.PROBLEM_SOLUTION, SearchSource.FAILURE_PATTERN] }, MAX_CANDIDATES)).ranked;
+  if (!clientId)
+    return (
+      await rankDocuments(scope, description, { sources: [SearchSource.PROBLEM_SOLUTION, SearchSource.FAILURE_PATTERN] }, MAX_CANDIDATES)
+    ).ranked;
   const [solutions, patterns] = await Promise.all([
     rankDocuments(scope, description, { sources: [SearchSource.PROBLEM_SOLUTION], clientId }, MAX_CANDIDATES),
     rankDocuments(scope, description, { sources: [SearchSource.FAILURE_PATTERN] }, MAX_CANDIDATES),
@@ -90,7 +93,9 @@ async function loadCandidates(manager: EntityManager, ranked: RankedDocument[]):
   const idsOf = (source: SearchSource) => ranked.filter((r) => r.document.source === source).map((r) => r.document.sourceId);
   const solutionIds = idsOf(SearchSource.PROBLEM_SOLUTION);
   const patternIds = idsOf(SearchSource.FAILURE_PATTERN);
-  const solutions = solutionIds.length ? await manager.find(ProblemSolution, { where: { id: In(solutionIds) }, relations: { infrastructure: true } }) : [];
+  const solutions = solutionIds.length
+    ? await manager.find(ProblemSolution, { where: { id: In(solutionIds) }, relations: { infrastructure: true } })
+    : [];
   const patterns = patternIds.length ? await manager.findBy(FailurePattern, { id: In(patternIds) }) : [];
   const tags = await sessionTags(manager, [...new Set(solutions.map((s) => s.sessionId))]);
   const solutionById = new Map(solutions.map((s) => [s.id, s]));
@@ -108,7 +113,16 @@ function solutionCandidate(ranked: RankedDocument, s: ProblemSolution, tags: str
   const host = s.infrastructure?.hostname ?? null;
   return {
     ranked,
-    problem: { kind: SimilarKind.PROBLEM_SOLUTION, id: s.id, symptom: s.symptom, solution: s.solution, verified: s.verified, host, sessionId: s.sessionId, occurrences: null },
+    problem: {
+      kind: SimilarKind.PROBLEM_SOLUTION,
+      id: s.id,
+      symptom: s.symptom,
+      solution: s.solution,
+      verified: s.verified,
+      host,
+      sessionId: s.sessionId,
+      occurrences: null,
+    },
     text: joinLines(s.symptom, s.rootCause, s.solution),
     tags,
   };
@@ -117,7 +131,16 @@ function solutionCandidate(ranked: RankedDocument, s: ProblemSolution, tags: str
 function patternCandidate(ranked: RankedDocument, p: FailurePattern): Candidate {
   return {
     ranked,
-    problem: { kind: SimilarKind.FAILURE_PATTERN, id: p.id, symptom: p.description, solution: p.recommendedAlternative, verified: false, host: null, sessionId: null, occurrences: p.occurrences },
+    problem: {
+      kind: SimilarKind.FAILURE_PATTERN,
+      id: p.id,
+      symptom: p.description,
+      solution: p.recommendedAlternative,
+      verified: false,
+      host: null,
+      sessionId: null,
+      occurrences: p.occurrences,
+    },
     text: joinLines(p.description, p.recommendedAlternative, p.environmentConditions.join(', ')),
     tags: [],
   };
@@ -188,7 +211,11 @@ function render(matches: SimilarProblem[], terms: string[]): string {
  */
 export async function similarProblems(scope: Scope, description: string, top = 3, clientId?: string): Promise<SimilarProblemsAnswer> {
   const { terms } = searchTerms(description);
-  if (!terms.length) throw new BadInputError('description', 'no words to compare: single letters and very common words (the, and, can, get, not, …) are skipped');
+  if (!terms.length)
+    throw new BadInputError(
+      'description',
+      'no words to compare: single letters and very common words (the, and, can, get, not, …) are skipped',
+    );
   if (clientId) await findOrFail(scope.db.manager, Client, clientId, 'clientId');
   const candidates = await loadCandidates(scope.db.manager, await rankedCandidates(scope, description, clientId));
   const { technologies, hosts, tags } = categorizeWork(description);

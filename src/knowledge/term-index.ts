@@ -18,20 +18,26 @@ const REINDEX_BATCH = 500;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Replaces the terms of one document with those of its current title and body. */
-export async function writeDocumentTerms(manager: EntityManager, document: { id: number; source: string; title: string; body: string; occurredAt: Date | string }): Promise<void> {
+export async function writeDocumentTerms(
+  manager: EntityManager,
+  document: { id: number; source: string; title: string; body: string; occurredAt: Date | string },
+): Promise<void> {
   const { counts, length } = documentTerms(document.title, document.body);
   await manager.query('DELETE FROM search_terms WHERE document_id = ?', [document.id]);
   const at = typeof document.occurredAt === 'string' ? document.occurredAt : dbTime(document.occurredAt);
   const rows = [...counts].map(([term, c]) => [document.id, document.source, term, c.title, c.body, length, at]);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    await manager.query(`INSERT INTO search_terms (document_id, source, term, title_count, body_count, term_count, occurred_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, chunk.flat());
+    await manager.query(
+      `INSERT INTO search_terms (document_id, source, term, title_count, body_count, term_count, occurred_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+    );
   }
 }
 
 /** Rebuilds the terms of every document (a migration's backfill, or after the analysis changed). */
 export async function reindexAllDocuments(manager: EntityManager): Promise<void> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch: { id: number; source: string; title: string; body: string; occurred_at: Date | string }[] = await manager.query(
       'SELECT id, source, title, body, occurred_at FROM search_documents WHERE id > ? ORDER BY id LIMIT ?',
       [after, REINDEX_BATCH],
@@ -46,7 +52,10 @@ export async function reindexAllDocuments(manager: EntityManager): Promise<void>
  * How many documents hold each term, and how many documents there are: all of them, whatever a search's
  * filter, so that ranking does not depend on it. One statement.
  */
-export async function documentFrequencies(manager: EntityManager, terms: string[]): Promise<{ frequencies: Map<string, number>; total: number }> {
+export async function documentFrequencies(
+  manager: EntityManager,
+  terms: string[],
+): Promise<{ frequencies: Map<string, number>; total: number }> {
   const rows: { term: string | null; n: number | string }[] = await manager.query(
     `${terms.length ? `SELECT term, COUNT(*) AS n FROM search_terms WHERE term IN (${placeholders(terms.length)}) GROUP BY term UNION ALL ` : ''}SELECT NULL AS term, COUNT(*) AS n FROM search_documents`,
     terms,
@@ -61,7 +70,10 @@ export async function vocabularyStartingWith(manager: EntityManager, letters: st
   if (!letters.length) return [];
   const ranges = letters.map(() => '(term >= ? AND term < ?)').join(' OR ');
   const params = letters.flatMap((l) => [l, String.fromCharCode(l.charCodeAt(0) + 1)]);
-  const rows: { term: string; n: number | string }[] = await manager.query(`SELECT term, COUNT(*) AS n FROM search_terms WHERE ${ranges} GROUP BY term`, params);
+  const rows: { term: string; n: number | string }[] = await manager.query(
+    `SELECT term, COUNT(*) AS n FROM search_terms WHERE ${ranges} GROUP BY term`,
+    params,
+  );
   return rows.filter((r) => letters.includes(r.term.charAt(0))).map((r) => ({ term: r.term, documents: Number(r.n) }));
 }
 
@@ -138,12 +150,26 @@ export async function bestDocuments(
 /** The postings of the terms in these documents, to score them exactly, with when each document happened. */
 export async function postingsOf(manager: EntityManager, terms: string[], documentIds: number[]): Promise<Posting[]> {
   if (!terms.length || !documentIds.length) return [];
-  const rows: { document_id: number; term: string; title_count: number; body_count: number; term_count: number; occurred_at: Date | string }[] = await manager.query(
+  const rows: {
+    document_id: number;
+    term: string;
+    title_count: number;
+    body_count: number;
+    term_count: number;
+    occurred_at: Date | string;
+  }[] = await manager.query(
     `SELECT document_id, term, title_count, body_count, term_count, occurred_at FROM search_terms WHERE document_id IN (${placeholders(documentIds.length)}) AND term IN (${placeholders(terms.length)})`,
     [...documentIds, ...terms],
   );
   const asked = new Set(terms);
   return rows
     .filter((r) => asked.has(r.term))
-    .map((r) => ({ documentId: Number(r.document_id), term: r.term, titleCount: Number(r.title_count), bodyCount: Number(r.body_count), termCount: Number(r.term_count), occurredAt: parseDbTime(r.occurred_at) }));
+    .map((r) => ({
+      documentId: Number(r.document_id),
+      term: r.term,
+      titleCount: Number(r.title_count),
+      bodyCount: Number(r.body_count),
+      termCount: Number(r.term_count),
+      occurredAt: parseDbTime(r.occurred_at),
+    }));
 }

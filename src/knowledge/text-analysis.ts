@@ -87,12 +87,23 @@ export function analyzeQuery(text: string): AnalyzedQuery {
       ...pieces.filter((p) => !p.stopword).map((p) => ({ term: p.stem, weight: PART_WEIGHT })),
     ];
     const text = pieces.length ? pieces.map((p) => p.text).join('-') : word.text;
-    parts.push({ text, alternatives: dedupe(alternatives), phrase: false, correctable: ALPHABETIC.test(word.text) && word.text.length >= 4, covers: [] });
+    parts.push({
+      text,
+      alternatives: dedupe(alternatives),
+      phrase: false,
+      correctable: ALPHABETIC.test(word.text) && word.text.length >= 4,
+      covers: [],
+    });
   });
   for (const c of concepts.filter((c) => c.end - c.start > 1)) {
     if (parts.some((p) => p.alternatives.some((a) => a.term === c.concept))) continue;
-    const covered = list.slice(c.start, c.end).filter((w) => !w.stopword).map((w) => w.text);
-    const covers = parts.filter((p) => covered.includes(p.text) || p.text.split('-').some((piece) => covered.includes(piece))).map((p) => p.text);
+    const covered = list
+      .slice(c.start, c.end)
+      .filter((w) => !w.stopword)
+      .map((w) => w.text);
+    const covers = parts
+      .filter((p) => covered.includes(p.text) || p.text.split('-').some((piece) => covered.includes(piece)))
+      .map((p) => p.text);
     parts.push({ text: c.concept, alternatives: [{ term: c.concept, weight: CONCEPT_WEIGHT }], phrase: true, correctable: false, covers });
   }
   return { parts, ignored };

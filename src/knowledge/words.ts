@@ -26,7 +26,11 @@ export const STOPWORDS = new Set(
 const TOKEN = /0x[0-9a-f]+\b|\d+(?:\.\d+)+|[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu;
 export const ALPHABETIC = /^\p{L}+$/u;
 
-export const fold = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** A word as it was written (folded), its stem, and whether it is filler. */
 export interface Word {
@@ -55,7 +59,13 @@ export function words(text: string): Word[] {
     const parts = token.includes('-') && !/^\d/.test(token) ? token.split('-') : [token];
     let offset = match.index ?? 0;
     for (const part of parts) {
-      out.push({ text: part, stem: stemOf(part), stopword: STOPWORDS.has(part) || !meaningful(part), index: offset, hyphen: parts.length > 1 ? 'part' : undefined });
+      out.push({
+        text: part,
+        stem: stemOf(part),
+        stopword: STOPWORDS.has(part) || !meaningful(part),
+        index: offset,
+        hyphen: parts.length > 1 ? 'part' : undefined,
+      });
       offset += part.length + 1;
     }
     if (parts.length > 1) {

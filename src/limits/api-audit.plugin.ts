@@ -13,13 +13,18 @@ const FLUSH_AT = 200;
  * One api_audit_log row per request: operation, caller, IP, outcome, duration, request id; never
  * variables. Rows are buffered and written in batches off the request path.
  */
-export function apiAudit(db: Database, logger: Logger): { plugin: ApolloServerPlugin<Context>; backlog(): number; flush(): Promise<void>; stop(): Promise<void> } {
+export function apiAudit(
+  db: Database,
+  logger: Logger,
+): { plugin: ApolloServerPlugin<Context>; backlog(): number; flush(): Promise<void>; stop(): Promise<void> } {
   let buffer: Partial<ApiAuditEntry>[] = [];
   // writes run one after another, so awaiting the last one means every earlier batch is written too (stop needs that)
   let writing: Promise<void> = Promise.resolve();
   const write = async (rows: Partial<ApiAuditEntry>[]) => {
     if (!db.dataSource.isInitialized) return;
-    await countedAs('audit', () => db.manager.insert(ApiAuditEntry, rows)).catch((err) => logger.error({ err, rows: rows.length }, 'could not write the API audit log'));
+    await countedAs('audit', () => db.manager.insert(ApiAuditEntry, rows)).catch((err) =>
+      logger.error({ err, rows: rows.length }, 'could not write the API audit log'),
+    );
   };
   const flush = () => {
     if (buffer.length) {

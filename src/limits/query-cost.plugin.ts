@@ -1,5 +1,14 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
+import {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/connection';
 
 export interface CostLimits {
@@ -65,7 +74,10 @@ function tally(
     let inner: Tally;
     if (selection.kind === Kind.FIELD) {
       const first = firstOf(selection, variables);
-      inner = first === null ? tally(selection.selectionSet, multiplier, fragments, variables, seen) : tally(selection.selectionSet, multiplier * first, fragments, variables, seen);
+      inner =
+        first === null
+          ? tally(selection.selectionSet, multiplier, fragments, variables, seen)
+          : tally(selection.selectionSet, multiplier * first, fragments, variables, seen);
       if (first !== null) inner = { nodes: inner.nodes + multiplier * first, depth: inner.depth + 1 };
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       inner = tally(selection.selectionSet, multiplier, fragments, variables, seen);
@@ -104,9 +116,12 @@ export function queryCostLimit(limits: CostLimits): ApolloServerPlugin {
         async didResolveOperation({ operation, document, request }) {
           const cost = operationCost(document, operation as OperationDefinitionNode, request.variables ?? {});
           if (cost.depth > limits.maxConnectionDepth) {
-            throw new GraphQLError(`The query nests ${cost.depth} connections; at most ${limits.maxConnectionDepth} are allowed. Split it into several queries.`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `The query nests ${cost.depth} connections; at most ${limits.maxConnectionDepth} are allowed. Split it into several queries.`,
+              {
+                extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+              },
+            );
           }
           if (cost.nodes > limits.maxNodes) {
             throw new GraphQLError(

@@ -38,7 +38,10 @@ export class RateLimits {
   private readonly outbound = new Map<string, RateLimiterAbstract>();
 
   /** `onRefused` hears the name of each limit that refuses a call (for metrics). */
-  constructor(settings: RateLimitSettings, private readonly onRefused: (limit: string) => void = () => {}) {
+  constructor(
+    settings: RateLimitSettings,
+    private readonly onRefused: (limit: string) => void = () => {},
+  ) {
     this.redis = settings.redisUrl ? new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     // If Redis fails, each process keeps limiting on its own (insurance) rather than refusing every request.
     const limiter = (this.makeLimiter = (keyPrefix: string, points: number, duration: number) =>

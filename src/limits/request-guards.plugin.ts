@@ -53,7 +53,9 @@ function checkLiterals(document: DocumentNode): void {
 }
 
 const operationNames = (document: DocumentNode) =>
-  document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((d) => d.name?.value ?? '(anonymous)');
+  document.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+    .map((d) => d.name?.value ?? '(anonymous)');
 
 /** Says which operation the request could have meant, when operationName picks none. */
 function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {

@@ -21,7 +21,12 @@ export interface ChildListSpec<T, F> {
 }
 
 /** A child list of `entity` under the parent whose id is in `parentKey`; a module-level constant, so one loader per request. */
-export const childListSpec = <T extends { id: number }>(entity: new () => T, parentKey: keyof T & string, order: SortOrder<T>, filter: Filter = noFilter): ChildListSpec<T, undefined> => ({
+export const childListSpec = <T extends { id: number }>(
+  entity: new () => T,
+  parentKey: keyof T & string,
+  order: SortOrder<T>,
+  filter: Filter = noFilter,
+): ChildListSpec<T, undefined> => ({
   entity,
   parentKey,
   order,
@@ -54,8 +59,13 @@ function announceLoaded(db: Database, metadata: EntityMetadata, rows: ObjectLite
   for (const subscriber of db.dataSource.subscribers) {
     if (!subscriber.afterLoad) continue;
     const target = subscriber.listenTo?.();
-    if (target && !(metadata.target instanceof Function && (metadata.target === target || metadata.target.prototype instanceof (target as Function)))) continue;
-    for (const row of rows) void subscriber.afterLoad(row, { connection: db.dataSource, manager: db.manager, metadata } as LoadEvent<ObjectLiteral>);
+    if (
+      target &&
+      !(metadata.target instanceof Function && (metadata.target === target || metadata.target.prototype instanceof (target as Function)))
+    )
+      continue;
+    for (const row of rows)
+      void subscriber.afterLoad(row, { connection: db.dataSource, manager: db.manager, metadata } as LoadEvent<ObjectLiteral>);
   }
 }
 

@@ -24,9 +24,9 @@ import { ChildList, childList, ChildListSpec, groupBy } from './child-connection
 import { entityByIdLoader } from './entity-by-id.loader';
 import { tagsLoader } from './tags.loader';
 import { prepaidLoader } from '../billing/prepaid.service';
-import type { PendingTaskFilter } from "../tracking/pending-task.commands";
-import type { ProjectFilter } from "../tracking/project.commands";
-import type { SessionFilter } from "../tracking/session.commands";
+import type { PendingTaskFilter } from '../tracking/pending-task.commands';
+import type { ProjectFilter } from '../tracking/project.commands';
+import type { SessionFilter } from '../tracking/session.commands';
 
 interface NeighbourKey {
   id: number;
@@ -57,11 +57,23 @@ export function createLoaders(db: Database) {
       if (!childLists.has(key)) childLists.set(key, childList(db, spec));
       return childLists.get(key) as ChildList<T, F>;
     },
-    projectsOfClient: childList<Project, ProjectFilter>(db, { entity: Project, parentKey: 'clientId', order: PROJECT_ORDER, filter: projectFilter, heavy: ['description'] }),
+    projectsOfClient: childList<Project, ProjectFilter>(db, {
+      entity: Project,
+      parentKey: 'clientId',
+      order: PROJECT_ORDER,
+      filter: projectFilter,
+      heavy: ['description'],
+    }),
     sessionsOfClient: sessionsBy(db, 'clientId'),
     sessionsOfProject: sessionsBy(db, 'projectId'),
     sessionsOfMachine: sessionsBy(db, 'machineId'),
-    workItemsOfSession: childList<WorkItem, undefined>(db, { entity: WorkItem, parentKey: 'sessionId', order: WORK_ITEM_ORDER, filter: () => noFilter, heavy: ['description'] }),
+    workItemsOfSession: childList<WorkItem, undefined>(db, {
+      entity: WorkItem,
+      parentKey: 'sessionId',
+      order: WORK_ITEM_ORDER,
+      filter: () => noFilter,
+      heavy: ['description'],
+    }),
     pendingTasksOfClient: childList<PendingTask, PendingTaskFilter>(db, {
       entity: PendingTask,
       parentKey: 'clientId',
@@ -69,9 +81,16 @@ export function createLoaders(db: Database) {
       filter: pendingTaskFilter,
     }),
     /** Change log per object; the filter is the object type, so each type is one statement. */
-    historyOf: childList<ChangeLogEntry, string>(db, { entity: ChangeLogEntry, parentKey: 'objectId', order: CHANGE_ORDER, filter: changeFilter }),
+    historyOf: childList<ChangeLogEntry, string>(db, {
+      entity: ChangeLogEntry,
+      parentKey: 'objectId',
+      order: CHANGE_ORDER,
+      filter: changeFilter,
+    }),
     /** Time, money and work-detail counts of sessions, a fixed number of grouped statements per batch. */
-    breakdownOfSession: new DataLoader<Session, SessionBreakdown, number>((sessions) => sessionBreakdowns(db.manager, sessions), { cacheKeyFn: (s) => s.id }),
+    breakdownOfSession: new DataLoader<Session, SessionBreakdown, number>((sessions) => sessionBreakdowns(db.manager, sessions), {
+      cacheKeyFn: (s) => s.id,
+    }),
     /** Prepaid balance and consumption per client, two grouped statements per batch. */
     prepaidOfClient: prepaidLoader(db),
     topologyOfClient: new DataLoader<number, TopologyGraph>((clientIds) => clientTopologies(db.manager, clientIds)),
@@ -80,15 +99,24 @@ export function createLoaders(db: Database) {
       async (keys) => {
         const results = new Map<NeighbourKey, TopologyGraph>();
         for (const group of groupBy(keys, (k) => `${k.kind}:${k.depth}`).values()) {
-          const graphs = await neighbourhoods(db.manager, group.map((k) => k.id), group[0].kind, group[0].depth);
+          const graphs = await neighbourhoods(
+            db.manager,
+            group.map((k) => k.id),
+            group[0].kind,
+            group[0].depth,
+          );
           group.forEach((key, i) => results.set(key, graphs[i]));
         }
         return keys.map((key) => results.get(key)!);
       },
       { cacheKeyFn: (key) => JSON.stringify([key.id, key.kind, key.depth]) },
     ),
-    sessionInfrastructure: new DataLoader<number, Infrastructure[]>((ids) => attachedInfrastructure(db.manager, SessionInfrastructure, 'sessionId', ids)),
-    projectInfrastructure: new DataLoader<number, Infrastructure[]>((ids) => attachedInfrastructure(db.manager, ProjectInfrastructure, 'projectId', ids)),
+    sessionInfrastructure: new DataLoader<number, Infrastructure[]>((ids) =>
+      attachedInfrastructure(db.manager, SessionInfrastructure, 'sessionId', ids),
+    ),
+    projectInfrastructure: new DataLoader<number, Infrastructure[]>((ids) =>
+      attachedInfrastructure(db.manager, ProjectInfrastructure, 'projectId', ids),
+    ),
     tagsOfSession: tagsLoader(db, SessionTag, 'sessionId'),
     tagsOfWorkItem: tagsLoader(db, WorkItemTag, 'workItemId'),
   };

@@ -27,7 +27,8 @@ export const COMMAND_TASK_DESCRIPTIONS: Record<CommandTask, string> = {
   [CommandTask.LIST_FILES]: 'List the files in args.path (default "."), hidden ones included.',
   [CommandTask.PROCESS_LIST]: 'List running processes, busiest first where the shell can sort; no arguments.',
   [CommandTask.IP_CONFIG]: 'Show the network interfaces and their IP addresses; no arguments.',
-  [CommandTask.INSTALL_PACKAGE]: "Install args.package with the machine's first package manager (winget, apt-get or brew if none is registered).",
+  [CommandTask.INSTALL_PACKAGE]:
+    "Install args.package with the machine's first package manager (winget, apt-get or brew if none is registered).",
   [CommandTask.DISK_USAGE]: 'Show size and free space of each disk or volume; no arguments.',
   [CommandTask.SERVICE_STATUS]: 'Show the state of the service args.service (on macOS, part of its launchd label).',
   [CommandTask.RESTART_SERVICE]: 'Restart the service args.service (on macOS, its full launchd label); needs admin rights.',
@@ -86,7 +87,11 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
   [CommandTask.IP_CONFIG]: {
     powershell: {
       command: 'Get-NetIPAddress | Format-Table InterfaceAlias, AddressFamily, IPAddress, PrefixLength',
-      before: { version: '3.0', fallback: 'ipconfig /all', why: 'Get-NetIPAddress needs PowerShell 3.0 on Windows 8 / Server 2012 or newer' },
+      before: {
+        version: '3.0',
+        fallback: 'ipconfig /all',
+        why: 'Get-NetIPAddress needs PowerShell 3.0 on Windows 8 / Server 2012 or newer',
+      },
     },
     cmd: 'ipconfig /all',
     linux: 'ip addr',
@@ -112,7 +117,11 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
   [CommandTask.DNS_LOOKUP]: {
     powershell: {
       command: 'Resolve-DnsName -Name {host}',
-      before: { version: '3.0', fallback: 'nslookup {host}', why: 'Resolve-DnsName needs PowerShell 3.0 on Windows 8 / Server 2012 or newer' },
+      before: {
+        version: '3.0',
+        fallback: 'nslookup {host}',
+        why: 'Resolve-DnsName needs PowerShell 3.0 on Windows 8 / Server 2012 or newer',
+      },
     },
     cmd: 'nslookup {host}',
     linux: 'nslookup {host}',
@@ -125,7 +134,11 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
   [CommandTask.TAIL_LOG]: {
     powershell: {
       command: 'Get-Content -LiteralPath {path} -Tail {lines}',
-      before: { version: '3.0', fallback: 'Get-Content -LiteralPath {path} | Select-Object -Last {lines}', why: 'Get-Content -Tail needs PowerShell 3.0' },
+      before: {
+        version: '3.0',
+        fallback: 'Get-Content -LiteralPath {path} | Select-Object -Last {lines}',
+        why: 'Get-Content -Tail needs PowerShell 3.0',
+      },
     },
     cmd: {
       command: 'powershell -NoProfile -Command "Get-Content -LiteralPath {path} | Select-Object -Last {lines}"',
@@ -136,7 +149,8 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
     defaults: { lines: 50 },
   },
   [CommandTask.FIND_FILE]: {
-    powershell: 'Get-ChildItem -Path {path} -Recurse -Filter {pattern} -ErrorAction SilentlyContinue | Select-Object -ExpandProperty FullName',
+    powershell:
+      'Get-ChildItem -Path {path} -Recurse -Filter {pattern} -ErrorAction SilentlyContinue | Select-Object -ExpandProperty FullName',
     cmd: 'where /r {path} {pattern}',
     linux: 'find {path} -name {pattern}',
     defaults: { path: '.' },
@@ -144,7 +158,11 @@ const COMMANDS: Record<Exclude<CommandTask, CommandTask.INSTALL_PACKAGE>, TaskCo
   [CommandTask.NETWORK_CONNECTIONS]: {
     powershell: {
       command: 'Get-NetTCPConnection | Sort-Object State, LocalPort',
-      before: { version: '3.0', fallback: 'netstat -ano', why: 'Get-NetTCPConnection needs PowerShell 3.0 on Windows 8 / Server 2012 or newer' },
+      before: {
+        version: '3.0',
+        fallback: 'netstat -ano',
+        why: 'Get-NetTCPConnection needs PowerShell 3.0 on Windows 8 / Server 2012 or newer',
+      },
     },
     cmd: 'netstat -ano',
     linux: 'ss -tulpn',
@@ -217,15 +235,33 @@ type TextArg = Exclude<keyof CommandArgs, 'lines'>;
 /** Per argument: the rule its value must follow, and whether a plain word stays unquoted. */
 const TEXT_ARGS: Record<TextArg, { rule?: { valid: RegExp; problem: string }; bareIfSafe?: boolean }> = {
   // A quoted "-x" is still an option to the program, so quoting alone cannot make it safe.
-  path: { rule: { valid: /^(?!-)/, problem: 'must not start with "-", which the command would read as an option; write ./-name for a file called -name' } },
-  service: { rule: { valid: /^(?!-)/, problem: 'must not start with "-", which the command would read as an option; give the service name, for example "Spooler"' } },
+  path: {
+    rule: {
+      valid: /^(?!-)/,
+      problem: 'must not start with "-", which the command would read as an option; write ./-name for a file called -name',
+    },
+  },
+  service: {
+    rule: {
+      valid: /^(?!-)/,
+      problem: 'must not start with "-", which the command would read as an option; give the service name, for example "Spooler"',
+    },
+  },
   pattern: {},
   package: {
-    rule: { valid: PACKAGE_NAME, problem: 'must be a package name such as "git", "Git.Git" or "@angular/cli": letters, digits and . _ + / @ : -, at most 200 characters' },
+    rule: {
+      valid: PACKAGE_NAME,
+      problem:
+        'must be a package name such as "git", "Git.Git" or "@angular/cli": letters, digits and . _ + / @ : -, at most 200 characters',
+    },
     bareIfSafe: true,
   },
   host: {
-    rule: { valid: HOST_NAME, problem: 'must be a host name or IP address such as "example.com" or "10.0.0.5": letters, digits, dots, hyphens and colons, at most 255 characters' },
+    rule: {
+      valid: HOST_NAME,
+      problem:
+        'must be a host name or IP address such as "example.com" or "10.0.0.5": letters, digits, dots, hyphens and colons, at most 255 characters',
+    },
     bareIfSafe: true,
   },
 };
@@ -318,7 +354,9 @@ function windowsPowerShellForm(command: Template | PowerShellCommand, machine: M
 
 function tableForm(machine: MachineShell, family: ShellFamily, commands: TaskCommands): Form {
   if (family === 'cmd') {
-    return typeof commands.cmd === 'string' ? { template: commands.cmd, quoting: 'cmd', note: null } : { template: commands.cmd.command, quoting: commands.cmd.quoting, note: commands.cmd.note };
+    return typeof commands.cmd === 'string'
+      ? { template: commands.cmd, quoting: 'cmd', note: null }
+      : { template: commands.cmd.command, quoting: commands.cmd.quoting, note: commands.cmd.note };
   }
   if (family === 'powershell' && machine.platform === Platform.WIN32) return windowsPowerShellForm(commands.powershell, machine);
   // PowerShell on Linux or macOS has no Windows cmdlets, but runs the native tools.
@@ -339,27 +377,44 @@ function checkLines(lines: number): number {
 function quoteText(name: TextArg, value: string, family: ShellFamily, quoting: ShellFamily): string {
   const field = `args.${name}`;
   const { rule, bareIfSafe } = TEXT_ARGS[name];
-  if (CONTROL_CHARACTERS.test(value)) throw new BadInputError(field, 'must be a single line without control characters (NUL, newline, tab); remove them');
+  if (CONTROL_CHARACTERS.test(value))
+    throw new BadInputError(field, 'must be a single line without control characters (NUL, newline, tab); remove them');
   if (rule && !rule.valid.test(value)) throw new BadInputError(field, rule.problem);
   if (family === 'cmd' && CMD_UNSAFE.test(value)) {
-    throw new BadInputError(field, 'contains a character cmd cannot quote safely (" % ^ & | < >); use PowerShell on this machine or a value without it');
+    throw new BadInputError(
+      field,
+      'contains a character cmd cannot quote safely (" % ^ & | < >); use PowerShell on this machine or a value without it',
+    );
   }
   return bareIfSafe && BARE_WORD.test(value) ? value : QUOTE[quoting](value);
 }
 
 /** The argument, validated and quoted, ready to paste into the template. */
-function renderArg(task: CommandTask, name: keyof CommandArgs, args: CommandArgs, defaults: TaskCommands['defaults'], family: ShellFamily, quoting: ShellFamily): string {
+function renderArg(
+  task: CommandTask,
+  name: keyof CommandArgs,
+  args: CommandArgs,
+  defaults: TaskCommands['defaults'],
+  family: ShellFamily,
+  quoting: ShellFamily,
+): string {
   const value = isGiven(args[name]) ? args[name] : defaults?.[name];
   if (value == null) throw new BadInputError(`args.${name}`, `${task} needs args.${name}, for example ${ARG_EXAMPLES[name]}`);
   if (name === 'lines') return String(checkLines(Number(value)));
   return quoteText(name, String(value), family, quoting);
 }
 
-function installCommand(machine: MachineShell, family: ShellFamily, args: CommandArgs): Pick<CommandSuggestion, 'command' | 'packageManager' | 'note'> {
+function installCommand(
+  machine: MachineShell,
+  family: ShellFamily,
+  args: CommandArgs,
+): Pick<CommandSuggestion, 'command' | 'packageManager' | 'note'> {
   const registered = machine.packageManagers[0];
   const manager = registered ?? FALLBACK_PACKAGE_MANAGERS[machine.platform];
   const name = renderArg(CommandTask.INSTALL_PACKAGE, 'package', args, {}, family, family);
-  const command = manager.install.includes('{package}') ? manager.install.replaceAll('{package}', () => name) : `${manager.install} ${name}`;
+  const command = manager.install.includes('{package}')
+    ? manager.install.replaceAll('{package}', () => name)
+    : `${manager.install} ${name}`;
   const note = registered ? null : `no package manager registered for this machine; assumed ${manager.name}`;
   return { command, packageManager: manager.name, note };
 }
@@ -376,7 +431,9 @@ export function commandFor(machine: MachineShell, task: CommandTask, args: Comma
   const commands = COMMANDS[task];
   const form = tableForm(machine, family, commands);
   // The table's placeholders are all argument names (the tests cover every template).
-  const command = form.template.replace(PLACEHOLDER, (_, name: keyof CommandArgs) => renderArg(task, name, args, commands.defaults, family, form.quoting));
+  const command = form.template.replace(PLACEHOLDER, (_, name: keyof CommandArgs) =>
+    renderArg(task, name, args, commands.defaults, family, form.quoting),
+  );
   return { task, shell, command, packageManager: null, note: joinNotes(shellNote, form.note) };
 }
 

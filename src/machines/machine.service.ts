@@ -8,8 +8,8 @@ import { isDuplicateKey } from '../database/database-faults';
 import { machineFingerprint } from './machine-fingerprint';
 import { findOrFail } from '../kit/find-or-fail';
 import { CommandArgs, commandFor, CommandSuggestion, CommandTask, MachineShell, renderSuggestion } from './command-templates';
-import type { MachineCapabilitiesReport, RegisterMachine } from "./machine.commands";
-import type { Scope } from "../kit/scope";
+import type { MachineCapabilitiesReport, RegisterMachine } from './machine.commands';
+import type { Scope } from '../kit/scope';
 
 export async function findMachine(db: Database, by: { id?: number; fingerprint?: string }): Promise<Machine> {
   if ((by.id === undefined) === !by.fingerprint) throw new BadInputError('fingerprint', 'give either the machine fingerprint or its id');
@@ -88,11 +88,24 @@ export function suggestCommand(machine: Machine, task: CommandTask, args: Comman
   return { ...suggestion, text: renderSuggestion(suggestion) };
 }
 
-export async function commandForMachine(db: Database, machineId: number, task: CommandTask, args?: CommandArgs): Promise<RenderedSuggestion> {
+export async function commandForMachine(
+  db: Database,
+  machineId: number,
+  task: CommandTask,
+  args?: CommandArgs,
+): Promise<RenderedSuggestion> {
   return suggestCommand(await findOrFail(db.manager, Machine, machineId, 'machineId'), task, args);
 }
 
 /** Tasks that need no arguments: registerMachine answers them up front, so an agent starts with its commands. */
-const UP_FRONT: CommandTask[] = [CommandTask.LIST_FILES, CommandTask.PROCESS_LIST, CommandTask.IP_CONFIG, CommandTask.DISK_USAGE, CommandTask.NETWORK_CONNECTIONS, CommandTask.SYSTEM_INFO, CommandTask.LIST_USERS];
+const UP_FRONT: CommandTask[] = [
+  CommandTask.LIST_FILES,
+  CommandTask.PROCESS_LIST,
+  CommandTask.IP_CONFIG,
+  CommandTask.DISK_USAGE,
+  CommandTask.NETWORK_CONNECTIONS,
+  CommandTask.SYSTEM_INFO,
+  CommandTask.LIST_USERS,
+];
 
 export const upFrontCommands = (machine: Machine): RenderedSuggestion[] => UP_FRONT.map((task) => suggestCommand(machine, task));

@@ -61,10 +61,25 @@ function verifySqliteCopy(partial: string): void {
 async function backupMariadb(target: MariadbTarget, partial: string, progress: Progress): Promise<number> {
   const connection = await connectServer(target);
   const tables = await mariadbTableCounts(connection, target.database).finally(() => connection.end());
-  if (!tables.size) throw new OperationError(`The database ${target.database} has no tables: nothing to back up (is DATABASE_URL right?).`, EXIT.unreachable);
+  if (!tables.size)
+    throw new OperationError(
+      `The database ${target.database} has no tables: nothing to back up (is DATABASE_URL right?).`,
+      EXIT.unreachable,
+    );
   const { args, env } = clientArgs(target);
   let done = 0;
-  const dumpArgs = [...args, '--single-transaction', '--quick', '--routines', '--triggers', '--hex-blob', '--no-tablespaces', '--verbose', `--result-file=${partial}`, target.database];
+  const dumpArgs = [
+    ...args,
+    '--single-transaction',
+    '--quick',
+    '--routines',
+    '--triggers',
+    '--hex-blob',
+    '--no-tablespaces',
+    '--verbose',
+    `--result-file=${partial}`,
+    target.database,
+  ];
   await runTool('mariadb-dump', dumpArgs, env, (line) => {
     const table = /Retrieving table structure for table `?([^`.]+)`?/.exec(line)?.[1];
     if (table) progress(`dumping table ${++done}/${tables.size}: ${table}`);
@@ -77,14 +92,20 @@ async function backupMariadb(target: MariadbTarget, partial: string, progress: P
  * Backs up the database `target` names into `out`: a SQLite file for SQLite, an SQL dump for MariaDB.
  * Written under a temporary name and renamed when complete, so `out` is never half a backup.
  */
-export async function backupDatabase(target: DatabaseTarget, out: string, options: { force?: boolean; progress?: Progress } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  target: DatabaseTarget,
+  out: string,
+  options: { force?: boolean; progress?: Progress } = {},
+): Promise<BackupResult> {
   const progress = options.progress ?? (() => undefined);
-  if (existsSync(out) && !options.force) throw new OperationError(`${out} exists: choose another file, or pass --force to replace it.`, EXIT.refused);
+  if (existsSync(out) && !options.force)
+    throw new OperationError(`${out} exists: choose another file, or pass --force to replace it.`, EXIT.refused);
   if (!existsSync(dirname(resolve(out)))) throw new OperationError(`Cannot write ${out}: its folder does not exist.`, EXIT.usage);
   const partial = `${out}.partial`;
   rmSync(partial, { force: true });
   try {
-    const tables = target.dialect === 'sqlite' ? await backupSqlite(target.path, partial, progress) : await backupMariadb(target, partial, progress);
+    const tables =
+      target.dialect === 'sqlite' ? await backupSqlite(target.path, partial, progress) : await backupMariadb(target, partial, progress);
     if (target.dialect === 'sqlite') verifySqliteCopy(partial);
     renameSync(partial, out);
     const method = target.dialect === 'sqlite' ? 'sqlite online backup' : 'mariadb-dump --single-transaction';

@@ -8,15 +8,27 @@ export type MariadbTarget = Extract<DatabaseTarget, { dialect: 'mariadb' }>;
 /** A connection to the server, without choosing a database (restore may have to create it). */
 export async function connectServer(target: MariadbTarget): Promise<Connection> {
   try {
-    return await createConnection({ host: target.host, port: target.port, user: target.username, password: target.password, connectTimeout: 5000 });
+    return await createConnection({
+      host: target.host,
+      port: target.port,
+      user: target.username,
+      password: target.password,
+      connectTimeout: 5000,
+    });
   } catch (error) {
-    throw new OperationError(`Cannot reach MariaDB at ${target.host}:${target.port} as ${target.username}: ${(error as Error).message}`, EXIT.unreachable);
+    throw new OperationError(
+      `Cannot reach MariaDB at ${target.host}:${target.port} as ${target.username}: ${(error as Error).message}`,
+      EXIT.unreachable,
+    );
   }
 }
 
 /** The database's tables and their row counts; an empty map when the database has none (or does not exist). */
 export async function mariadbTableCounts(connection: Connection, database: string): Promise<Map<string, number>> {
-  const [tables] = await connection.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name", [database]);
+  const [tables] = await connection.query(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name",
+    [database],
+  );
   const counts = new Map<string, number>();
   for (const { name } of tables as { name: string }[]) {
     const [rows] = await connection.query(`SELECT COUNT(*) AS n FROM \`${database}\`.\`${name}\``);
@@ -28,7 +40,13 @@ export async function mariadbTableCounts(connection: Connection, database: strin
 /** The client tools' connection arguments; the password goes in the environment, never on the command line (ps shows that). */
 export function clientArgs(target: MariadbTarget): { args: string[]; env: NodeJS.ProcessEnv } {
   return {
-    args: ['--protocol=tcp', `--host=${target.host}`, `--port=${target.port}`, `--user=${target.username}`, '--default-character-set=utf8mb4'],
+    args: [
+      '--protocol=tcp',
+      `--host=${target.host}`,
+      `--port=${target.port}`,
+      `--user=${target.username}`,
+      '--default-character-set=utf8mb4',
+    ],
     env: { ...process.env, MYSQL_PWD: target.password },
   };
 }
@@ -37,7 +55,13 @@ export function clientArgs(target: MariadbTarget): { args: string[]; env: NodeJS
  * Runs a MariaDB client tool (mariadb-dump, mariadb), feeding `stdin` when given, calling `onLine` for
  * each line it writes to stderr; rejects with the tool's own error lines when it exits non-zero.
  */
-export function runTool(command: string, args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => boolean, stdin?: NodeJS.ReadableStream): Promise<void> {
+export function runTool(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onLine: (line: string) => boolean,
+  stdin?: NodeJS.ReadableStream,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     const problems: string[] = [];
@@ -56,7 +80,10 @@ export function runTool(command: string, args: string[], env: NodeJS.ProcessEnv,
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
-          ? new OperationError(`${command} is not on PATH: install the MariaDB client (Debian: apt-get install mariadb-client).`, EXIT.failed)
+          ? new OperationError(
+              `${command} is not on PATH: install the MariaDB client (Debian: apt-get install mariadb-client).`,
+              EXIT.failed,
+            )
           : error,
       ),
     );

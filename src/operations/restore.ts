@@ -30,11 +30,14 @@ function backupKind(file: string): BackupKind {
 }
 
 function sqliteCounts(db: SqliteHandle): Map<string, number> {
-  return new Map(sqliteTables(db).map((table) => [table, Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n)]));
+  return new Map(
+    sqliteTables(db).map((table) => [table, Number((db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n)]),
+  );
 }
 
 function summary(counts: Map<string, number>): RestoreResult {
-  if (!counts.has('migrations')) throw new OperationError('The restored database has no migrations table: it is not an msp-tracker backup.', EXIT.badBackup);
+  if (!counts.has('migrations'))
+    throw new OperationError('The restored database has no migrations table: it is not an msp-tracker backup.', EXIT.badBackup);
   return { tables: counts.size, rows: [...counts.values()].reduce((a, b) => a + b, 0), migrations: counts.get('migrations')! };
 }
 
@@ -44,21 +47,28 @@ async function restoreSqlite(path: string, file: string, force: boolean, progres
     const current = openSqliteFile(path);
     const tables = sqliteTables(current).length;
     current.close();
-    if (tables && !force) throw new OperationError(`${path} already holds a database (${tables} tables): restore into a new file, or pass --force to replace it.`, EXIT.refused);
+    if (tables && !force)
+      throw new OperationError(
+        `${path} already holds a database (${tables} tables): restore into a new file, or pass --force to replace it.`,
+        EXIT.refused,
+      );
   }
   mkdirSync(dirname(resolve(path)), { recursive: true });
   const backup = openSqliteFile(file, true);
   const restoring = `${path}.restoring`;
   rmSync(restoring, { force: true });
   try {
-    await backup.backup(restoring, { progress: ({ totalPages, remainingPages }) => void progress(`copied ${totalPages - remainingPages}/${totalPages} pages`) });
+    await backup.backup(restoring, {
+      progress: ({ totalPages, remainingPages }) => void progress(`copied ${totalPages - remainingPages}/${totalPages} pages`),
+    });
   } finally {
     backup.close();
   }
   const copy = openSqliteFile(restoring);
   let result: RestoreResult;
   try {
-    if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new OperationError(`${file} fails SQLite's integrity check.`, EXIT.badBackup);
+    if (copy.pragma('integrity_check', { simple: true }) !== 'ok')
+      throw new OperationError(`${file} fails SQLite's integrity check.`, EXIT.badBackup);
     result = summary(sqliteCounts(copy));
   } catch (error) {
     copy.close();
@@ -101,13 +111,19 @@ async function restoreMariadb(target: MariadbTarget, file: string, force: boolea
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     const existing = await mariadbTableCounts(connection, target.database);
     if (existing.size && !force) {
-      throw new OperationError(`The database ${target.database} already has ${existing.size} tables: restore into a new database, or pass --force to replace them.`, EXIT.refused);
+      throw new OperationError(
+        `The database ${target.database} already has ${existing.size} tables: restore into a new database, or pass --force to replace them.`,
+        EXIT.refused,
+      );
     }
     if (existing.size) await emptyDatabase(connection, target.database, existing.keys());
     try {
       await loadDump(target, file, progress);
     } catch (error) {
-      throw new OperationError(`${(error as Error).message}\nThe database ${target.database} is partly restored: fix the cause and run the restore again with --force.`, EXIT.failed);
+      throw new OperationError(
+        `${(error as Error).message}\nThe database ${target.database} is partly restored: fix the cause and run the restore again with --force.`,
+        EXIT.failed,
+      );
     }
     return summary(await mariadbTableCounts(connection, target.database));
   } finally {
@@ -119,11 +135,20 @@ async function restoreMariadb(target: MariadbTarget, file: string, force: boolea
  * Restores `file` (from backupDatabase) into the database `target` names. Stop the service first: a
  * running one keeps the old database open. The file's kind must match the target's dialect.
  */
-export async function restoreDatabase(target: DatabaseTarget, file: string, options: { force?: boolean; progress?: Progress } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  target: DatabaseTarget,
+  file: string,
+  options: { force?: boolean; progress?: Progress } = {},
+): Promise<RestoreResult> {
   const progress = options.progress ?? (() => undefined);
   const kind = backupKind(file);
   if (kind !== target.dialect) {
-    throw new OperationError(`${file} is a ${kind === 'sqlite' ? 'SQLite backup' : 'MariaDB dump'}, but DATABASE_URL points at ${target.dialect === 'sqlite' ? 'SQLite' : 'MariaDB'}.`, EXIT.badBackup);
+    throw new OperationError(
+      `${file} is a ${kind === 'sqlite' ? 'SQLite backup' : 'MariaDB dump'}, but DATABASE_URL points at ${target.dialect === 'sqlite' ? 'SQLite' : 'MariaDB'}.`,
+      EXIT.badBackup,
+    );
   }
-  return target.dialect === 'sqlite' ? restoreSqlite(target.path, file, !!options.force, progress) : restoreMariadb(target, file, !!options.force, progress);
+  return target.dialect === 'sqlite'
+    ? restoreSqlite(target.path, file, !!options.force, progress)
+    : restoreMariadb(target, file, !!options.force, progress);
 }

@@ -1,6 +1,9 @@
 /** The few calls of better-sqlite3 the operator commands make (the package ships no types). */
 export interface SqliteHandle {
-  backup(destination: string, options?: { progress?(info: { totalPages: number; remainingPages: number }): number | undefined }): Promise<{ totalPages: number; remainingPages: number }>;
+  backup(
+    destination: string,
+    options?: { progress?(info: { totalPages: number; remainingPages: number }): number | undefined },
+  ): Promise<{ totalPages: number; remainingPages: number }>;
   prepare(sql: string): { all(): unknown[]; get(): unknown };
   pragma(sql: string, options?: { simple?: boolean }): unknown;
   close(): void;
@@ -12,7 +15,8 @@ type OpenSqlite = (path: string, options?: { readonly?: boolean; fileMustExist?:
 const openSqlite = require('better-sqlite3') as OpenSqlite;
 
 /** Opens an existing SQLite file; `timeout` waits out a writer's lock instead of failing with SQLITE_BUSY. */
-export const openSqliteFile = (path: string, readonly = false): SqliteHandle => openSqlite(path, { fileMustExist: true, readonly, timeout: 10_000 });
+export const openSqliteFile = (path: string, readonly = false): SqliteHandle =>
+  openSqlite(path, { fileMustExist: true, readonly, timeout: 10_000 });
 
 /** Tables of a SQLite file, without SQLite's own and the full-text index's shadow tables. */
 export function sqliteTables(db: SqliteHandle): string[] {

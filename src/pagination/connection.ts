@@ -111,6 +111,9 @@ export function toConnection<T extends { id: number }, C extends object>(
     } satisfies PageInfo,
   });
   let edges: { cursor: string; node: T }[] | undefined;
-  Object.defineProperty(connection, 'edges', { enumerable: true, get: () => (edges ??= rows.map((row) => ({ cursor: cursorFor(row, order), node: row }))) });
+  Object.defineProperty(connection, 'edges', {
+    enumerable: true,
+    get: () => (edges ??= rows.map((row) => ({ cursor: cursorFor(row, order), node: row }))),
+  });
   return connection as C;
 }

@@ -44,7 +44,12 @@ function dbValue(value: unknown): string | number | null {
 const listName = (entity: string, order: SortOrder<unknown>) => `${entity}.${order.key}.${order.direction}`;
 
 /** Restricts the query to rows after the cursor in the given order (keyset pagination: no OFFSET). */
-export function applyAfter<T>(qb: SelectQueryBuilder<ObjectLiteral>, alias: string, order: SortOrder<T>, after: string | null | undefined): void {
+export function applyAfter<T>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  alias: string,
+  order: SortOrder<T>,
+  after: string | null | undefined,
+): void {
   if (!after) return;
   const { key, id } = decodeCursor(after, listName(qb.expressionMap.mainAlias!.metadata.targetName, order as SortOrder<unknown>));
   const cmp = order.direction === 'ASC' ? '>' : '<';

@@ -5,9 +5,17 @@ import { dbTime } from '../database/db-time';
 import { dialectOf } from '../database/dialect';
 import { BadInputError, NotFoundError } from '../core/errors';
 import { assertAfter } from '../tracking/time-rules';
-import { amountSql, formatHours, formatHoursOfCentiminutes, formatMoney, hoursOf, hoursOfCentiminutes, minutesOfCentiminutes } from '../billing/money';
+import {
+  amountSql,
+  formatHours,
+  formatHoursOfCentiminutes,
+  formatMoney,
+  hoursOf,
+  hoursOfCentiminutes,
+  minutesOfCentiminutes,
+} from '../billing/money';
 import type { Dialect } from '../database/dialect';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 /** What a report can be broken down by; the groups are always ordered in this order of keys. */
 export enum ReportGrouping {
@@ -108,7 +116,16 @@ const NO_KEY: ReportKey = {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const FIGURE_COLUMNS = ['sessions', 'minutes', 'actual_billable_minutes', 'billable_cm', 'prepaid_cm', 'value_cents', 'billed_cents', 'overage_cents'] as const;
+const FIGURE_COLUMNS = [
+  'sessions',
+  'minutes',
+  'actual_billable_minutes',
+  'billable_cm',
+  'prepaid_cm',
+  'value_cents',
+  'billed_cents',
+  'overage_cents',
+] as const;
 type FigureRow = Record<(typeof FIGURE_COLUMNS)[number], unknown>;
 
 /** SQL aggregates arrive as numbers (SQLite), or as strings for SUM's DECIMAL (MariaDB). */
@@ -145,7 +162,20 @@ function figuresOf(row: FigureRow): ReportFigures {
 
 // ---------------------------------------------------------------- period label
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Midnight UTC on the first of month `month` (may overflow into later years) of `year`. */
 function monthStart(year: number, month: number): number {
@@ -198,7 +228,9 @@ function reportText(label: string, from: Date, to: Date, groupBy: ReportGrouping
   if (groupBy.length) {
     for (const group of groups.slice(0, MAX_TEXT_GROUPS)) {
       const f = group.figures;
-      lines.push(`- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${formatHoursOfCentiminutes(Math.round(f.billableMinutes * 100))} billable hours, ${money(f)}`);
+      lines.push(
+        `- ${groupBy.map((g) => keyLabel(g, group.key)).join(' / ')}: ${summary(f)}, ${formatHoursOfCentiminutes(Math.round(f.billableMinutes * 100))} billable hours, ${money(f)}`,
+      );
     }
     const more = groups.length - MAX_TEXT_GROUPS;
     if (more > 0) lines.push(`… and ${plural(more, 'more group')}`);
@@ -303,7 +335,10 @@ function validate(criteria: ReportCriteria, groupBy: ReportGrouping[]): void {
   const limit = new Date(criteria.from);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_SPAN_YEARS);
   if (criteria.to.getTime() > limit.getTime()) {
-    throw new BadInputError('filter.to', `a report spans at most ${MAX_SPAN_YEARS} years; ${criteria.to.toISOString()} is after ${limit.toISOString()}`);
+    throw new BadInputError(
+      'filter.to',
+      `a report spans at most ${MAX_SPAN_YEARS} years; ${criteria.to.toISOString()} is after ${limit.toISOString()}`,
+    );
   }
   const seen = new Set<ReportGrouping>();
   for (const grouping of groupBy) {
@@ -328,9 +363,16 @@ export async function report(scope: Scope, criteria: ReportCriteria, groupBy: Re
     `SELECT ${FIGURE_COLUMNS.map((c) => `t.${c}`).join(', ')}, fc.id AS filter_client_id, fc.name AS filter_client_name, fp.id AS filter_project_id, fp.name AS filter_project_name ` +
       `FROM (SELECT ${FIGURES_SQL} ${FROM_SQL} ${where.sql}) t LEFT JOIN clients fc ON fc.id = ? LEFT JOIN projects fp ON fp.id = ?`,
     [...where.params, idOrNull(criteria.clientId), idOrNull(criteria.projectId)],
-  )) as (FigureRow & { filter_client_id: unknown; filter_client_name: string | null; filter_project_id: unknown; filter_project_name: string | null })[];
-  if (criteria.clientId != null && totalRow.filter_client_id == null) throw new NotFoundError('Client', criteria.clientId, 'filter.clientId');
-  if (criteria.projectId != null && totalRow.filter_project_id == null) throw new NotFoundError('Project', criteria.projectId, 'filter.projectId');
+  )) as (FigureRow & {
+    filter_client_id: unknown;
+    filter_client_name: string | null;
+    filter_project_id: unknown;
+    filter_project_name: string | null;
+  })[];
+  if (criteria.clientId != null && totalRow.filter_client_id == null)
+    throw new NotFoundError('Client', criteria.clientId, 'filter.clientId');
+  if (criteria.projectId != null && totalRow.filter_project_id == null)
+    throw new NotFoundError('Project', criteria.projectId, 'filter.projectId');
   const total = figuresOf(totalRow);
 
   const ordered = Object.values(ReportGrouping).filter((g) => groupBy.includes(g));
@@ -341,7 +383,10 @@ export async function report(scope: Scope, criteria: ReportCriteria, groupBy: Re
     const keys = ordered.map((g) => keySql(g, monthOf(dialectOf(manager.connection), 's.started_at')));
     const rows: (FigureRow & Record<string, unknown>)[] = await manager.query(
       `SELECT ${keys.flatMap((k) => k.select).join(', ')}, ${FIGURES_SQL} ${FROM_SQL} ` +
-        `${keys.map((k) => k.join ?? '').filter(Boolean).join(' ')} ${where.sql} ` +
+        `${keys
+          .map((k) => k.join ?? '')
+          .filter(Boolean)
+          .join(' ')} ${where.sql} ` +
         `GROUP BY ${keys.flatMap((k) => k.groupBy).join(', ')} ORDER BY ${keys.flatMap((k) => k.orderBy).join(', ')}`,
       where.params,
     );

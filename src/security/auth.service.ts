@@ -18,9 +18,9 @@ import { countedAs } from '../database/statement-counter';
 import { BadInputError, ConflictError, ForbiddenError } from '../core/errors';
 import { isDuplicateKey } from '../database/database-faults';
 import { findOrFail } from '../kit/find-or-fail';
-import type { Scope } from "../kit/scope";
-import type { Viewer } from "../core/request-scope";
-import { AccessScope } from "../core/request-scope";
+import type { Scope } from '../kit/scope';
+import type { Viewer } from '../core/request-scope';
+import { AccessScope } from '../core/request-scope';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 export const AGENT_TOKEN_TTL_SECONDS = 12 * 3600;
@@ -32,7 +32,11 @@ const UNSHARED_CHECK_CACHE_MS = 500;
 const REVOKED_IDS_MS = 60_000;
 
 export const scopesFor = (role: UserRole): AccessScope[] =>
-  role === UserRole.ADMIN ? ['msp:read', 'msp:write', 'msp:admin'] : role === UserRole.TECHNICIAN ? ['msp:read', 'msp:write'] : ['msp:read'];
+  role === UserRole.ADMIN
+    ? ['msp:read', 'msp:write', 'msp:admin']
+    : role === UserRole.TECHNICIAN
+      ? ['msp:read', 'msp:write']
+      : ['msp:read'];
 
 export interface TokenPair {
   accessToken: string;
@@ -102,7 +106,9 @@ export class Authenticator {
     if (await this.isRevoked(revocationKeys)) {
       throw new UnauthenticatedError('This token was revoked (logged out, or its login was revoked); log in again.');
     }
-    const user = await this.activeUsers.get(String(claims.userId), () => this.db.manager.findOneBy(User, { id: claims.userId, active: true }));
+    const user = await this.activeUsers.get(String(claims.userId), () =>
+      this.db.manager.findOneBy(User, { id: claims.userId, active: true }),
+    );
     if (!user) throw new UnauthenticatedError('This user no longer exists or was deactivated.');
     if (claims.sessionId && !(await this.openSessions.get(String(claims.sessionId), () => this.sessionIsOpen(claims.sessionId!)))) {
       throw new UnauthenticatedError(`Session ${claims.sessionId} has ended, and its agent token with it.`);
@@ -148,7 +154,16 @@ export class Authenticator {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const refreshTokenExpiresAt = new Date(Date.now() + REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await manager.insert(RefreshToken, { id, userId: user.id, familyId, secretHash: sha256(secret), expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null, createdAt: now() });
+    await manager.insert(RefreshToken, {
+      id,
+      userId: user.id,
+      familyId,
+      secretHash: sha256(secret),
+      expiresAt: refreshTokenExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: now(),
+    });
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: `${id}.${secret}`, refreshTokenExpiresAt };
   }
 
@@ -159,11 +174,17 @@ export class Authenticator {
 
 /** The same words for an unknown e-mail and a wrong password (failures count per e-mail either way), so neither is told apart. */
 function wrongLogin({ triesLeft, retryInSeconds }: LoginFailure): string {
-  if (triesLeft > 0) return `E-mail or password is wrong: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before this account is locked for ${LOGIN_FAILURE_WINDOW_MINUTES} minutes.`;
+  if (triesLeft > 0)
+    return `E-mail or password is wrong: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left before this account is locked for ${LOGIN_FAILURE_WINDOW_MINUTES} minutes.`;
   return `E-mail or password is wrong, and that was the last try: this account is locked; try again in ${retryInSeconds} s.`;
 }
 
-export async function login(scope: Scope, auth: Authenticator, limits: RateLimits, input: { email: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
+export async function login(
+  scope: Scope,
+  auth: Authenticator,
+  limits: RateLimits,
+  input: { email: string; password: string },
+): Promise<{ tokens: TokenPair; user: User }> {
   const email = input.email.trim().toLowerCase();
   await limits.assertLoginAllowed(email);
   const user = await scope.db.manager.findOneBy(User, { email });
@@ -179,7 +200,13 @@ export async function login(scope: Scope, auth: Authenticator, limits: RateLimit
 async function revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
   await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: now() });
   const lastAccessExpiry = new Date(Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000);
-  await manager.createQueryBuilder().insert().into(RevokedToken).values({ jti: familyId, expiresAt: lastAccessExpiry, createdAt: now() }).orIgnore().execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RevokedToken)
+    .values({ jti: familyId, expiresAt: lastAccessExpiry, createdAt: now() })
+    .orIgnore()
+    .execute();
 }
 
 /**
@@ -193,7 +220,10 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
     if (!row || !secret || row.secretHash !== sha256(secret)) return { error: 'This refresh token is not valid; log in again.' };
     if (row.usedAt || row.revokedAt) {
       await revokeFamily(manager, row.familyId);
-      return { error: 'This refresh token was already used, so it may have leaked: every token from that login is now revoked. Log in again.', revokedFamily: row.familyId };
+      return {
+        error: 'This refresh token was already used, so it may have leaked: every token from that login is now revoked. Log in again.',
+        revokedFamily: row.familyId,
+      };
     }
     if (row.expiresAt.getTime() < Date.now()) return { error: 'This refresh token has expired; log in again.' };
     const user = await manager.findOneBy(User, { id: row.userId, active: true });
@@ -211,7 +241,13 @@ export async function refresh(scope: Scope, auth: Authenticator, presented: stri
 /** Revokes the caller's access token and, when given, the refresh family it came with. */
 export async function logout(scope: Scope, auth: Authenticator, viewer: Viewer, refreshToken?: string): Promise<boolean> {
   const revoked = await scope.db.transaction(scope, async (manager) => {
-    await manager.createQueryBuilder().insert().into(RevokedToken).values({ jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, createdAt: now() }).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(RevokedToken)
+      .values({ jti: viewer.tokenId, expiresAt: viewer.tokenExpiresAt, createdAt: now() })
+      .orIgnore()
+      .execute();
     const row = refreshToken ? await manager.findOneBy(RefreshToken, { id: refreshToken.split('.')[0] }) : null;
     if (!row || row.userId !== viewer.userId) return [viewer.tokenId];
     await revokeFamily(manager, row.familyId);
@@ -222,11 +258,17 @@ export async function logout(scope: Scope, auth: Authenticator, viewer: Viewer, 
 }
 
 /** A token for an agent working in one session: its own scopes at most, and dead once the session ends. */
-export async function issueAgentToken(scope: Scope, auth: Authenticator, viewer: Viewer, input: { sessionId: string; scopes: AccessScope[] }) {
+export async function issueAgentToken(
+  scope: Scope,
+  auth: Authenticator,
+  viewer: Viewer,
+  input: { sessionId: string; scopes: AccessScope[] },
+) {
   if (viewer.sessionId) throw new ForbiddenError('An agent token cannot issue further agent tokens.');
   const wanted = [...new Set(input.scopes)];
   const beyond = wanted.filter((s) => !viewer.scopes.includes(s) || s === 'msp:admin');
-  if (beyond.length) throw new BadInputError('scopes', `an agent token can carry msp:read and msp:write you hold yourself, not ${beyond.join(', ')}`);
+  if (beyond.length)
+    throw new BadInputError('scopes', `an agent token can carry msp:read and msp:write you hold yourself, not ${beyond.join(', ')}`);
   const session = await findOrFail(scope.db.manager, Session, input.sessionId, 'sessionId');
   if (session.endedAt) throw new ConflictError(`Session ${session.id} has ended; start a new session for the agent.`, 'sessionId');
   const { token, expiresAt } = await auth.signAgentToken(viewer.userId, wanted, session);
@@ -256,12 +298,24 @@ export async function bootstrapAdmin(scope: Scope, email: string, password: stri
       const at = now();
       const existing = await manager.findOne(User, { where: { email }, ...writeLock(manager) });
       if (!existing) {
-        await manager.save(manager.create(User, { email, displayName: 'Administrator', role: UserRole.ADMIN, active: true, passwordHash, createdAt: at, updatedAt: at }));
+        await manager.save(
+          manager.create(User, {
+            email,
+            displayName: 'Administrator',
+            role: UserRole.ADMIN,
+            active: true,
+            passwordHash,
+            createdAt: at,
+            updatedAt: at,
+          }),
+        );
       } else if (existing.role === UserRole.ADMIN && existing.active) {
         await manager.save(Object.assign(existing, { passwordHash, updatedAt: at }));
       } else {
         const what = existing.active ? `a ${existing.role} user` : 'a deactivated user';
-        return { problem: `No admin can log in, and ${email} (MSP_ADMIN_EMAIL) is ${what}, which is left as it is: start with MSP_ADMIN_EMAIL set to a free address to create an admin.` };
+        return {
+          problem: `No admin can log in, and ${email} (MSP_ADMIN_EMAIL) is ${what}, which is left as it is: start with MSP_ADMIN_EMAIL set to a free address to create an admin.`,
+        };
       }
       return { email, generatedPassword };
     });
@@ -281,4 +335,3 @@ export async function setPassword(scope: Scope, userId: number, password: string
     return manager.save(user);
   });
 }
-

@@ -9,7 +9,7 @@ import { writeLock } from '../database/dialect';
 import { ConflictError } from '../core/errors';
 import { Authenticator, sha256, TokenPair } from './auth.service';
 import { findOrFail } from '../kit/find-or-fail';
-import type { Scope } from "../kit/scope";
+import type { Scope } from '../kit/scope';
 
 export const INVITE_TTL_DAYS = 7;
 
@@ -34,7 +34,8 @@ export async function issueInvite(manager: EntityManager, user: User): Promise<I
 export function createInvite(scope: Scope, userId: string): Promise<Invite> {
   return scope.db.transaction(scope, async (manager) => {
     const user = await findOrFail(manager, User, userId, 'userId', true);
-    if (!user.active) throw new ConflictError(`User ${user.id} is deactivated: reactivate them (updateUser) before inviting them.`, 'userId');
+    if (!user.active)
+      throw new ConflictError(`User ${user.id} is deactivated: reactivate them (updateUser) before inviting them.`, 'userId');
     return issueInvite(manager, user);
   });
 }
@@ -53,7 +54,11 @@ function assertUsable(invite: UserInvite | null): asserts invite is UserInvite {
  * Sets the invited user's password and logs them in. An invite works once: its row is locked while it
  * is used, so two concurrent calls cannot both set a password. Every refusal is UNAUTHENTICATED.
  */
-export async function acceptInvite(scope: Scope, auth: Authenticator, input: { token: string; password: string }): Promise<{ tokens: TokenPair; user: User }> {
+export async function acceptInvite(
+  scope: Scope,
+  auth: Authenticator,
+  input: { token: string; password: string },
+): Promise<{ tokens: TokenPair; user: User }> {
   const tokenHash = sha256(input.token);
   const found = await scope.db.manager.findOneBy(UserInvite, { tokenHash });
   // hashed before the transaction, which on SQLite holds every other writer while it runs

@@ -18,8 +18,16 @@ import { notArchived } from '../infrastructure/infrastructure.service';
 import { insertRecord, Referenced, updateRecord } from '../kit/record.service';
 import { likeContains, likeSql } from '../kit/text';
 import { assertNotInFuture } from '../tracking/time-rules';
-import type { CreateCredential, CredentialFilter, GrantCredentialAccess, RecordSecurityIncident, SecurityIncidentFilter, UpdateCredential, UpdateSecurityIncident } from "./security.commands";
-import type { Scope } from "../kit/scope";
+import type {
+  CreateCredential,
+  CredentialFilter,
+  GrantCredentialAccess,
+  RecordSecurityIncident,
+  SecurityIncidentFilter,
+  UpdateCredential,
+  UpdateSecurityIncident,
+} from './security.commands';
+import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { securityIncidentRecorded } from '../webhooks/payloads';
 
@@ -31,7 +39,8 @@ export function credentialFilter(filter: CredentialFilter = {}): Filter {
   return (qb, a) => {
     if (!filter.includeArchived) notArchived(qb, a);
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
-    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.infrastructureId)
+      qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
     if (filter.kind) qb.andWhere(`${a}.kind = :kind`, { kind: filter.kind });
     if (filter.search) qb.andWhere(likeSql(`${a}.name`, 'search'), { search: likeContains(filter.search) });
   };
@@ -56,7 +65,12 @@ export function securityIncidentFilter(filter: SecurityIncidentFilter = {}): Fil
 export const incidentsOfClient = childListSpec(SecurityIncident, 'clientId', INCIDENT_ORDER);
 
 /** One row of the credential audit log, written in the caller's transaction. */
-export async function auditCredential(manager: EntityManager, credentialId: number, action: CredentialAction, reason: string | null = null): Promise<void> {
+export async function auditCredential(
+  manager: EntityManager,
+  credentialId: number,
+  action: CredentialAction,
+  reason: string | null = null,
+): Promise<void> {
   const origin = originOf(manager.queryRunner)!;
   await manager.insert(CredentialAuditEntry, {
     credentialId,
@@ -96,7 +110,8 @@ export function grantCredentialAccess(scope: Scope, input: GrantCredentialAccess
     const userId = /^user:(\d+)$/.exec(input.principal)?.[1];
     if (userId) await findOrFail(manager, User, userId, 'principal');
     const existing = await manager.findOneBy(CredentialPermission, { credentialId: credential.id, principal: input.principal });
-    const permission = existing ?? manager.create(CredentialPermission, { credentialId: credential.id, principal: input.principal, createdAt: now() });
+    const permission =
+      existing ?? manager.create(CredentialPermission, { credentialId: credential.id, principal: input.principal, createdAt: now() });
     Object.assign(permission, { canReveal: input.canReveal, grantedBy: scope.actor });
     return manager.save(permission);
   });
@@ -132,7 +147,10 @@ export function updateSecurityIncident(scope: Scope, input: UpdateSecurityIncide
     if (input.note) events.push(input.note.trim());
     incident.timeline = [...incident.timeline, ...events.map((note) => ({ at, note }))];
     if (Buffer.byteLength(JSON.stringify(incident.timeline)) > MAX_TIMELINE_BYTES) {
-      throw new BadInputError('note', 'the timeline is full; summarise what happened in the summary and close the incident, or record a follow-up incident');
+      throw new BadInputError(
+        'note',
+        'the timeline is full; summarise what happened in the summary and close the incident, or record a follow-up incident',
+      );
     }
     incident.severity = input.severity ?? incident.severity;
     incident.status = input.status ?? incident.status;

@@ -11,8 +11,8 @@ import { CredentialVault, TamperedError } from './vault/credential-vault';
 import { findOrFail } from '../kit/find-or-fail';
 import { createCredential } from './security.service';
 import { credentialEvents } from '../observability/events';
-import type { RevealCredential, StoreCredential } from "./vault.commands";
-import type { Scope } from "../kit/scope";
+import type { RevealCredential, StoreCredential } from './vault.commands';
+import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { credentialRevealed } from '../webhooks/payloads';
 import { Webhook } from '../../entities/webhook.entity';
@@ -20,14 +20,21 @@ import { Webhook } from '../../entities/webhook.entity';
 const boundTo = (table: string, id: number) => `${table}:${id}`;
 
 export function vaultOf(ctx: { vault: CredentialVault | null }): CredentialVault {
-  if (!ctx.vault) throw new AppError('VAULT_UNAVAILABLE', 'The credential vault has no key: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE and restart.');
+  if (!ctx.vault)
+    throw new AppError('VAULT_UNAVAILABLE', 'The credential vault has no key: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE and restart.');
   return ctx.vault;
 }
 
 /** Who touched a credential: a request's context, or a maintenance task's scope. */
 type Accessor = Scope & { viewer?: CallerScope['viewer']; ip?: string | null };
 
-async function audit(manager: EntityManager, who: Accessor, credentialId: number, action: CredentialAction, reason: string | null): Promise<void> {
+async function audit(
+  manager: EntityManager,
+  who: Accessor,
+  credentialId: number,
+  action: CredentialAction,
+  reason: string | null,
+): Promise<void> {
   await manager.insert(CredentialAuditEntry, {
     credentialId,
     action,
@@ -44,7 +51,9 @@ async function audit(manager: EntityManager, who: Accessor, credentialId: number
 function assertAgentsClient(ctx: CallerScope, clientId: number | string | null | undefined): void {
   const viewer = ctx.viewer;
   if (viewer?.sessionId && (clientId == null ? null : Number(clientId)) !== (viewer.clientId ?? null)) {
-    throw new ForbiddenError(`This agent token may only use credentials of client ${viewer.clientId ?? '(none)'}, the client of session ${viewer.sessionId}.`);
+    throw new ForbiddenError(
+      `This agent token may only use credentials of client ${viewer.clientId ?? '(none)'}, the client of session ${viewer.sessionId}.`,
+    );
   }
 }
 
@@ -82,7 +91,10 @@ async function mayReveal(manager: EntityManager, ctx: CallerScope, credential: C
  * Decrypts a secret for the caller. The audit row is written first, in the same transaction: if it cannot
  * be written, nothing is revealed. Refusals and integrity failures are audited too.
  */
-export async function revealCredential(ctx: CallerScope, input: RevealCredential): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
+export async function revealCredential(
+  ctx: CallerScope,
+  input: RevealCredential,
+): Promise<{ credentialId: number; value: string; revealedAt: Date }> {
   const vault = vaultOf(ctx);
   await ctx.rateLimits.reveal(`user:${ctx.viewer!.userId}`);
   const reason = input.reason.trim();
@@ -95,10 +107,17 @@ export async function revealCredential(ctx: CallerScope, input: RevealCredential
     if (!credential.ciphertext) throw new ConflictError(`Credential ${credential.id} has no stored value.`, 'credentialId');
     await audit(manager, ctx, credential.id, CredentialAction.REVEAL, reason);
     try {
-      const value = vault.open(credential as Credential & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, boundTo('credential', credential.id));
+      const value = vault.open(
+        credential as Credential & { ciphertext: string; iv: string; authTag: string; keyVersion: number },
+        boundTo('credential', credential.id),
+      );
       credential.lastRevealedAt = now();
       await manager.save(credential);
-      await recordEvent(manager, 'credential.revealed', credentialRevealed(credential, { actor: ctx.actor, requestId: ctx.requestId, agentSessionId: ctx.viewer?.sessionId ?? null }));
+      await recordEvent(
+        manager,
+        'credential.revealed',
+        credentialRevealed(credential, { actor: ctx.actor, requestId: ctx.requestId, agentSessionId: ctx.viewer?.sessionId ?? null }),
+      );
       return { credentialId: credential.id, value, revealedAt: credential.lastRevealedAt };
     } catch (error) {
       if (error instanceof TamperedError) return { tampered: credential.id };
@@ -106,10 +125,14 @@ export async function revealCredential(ctx: CallerScope, input: RevealCredential
     }
   });
   credentialEvents.emit('reveal', 'denied' in outcome ? 'denied' : 'tampered' in outcome ? 'tampered' : 'revealed');
-  if ('denied' in outcome) throw new ForbiddenError(`You may not reveal credential ${outcome.denied}; an admin can grant it with grantCredentialAccess.`);
+  if ('denied' in outcome)
+    throw new ForbiddenError(`You may not reveal credential ${outcome.denied}; an admin can grant it with grantCredentialAccess.`);
   if ('tampered' in outcome) {
     await ctx.db.transaction(ctx, (manager) => audit(manager, ctx, outcome.tampered!, CredentialAction.TAMPERED, reason));
-    throw new AppError('TAMPERED', `The stored value of credential ${outcome.tampered} failed its integrity check; it was not revealed. Store it again.`);
+    throw new AppError(
+      'TAMPERED',
+      `The stored value of credential ${outcome.tampered} failed its integrity check; it was not revealed. Store it again.`,
+    );
   }
   return outcome as { credentialId: number; value: string; revealedAt: Date };
 }
@@ -118,7 +141,11 @@ export async function revealCredential(ctx: CallerScope, input: RevealCredential
  * Re-encrypts up to `batchSize` secrets on older key versions with the current key, each batch in one
  * transaction: an interruption loses nothing, and running it again carries on where it stopped.
  */
-export async function rotateVaultKey(scope: Scope, vault: CredentialVault, batchSize: number): Promise<{ reencrypted: number; remaining: number; keyVersion: number }> {
+export async function rotateVaultKey(
+  scope: Scope,
+  vault: CredentialVault,
+  batchSize: number,
+): Promise<{ reencrypted: number; remaining: number; keyVersion: number }> {
   let reencrypted = 0;
   for (const [entity, table] of [
     [Credential, 'credential'],
@@ -126,9 +153,16 @@ export async function rotateVaultKey(scope: Scope, vault: CredentialVault, batch
     [Webhook, 'webhook'],
   ] as const) {
     reencrypted += await scope.db.transaction(scope, async (manager) => {
-      const rows = await manager.find(entity, { where: { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) }, take: batchSize - reencrypted, order: { id: 'ASC' } });
+      const rows = await manager.find(entity, {
+        where: { ciphertext: Not(IsNull()), keyVersion: Not(vault.currentVersion) },
+        take: batchSize - reencrypted,
+        order: { id: 'ASC' },
+      });
       for (const row of rows) {
-        const value = vault.open(row as typeof row & { ciphertext: string; iv: string; authTag: string; keyVersion: number }, boundTo(table, row.id));
+        const value = vault.open(
+          row as typeof row & { ciphertext: string; iv: string; authTag: string; keyVersion: number },
+          boundTo(table, row.id),
+        );
         Object.assign(row, vault.seal(value, boundTo(table, row.id)));
         if (row instanceof Credential) await audit(manager, scope, row.id, CredentialAction.ROTATE, null);
       }

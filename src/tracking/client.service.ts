@@ -10,8 +10,8 @@ import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from '../kit/text';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
-import type { ClientFilter, CreateClient, UpdateClient } from "./client.commands";
-import type { Scope } from "../kit/scope";
+import type { ClientFilter, CreateClient, UpdateClient } from './client.commands';
+import type { Scope } from '../kit/scope';
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 
@@ -40,7 +40,14 @@ async function assertUnique(manager: EntityManager, field: 'name' | 'slug', valu
 
 type BillingSettings = Pick<
   CreateClient,
-  'timeZone' | 'businessHoursStart' | 'businessHoursEnd' | 'businessDays' | 'afterHoursPolicy' | 'defaultLaborTypeId' | 'afterHoursLaborTypeId' | 'prepaidAlertPercent'
+  | 'timeZone'
+  | 'businessHoursStart'
+  | 'businessHoursEnd'
+  | 'businessDays'
+  | 'afterHoursPolicy'
+  | 'defaultLaborTypeId'
+  | 'afterHoursLaborTypeId'
+  | 'prepaidAlertPercent'
 >;
 
 /**
@@ -67,7 +74,8 @@ async function applyBillingSettings(manager: EntityManager, client: Client, inpu
   if (input.defaultLaborTypeId != null) client.defaultLaborTypeId = (await type(input.defaultLaborTypeId, 'defaultLaborTypeId')).id;
   if (input.afterHoursLaborTypeId != null) {
     const afterHours = await type(input.afterHoursLaborTypeId, 'afterHoursLaborTypeId');
-    if (!afterHours.afterHours) throw new BadInputError('afterHoursLaborTypeId', `labor type ${afterHours.id} ("${afterHours.name}") is not an after-hours type`);
+    if (!afterHours.afterHours)
+      throw new BadInputError('afterHoursLaborTypeId', `labor type ${afterHours.id} ("${afterHours.name}") is not an after-hours type`);
     client.afterHoursLaborTypeId = afterHours.id;
   }
   if (input.afterHoursPolicy != null) client.afterHoursPolicy = input.afterHoursPolicy;

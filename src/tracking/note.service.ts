@@ -3,8 +3,8 @@ import { Session } from '../../entities/session.entity';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord } from '../kit/record.service';
 import { assertSessionOpen } from './session-open';
-import type { AddNote } from "./note.commands";
-import type { Scope } from "../kit/scope";
+import type { AddNote } from './note.commands';
+import type { Scope } from '../kit/scope';
 
 export const NOTE_ORDER: SortOrder<Note> = { key: 'createdAt', direction: 'ASC' };
 

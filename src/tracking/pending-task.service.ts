@@ -9,8 +9,8 @@ import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
-import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from "./pending-task.commands";
-import type { Scope } from "../kit/scope";
+import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from './pending-task.commands';
+import type { Scope } from '../kit/scope';
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };
@@ -27,7 +27,8 @@ export function pendingTaskFilter(filter: PendingTaskFilter = {}): Filter {
 
 function assertRealDate(date: string, field: string): void {
   const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new BadInputError(field, `${date} is not a calendar date`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new BadInputError(field, `${date} is not a calendar date`);
 }
 
 /** Fills client and project from the session or project, and checks that all three agree. */

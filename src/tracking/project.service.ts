@@ -8,8 +8,8 @@ import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql } from '../kit/text';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
-import type { CreateProject, ProjectFilter, UpdateProject } from "./project.commands";
-import type { Scope } from "../kit/scope";
+import type { CreateProject, ProjectFilter, UpdateProject } from './project.commands';
+import type { Scope } from '../kit/scope';
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 

@@ -36,7 +36,12 @@ export interface SessionBreakdown {
 type Count = { sessionId: number; n: number | string };
 
 /** Rows per session of a child table, in one grouped statement. */
-async function countsBySession(manager: EntityManager, entity: Function, sessionIds: number[], extra?: string): Promise<Map<number, number>> {
+async function countsBySession(
+  manager: EntityManager,
+  entity: Function,
+  sessionIds: number[],
+  extra?: string,
+): Promise<Map<number, number>> {
   const qb = manager
     .createQueryBuilder(entity, 'x')
     .select('x.sessionId', 'sessionId')
@@ -67,9 +72,18 @@ export async function sessionBreakdowns(manager: EntityManager, sessions: readon
     .where('w.sessionId IN (:...ids)', { ids, yes: true })
     .groupBy('w.sessionId, w.category')
     .orderBy('w.category')
-    .getRawMany<{ sessionId: number; category: WorkCategory; minutes: number | string; billable: number | string; quantity: number | string; amount: number | string }>();
+    .getRawMany<{
+      sessionId: number;
+      category: WorkCategory;
+      minutes: number | string;
+      billable: number | string;
+      quantity: number | string;
+      amount: number | string;
+    }>();
   const clientIds = [...new Set(sessions.map((s) => s.clientId).filter((id): id is number => id != null))];
-  const rates = new Map((clientIds.length ? await manager.findBy(Client, { id: In(clientIds) }) : []).map((c) => [c.id, c.hourlyRateCents]));
+  const rates = new Map(
+    (clientIds.length ? await manager.findBy(Client, { id: In(clientIds) }) : []).map((c) => [c.id, c.hourlyRateCents]),
+  );
   const [commands, failed, files, problems, notes] = await Promise.all([
     countsBySession(manager, CommandRun, ids),
     countsBySession(manager, CommandRun, ids, 'x.success = 0'),
@@ -130,10 +144,18 @@ export async function summaryMarkdown(manager: EntityManager, session: Session, 
     `${[client?.name, session.mode, span].filter(Boolean).join(' · ')}`,
     own?.trim() ? `\n${own.trim()}\n` : '',
     `- **Time:** ${formatHours(b.minutes)} h logged${b.byCategory.length ? ` — ${b.byCategory.map((c) => `${c.category.toLowerCase()} ${formatHours(c.minutes)} h`).join(', ')}` : ''}`,
-    session.billable || b.billableMinutes ? `- **Billable:** ${formatHoursOfCentiminutes(b.billableCentiminutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}` : null,
-    b.commands ? `- **Commands:** ${b.commands} run, ${b.failedCommands} failed${failures.length ? ` (${failures.map((f) => `\`${clip(f.command, 60)}\``).join(', ')}${more(failures.length, b.failedCommands)})` : ''}` : null,
-    b.filesChanged ? `- **Files changed:** ${b.filesChanged} — ${files.map((f) => clip(f.path, 80)).join(', ')}${more(files.length, b.filesChanged)}` : null,
-    b.problemsSolved ? `- **Problems solved:** ${b.problemsSolved} — ${problems.map((p) => `${clip(p.symptom, 80)} → ${clip(p.solution, 80)}`).join('; ')}${more(problems.length, b.problemsSolved)}` : null,
+    session.billable || b.billableMinutes
+      ? `- **Billable:** ${formatHoursOfCentiminutes(b.billableCentiminutes)} h × ${formatMoney(b.rateCents)}/h = ${formatMoney(b.amountCents)}`
+      : null,
+    b.commands
+      ? `- **Commands:** ${b.commands} run, ${b.failedCommands} failed${failures.length ? ` (${failures.map((f) => `\`${clip(f.command, 60)}\``).join(', ')}${more(failures.length, b.failedCommands)})` : ''}`
+      : null,
+    b.filesChanged
+      ? `- **Files changed:** ${b.filesChanged} — ${files.map((f) => clip(f.path, 80)).join(', ')}${more(files.length, b.filesChanged)}`
+      : null,
+    b.problemsSolved
+      ? `- **Problems solved:** ${b.problemsSolved} — ${problems.map((p) => `${clip(p.symptom, 80)} → ${clip(p.solution, 80)}`).join('; ')}${more(problems.length, b.problemsSolved)}`
+      : null,
     b.notes ? `- **Notes:** ${b.notes}` : null,
   ];
   return clip(lines.filter((line): line is string => line !== null && line !== '').join('\n'), MAX_SUMMARY);

@@ -17,9 +17,9 @@ import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
 import { summaryMarkdown } from './session-summary.service';
 import { drawForSession } from '../billing/prepaid.service';
-import { SessionOrder } from "./session.commands";
-import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession } from "./session.commands";
-import type { Scope } from "../kit/scope";
+import { SessionOrder } from './session.commands';
+import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession } from './session.commands';
+import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { sessionEnded } from '../webhooks/payloads';
 
@@ -29,7 +29,8 @@ export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC)
 });
 
 export function sessionFilter(filter: SessionFilter = {}): Filter {
-  if (filter.startedFrom && filter.startedBefore) assertAfter(filter.startedBefore, filter.startedFrom, 'filter.startedBefore', 'filter.startedFrom');
+  if (filter.startedFrom && filter.startedBefore)
+    assertAfter(filter.startedBefore, filter.startedFrom, 'filter.startedBefore', 'filter.startedFrom');
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(`${a}.clientId = :clientId`, { clientId: Number(filter.clientId) });
     if (filter.projectId) qb.andWhere(`${a}.projectId = :projectId`, { projectId: Number(filter.projectId) });
@@ -46,13 +47,17 @@ export function sessionFilter(filter: SessionFilter = {}): Filter {
 async function resolveOwner(manager: EntityManager, input: StartSession): Promise<{ clientId: number | null; projectId: number | null }> {
   if (input.mode === SessionMode.NORMAL) {
     if (input.clientId || input.projectId) {
-      throw new BadInputError(input.clientId ? 'clientId' : 'projectId', 'a NORMAL session belongs to no client or project; use MSP or DEV mode');
+      throw new BadInputError(
+        input.clientId ? 'clientId' : 'projectId',
+        'a NORMAL session belongs to no client or project; use MSP or DEV mode',
+      );
     }
     return { clientId: null, projectId: null };
   }
   const project: Project | null = input.projectId ? await findOrFail(manager, Project, input.projectId, 'projectId') : null;
   if (input.mode === SessionMode.DEV && !project) throw new BadInputError('projectId', 'a DEV session needs the project it works on');
-  if (input.mode === SessionMode.MSP && !input.clientId) throw new BadInputError('clientId', 'an MSP session needs the client it works for');
+  if (input.mode === SessionMode.MSP && !input.clientId)
+    throw new BadInputError('clientId', 'an MSP session needs the client it works for');
   const client = input.clientId ? await findOrFail(manager, Client, input.clientId, 'clientId') : null;
   if (client && project && project.clientId !== client.id) {
     throw new BadInputError('projectId', `project ${project.id} belongs to another client, not to client ${client.id}`);
@@ -68,7 +73,11 @@ async function assertNoBillableOverlap(manager: EntityManager, session: Session,
   if (!session.billable || !session.machineId || !session.clientId) return;
   const qb = manager
     .createQueryBuilder(Session, 's')
-    .where('s.machineId = :machineId AND s.clientId = :clientId AND s.billable = :billable', { machineId: session.machineId, clientId: session.clientId, billable: true })
+    .where('s.machineId = :machineId AND s.clientId = :clientId AND s.billable = :billable', {
+      machineId: session.machineId,
+      clientId: session.clientId,
+      billable: true,
+    })
     .andWhere('s.startedAt < :end AND (s.endedAt IS NULL OR s.endedAt > :start)', {
       start: dbTime(session.startedAt),
       end: session.endedAt ? dbTime(session.endedAt) : '9999-12-31 00:00:00.000',
@@ -155,7 +164,11 @@ export function tagSession(scope: Scope, input: TagSession): Promise<Session> {
   return scope.db.transaction(scope, async (manager) => {
     const session = await findOrFail(manager, Session, input.sessionId!, 'sessionId', true);
     const tags = await ensureTags(manager, names);
-    await insertLinks(manager, SessionTag, tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })));
+    await insertLinks(
+      manager,
+      SessionTag,
+      tags.map((tag) => ({ sessionId: session.id, tagId: tag.id })),
+    );
     return session;
   });
 }

@@ -3,12 +3,12 @@ import { now } from '../../entities/columns';
 import { Tag, TAG_NAME } from '../../entities/tag.entity';
 import { BadInputError } from '../core/errors';
 
-
 /** "  VPN Setup " → "vpn-setup"; duplicates removed. */
 export function normalizeTags(names: string[], field: string): string[] {
   const normalized = names.map((n) => n.trim().toLowerCase().replace(/\s+/g, '-'));
   const bad = normalized.find((n) => !TAG_NAME.test(n));
-  if (bad !== undefined) throw new BadInputError(field, `"${bad}" is not a tag name: use letters, digits, ".", "_" or "-", starting with a letter or digit`);
+  if (bad !== undefined)
+    throw new BadInputError(field, `"${bad}" is not a tag name: use letters, digits, ".", "_" or "-", starting with a letter or digit`);
   return [...new Set(normalized)];
 }
 

@@ -16,8 +16,8 @@ import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
 import { applyRules, loadRules, Rules } from '../billing/billing-apply';
 import { drawPrepaid } from '../billing/prepaid.service';
 import { assertNotInFuture } from './time-rules';
-import type { LogWorkItem, UpdateWorkItem } from "./work-item.commands";
-import type { Scope } from "../kit/scope";
+import type { LogWorkItem, UpdateWorkItem } from './work-item.commands';
+import type { Scope } from '../kit/scope';
 
 export const WORK_ITEM_ORDER: SortOrder<WorkItem> = { key: 'createdAt', direction: 'ASC' };
 
@@ -79,7 +79,11 @@ export function logWorkItem(scope: Scope, input: LogWorkItem): Promise<WorkItem>
     applyRules(draft, await clientOf(manager, session), rules);
     const item = await manager.save(draft);
     const tags = await ensureTags(manager, names);
-    await insertLinks(manager, WorkItemTag, tags.map((tag) => ({ workItemId: item.id, tagId: tag.id })));
+    await insertLinks(
+      manager,
+      WorkItemTag,
+      tags.map((tag) => ({ workItemId: item.id, tagId: tag.id })),
+    );
     return item;
   });
 }
@@ -112,7 +116,8 @@ export function updateWorkItem(scope: Scope, input: UpdateWorkItem): Promise<Wor
     if (input.startedAt != null) item.startedAt = workStart(session, input.startedAt, item.minutes, now());
     applyRules(item, await clientOf(manager, session), rules);
     const saved = await manager.save(item);
-    if (session.endedAt && session.clientId) await drawPrepaid(manager, session.clientId, [{ item: saved, workStartedAt: session.startedAt }]);
+    if (session.endedAt && session.clientId)
+      await drawPrepaid(manager, session.clientId, [{ item: saved, workStartedAt: session.startedAt }]);
     return saved;
   });
 }

@@ -14,7 +14,12 @@ export interface PostOutcome {
  * One POST, no redirects followed (a 3xx is a failure), `timeoutMs` for the whole exchange. The host is
  * resolved once and the socket connects to an address that passed the guard.
  */
-export async function postOnce(rawUrl: string, headers: Record<string, string>, body: string, options: { timeoutMs: number; allowPrivateNetwork: boolean }): Promise<PostOutcome> {
+export async function postOnce(
+  rawUrl: string,
+  headers: Record<string, string>,
+  body: string,
+  options: { timeoutMs: number; allowPrivateNetwork: boolean },
+): Promise<PostOutcome> {
   let url: URL;
   try {
     url = parseWebhookUrl(rawUrl);
@@ -45,7 +50,8 @@ export async function postOnce(rawUrl: string, headers: Record<string, string>, 
         res.resume(); // the answer's body is not needed
         res.on('end', () => {
           if (status >= 200 && status < 300) finish({ ok: true, statusCode: status, error: null });
-          else if (status >= 300 && status < 400) finish({ ok: false, statusCode: status, error: `HTTP ${status}: redirects are not followed; subscribe the final URL` });
+          else if (status >= 300 && status < 400)
+            finish({ ok: false, statusCode: status, error: `HTTP ${status}: redirects are not followed; subscribe the final URL` });
           else finish({ ok: false, statusCode: status, error: `HTTP ${status}` });
         });
         res.on('error', (error) => finish({ ok: false, statusCode: status, error: `response broken off: ${error.message}` }));
@@ -57,7 +63,13 @@ export async function postOnce(rawUrl: string, headers: Record<string, string>, 
     }, options.timeoutMs);
     req.on('error', (error) => {
       const refused = error instanceof RefusedUrlError;
-      finish({ ok: false, statusCode: null, error: refused ? `refused: ${error.message}` : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}`.slice(0, 500) });
+      finish({
+        ok: false,
+        statusCode: null,
+        error: refused
+          ? `refused: ${error.message}`
+          : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${error.message}`.slice(0, 500),
+      });
     });
     req.end(body);
   });

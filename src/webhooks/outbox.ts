@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, EntitySubscriberInterface, EventSubscriber, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  EventSubscriber,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { now } from '../../entities/columns';
 import { DeliveryStatus, WebhookDelivery } from '../../entities/webhook-delivery.entity';
 import { Webhook, WebhookEvent } from '../../entities/webhook.entity';
@@ -34,16 +42,35 @@ export function onOutboxCommit(dataSource: DataSource, wake: () => void): () => 
  * transaction: it is sent if and only if the change commits. Returns how many deliveries it queued.
  * Call it from the transaction that makes the change (for example the PSA posting's, with 'session.posted').
  */
-export async function recordEvent(manager: EntityManager, type: WebhookEvent | WebhookEventName, data: EventData, occurredAt: Date = now()): Promise<number> {
+export async function recordEvent(
+  manager: EntityManager,
+  type: WebhookEvent | WebhookEventName,
+  data: EventData,
+  occurredAt: Date = now(),
+): Promise<number> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) throw new Error(`recordEvent(${type}) outside a transaction: the event must commit with its change`);
-  const subscribed = (await manager.find(Webhook, { where: { enabled: true }, select: { id: true, events: true } })).filter((w) => w.events.includes(type as WebhookEvent));
+  const subscribed = (await manager.find(Webhook, { where: { enabled: true }, select: { id: true, events: true } })).filter((w) =>
+    w.events.includes(type as WebhookEvent),
+  );
   if (!subscribed.length) return 0;
   const at = now();
   const rows = subscribed.map((webhook) => {
     const eventId = randomUUID();
     const body: EventBody = { id: eventId, type: type as WebhookEventName, occurredAt: occurredAt.toISOString(), data };
-    return { eventId, webhookId: webhook.id, event: type as WebhookEvent, payload: JSON.stringify(body), status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: at, leaseOwner: null, leaseUntil: null, createdAt: at, updatedAt: at };
+    return {
+      eventId,
+      webhookId: webhook.id,
+      event: type as WebhookEvent,
+      payload: JSON.stringify(body),
+      status: DeliveryStatus.PENDING,
+      attempts: 0,
+      nextAttemptAt: at,
+      leaseOwner: null,
+      leaseUntil: null,
+      createdAt: at,
+      updatedAt: at,
+    };
   });
   await manager.insert(WebhookDelivery, rows);
   wrote.add(runner);

@@ -65,7 +65,15 @@ export const billingLocked = (sessions: Pick<Session, 'id' | 'clientId'>[], work
 });
 
 /** For the PSA posting ('session.posted'): the lead calls recordEvent with it from the posting transaction. */
-export const sessionPosted = (p: { sessionId: number; clientId: number | null; integrationId: number; provider: string; ticketId: string; commentId?: string | null; timeEntryId?: string | null }): EventData => ({
+export const sessionPosted = (p: {
+  sessionId: number;
+  clientId: number | null;
+  integrationId: number;
+  provider: string;
+  ticketId: string;
+  commentId?: string | null;
+  timeEntryId?: string | null;
+}): EventData => ({
   sessionId: p.sessionId,
   clientId: p.clientId,
   integrationId: p.integrationId,

@@ -36,7 +36,8 @@ export function parseWebhookUrl(raw: string): URL {
     throw new RefusedUrlError('is not a URL (write it like https://hooks.example.com/msp)');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RefusedUrlError('must be an http:// or https:// URL');
-  if (url.username || url.password) throw new RefusedUrlError('must not carry a user name or password; the signature authenticates the sender');
+  if (url.username || url.password)
+    throw new RefusedUrlError('must not carry a user name or password; the signature authenticates the sender');
   if (!url.hostname) throw new RefusedUrlError('has no host');
   return url;
 }

@@ -50,7 +50,11 @@ export function deliveryFilter(filter: WebhookDeliveryCriteria = {}): Filter {
 }
 
 function vaultOf(admin: WebhookAdmin): CredentialVault {
-  if (!admin.vault) throw new AppError('VAULT_UNAVAILABLE', 'The vault has no key, so a webhook secret cannot be stored: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE and restart.');
+  if (!admin.vault)
+    throw new AppError(
+      'VAULT_UNAVAILABLE',
+      'The vault has no key, so a webhook secret cannot be stored: set MSP_VAULT_KEY or MSP_VAULT_KEYRING_FILE and restart.',
+    );
   return admin.vault;
 }
 
@@ -69,14 +73,25 @@ async function checkedUrl(admin: WebhookAdmin, raw: string): Promise<string> {
 const distinct = (events: WebhookEvent[]) => [...new Set(events)];
 
 /** A new subscription. Its secret is sealed by the vault; the answer shows a generated one once (null when the caller gave it). */
-export async function createWebhook(admin: WebhookAdmin, input: CreateWebhookCommand): Promise<{ webhook: Webhook; secret: string | null }> {
+export async function createWebhook(
+  admin: WebhookAdmin,
+  input: CreateWebhookCommand,
+): Promise<{ webhook: Webhook; secret: string | null }> {
   const vault = vaultOf(admin);
   const url = await checkedUrl(admin, input.url);
   const secret = input.secret ?? generateSecret();
   const webhook = await admin.db.transaction(admin, async (manager) => {
     const at = now();
     const row = await manager.save(
-      manager.create(Webhook, { url, events: distinct(input.events), description: input.description?.trim() || null, enabled: true, consecutiveFailures: 0, createdAt: at, updatedAt: at }),
+      manager.create(Webhook, {
+        url,
+        events: distinct(input.events),
+        description: input.description?.trim() || null,
+        enabled: true,
+        consecutiveFailures: 0,
+        createdAt: at,
+        updatedAt: at,
+      }),
     );
     Object.assign(row, sealSecret(vault, row.id, secret));
     return manager.save(row);
@@ -132,7 +147,8 @@ export function deleteWebhook(admin: Scope, id: string): Promise<{ id: number; d
 export function redeliverWebhookDelivery(admin: Scope, id: string): Promise<WebhookDelivery> {
   return admin.db.transaction(admin, async (manager) => {
     const delivery = await findOrFail(manager, WebhookDelivery, id, 'id', true);
-    if (delivery.status !== DeliveryStatus.FAILED) throw new BadInputError('id', `delivery ${delivery.id} is ${delivery.status}; only a FAILED one is sent again`);
+    if (delivery.status !== DeliveryStatus.FAILED)
+      throw new BadInputError('id', `delivery ${delivery.id} is ${delivery.status}; only a FAILED one is sent again`);
     const at = now();
     Object.assign(delivery, { status: DeliveryStatus.PENDING, attempts: 0, nextAttemptAt: at, updatedAt: at });
     return manager.save(delivery);

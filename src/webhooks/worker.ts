@@ -23,7 +23,11 @@ const LEASE_MARGIN_MS = 60_000;
 const origin = (eventId: string) => ({ requestId: `webhook-worker:${eventId}`, actor: 'system:webhook-worker' });
 
 /** The wait before attempt `attempts + 1`: base × 2^(attempts − 1), capped, with up to half taken off at random. */
-export function retryDelayMs(attempts: number, settings: Pick<WebhookSettings, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random()): number {
+export function retryDelayMs(
+  attempts: number,
+  settings: Pick<WebhookSettings, 'retryBaseMs' | 'retryMaxMs'>,
+  random = Math.random(),
+): number {
   const full = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.min(attempts - 1, 30));
   return Math.round(full * (1 - random / 2));
 }
@@ -123,7 +127,11 @@ export class WebhookWorker {
       .createQueryBuilder()
       .update(WebhookDelivery)
       .set({ leaseOwner: this.id, leaseUntil })
-      .where('id = :id AND status = :pending AND (lease_until IS NULL OR lease_until < :now)', { id, pending: DeliveryStatus.PENDING, now: dbTime(at) })
+      .where('id = :id AND status = :pending AND (lease_until IS NULL OR lease_until < :now)', {
+        id,
+        pending: DeliveryStatus.PENDING,
+        now: dbTime(at),
+      })
       .execute();
     return result.affected === 1;
   }
@@ -161,7 +169,14 @@ export class WebhookWorker {
       const delivery = await manager.findOne(WebhookDelivery, { where: { id: claimed.id }, ...writeLock(manager) });
       if (!delivery || delivery.leaseOwner !== this.id) return;
       const at = now();
-      Object.assign(delivery, { attempts: delivery.attempts + 1, lastStatusCode: outcome.statusCode, lastError: outcome.error, leaseOwner: null, leaseUntil: null, updatedAt: at });
+      Object.assign(delivery, {
+        attempts: delivery.attempts + 1,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        leaseOwner: null,
+        leaseUntil: null,
+        updatedAt: at,
+      });
       if (outcome.ok) Object.assign(delivery, { status: DeliveryStatus.DELIVERED, deliveredAt: at });
       else if (delivery.attempts >= this.settings.maxAttempts) delivery.status = DeliveryStatus.FAILED;
       else delivery.nextAttemptAt = new Date(at.getTime() + retryDelayMs(delivery.attempts, this.settings));
@@ -180,7 +195,11 @@ export class WebhookWorker {
       webhook.consecutiveFailures += 1;
       Object.assign(webhook, { lastError: outcome.error, lastFailureAt: at });
       if (webhook.enabled && webhook.consecutiveFailures >= this.settings.disableAfterFailures) {
-        Object.assign(webhook, { enabled: false, disabledAt: at, disabledReason: `disabled after ${webhook.consecutiveFailures} consecutive failed attempts; last: ${outcome.error}`.slice(0, 500) });
+        Object.assign(webhook, {
+          enabled: false,
+          disabledAt: at,
+          disabledReason: `disabled after ${webhook.consecutiveFailures} consecutive failed attempts; last: ${outcome.error}`.slice(0, 500),
+        });
         this.logger.warn({ webhookId, lastError: outcome.error }, 'webhook disabled after repeated failures');
       }
     }

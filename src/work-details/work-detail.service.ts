@@ -21,8 +21,19 @@ import { commandSignature, inferFailureCategory } from '../failure-learning/fail
 import { learnFromFailure } from '../failure-learning/failure-learning.service';
 import { assertNotInFuture, CLOCK_SKEW_MS } from '../tracking/time-rules';
 import { assertSessionOpen } from '../tracking/session-open';
-import type { CommandFilter, LogCommand, LogFileChange, LogProblemSolution, ProblemSolutionFilter, RecordDatabaseChange, RecordDeployment, RecordInfrastructureChange, UpdateDeployment, UpdateProblemSolution } from "./work-detail.commands";
-import type { Scope } from "../kit/scope";
+import type {
+  CommandFilter,
+  LogCommand,
+  LogFileChange,
+  LogProblemSolution,
+  ProblemSolutionFilter,
+  RecordDatabaseChange,
+  RecordDeployment,
+  RecordInfrastructureChange,
+  UpdateDeployment,
+  UpdateProblemSolution,
+} from './work-detail.commands';
+import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { commandFailed } from '../webhooks/payloads';
 
@@ -35,7 +46,8 @@ export function commandFilter(filter: CommandFilter = {}): Filter {
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(sessionsOfClient(a), { clientId: Number(filter.clientId) });
     if (filter.sessionId) qb.andWhere(`${a}.sessionId = :sessionId`, { sessionId: Number(filter.sessionId) });
-    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.infrastructureId)
+      qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
     if (filter.success != null) qb.andWhere(`${a}.success = :success`, { success: filter.success });
     if (filter.failureCategory) qb.andWhere(`${a}.failureCategory = :failureCategory`, { failureCategory: filter.failureCategory });
     if (filter.ranFrom) qb.andWhere(`${a}.ranAt >= :ranFrom`, { ranFrom: dbTime(filter.ranFrom) });
@@ -46,10 +58,13 @@ export function commandFilter(filter: CommandFilter = {}): Filter {
 export function problemSolutionFilter(filter: ProblemSolutionFilter = {}): Filter {
   return (qb, a) => {
     if (filter.clientId) qb.andWhere(sessionsOfClient(a), { clientId: Number(filter.clientId) });
-    if (filter.infrastructureId) qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
+    if (filter.infrastructureId)
+      qb.andWhere(`${a}.infrastructureId = :infrastructureId`, { infrastructureId: Number(filter.infrastructureId) });
     if (filter.verified != null) qb.andWhere(`${a}.verified = :verified`, { verified: filter.verified });
     if (filter.search) {
-      qb.andWhere(`(${likeSql(`${a}.symptom`, 'search')} OR ${likeSql(`${a}.solution`, 'search')})`, { search: likeContains(filter.search) });
+      qb.andWhere(`(${likeSql(`${a}.symptom`, 'search')} OR ${likeSql(`${a}.solution`, 'search')})`, {
+        search: likeContains(filter.search),
+      });
     }
   };
 }
@@ -66,7 +81,10 @@ function assertSameContext(referenced: Referenced): void {
 }
 
 /** Rules every work detail shares; the session is linked to the infrastructure it touched. */
-function workDetailRules<T extends { infrastructureId: number | null; sessionId: number }>(derive?: RecordRules<T>['derive'], after?: RecordRules<T>['after']): RecordRules<T> {
+function workDetailRules<T extends { infrastructureId: number | null; sessionId: number }>(
+  derive?: RecordRules<T>['derive'],
+  after?: RecordRules<T>['after'],
+): RecordRules<T> {
   return {
     references: { sessionId: Session, workItemId: WorkItem, infrastructureId: Infrastructure, projectId: Project },
     derive: (columns, referenced, existing) => {
@@ -76,7 +94,10 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
     },
     after: async (manager: EntityManager, row: T, referenced: Referenced) => {
       await after?.(manager, row, referenced);
-      if (row.infrastructureId) await insertLinks(manager, SessionInfrastructure, [{ sessionId: row.sessionId, infrastructureId: row.infrastructureId, createdAt: now() }]);
+      if (row.infrastructureId)
+        await insertLinks(manager, SessionInfrastructure, [
+          { sessionId: row.sessionId, infrastructureId: row.infrastructureId, createdAt: now() },
+        ]);
     },
   };
 }
@@ -84,7 +105,8 @@ function workDetailRules<T extends { infrastructureId: number | null; sessionId:
 /** A command's time must fall within its open session; when omitted it is now. */
 export function logCommand(scope: Scope, input: LogCommand): Promise<CommandRun> {
   if (input.ranAt) assertNotInFuture(input.ranAt, 'ranAt', now());
-  if (input.success && input.failureCategory) throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
+  if (input.success && input.failureCategory)
+    throw new BadInputError('failureCategory', 'only a failed command (success: false) has a failure category');
   return insertRecord(
     scope,
     'logCommand',
@@ -94,10 +116,17 @@ export function logCommand(scope: Scope, input: LogCommand): Promise<CommandRun>
       const session = referenced.sessionId as Session;
       const ranAt = input.ranAt ?? now();
       if (ranAt.getTime() < session.startedAt.getTime() - CLOCK_SKEW_MS) {
-        throw new BadInputError('ranAt', `${ranAt.toISOString()} is before session ${session.id} started (${session.startedAt.toISOString()})`);
+        throw new BadInputError(
+          'ranAt',
+          `${ranAt.toISOString()} is before session ${session.id} started (${session.startedAt.toISOString()})`,
+        );
       }
       if (input.success) return { ranAt };
-      return { ranAt, failureSignature: commandSignature(input.command), failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage, input.exitCode) };
+      return {
+        ranAt,
+        failureSignature: commandSignature(input.command),
+        failureCategory: input.failureCategory ?? inferFailureCategory(input.errorMessage, input.exitCode),
+      };
     }, learnFromCommand),
   );
 }
@@ -117,10 +146,17 @@ async function learnFromCommand(manager: EntityManager, command: CommandRun, ref
   });
 }
 
-export const logFileChange = (scope: Scope, input: LogFileChange) => insertRecord(scope, 'logFileChange', FileChange, input, workDetailRules());
+export const logFileChange = (scope: Scope, input: LogFileChange) =>
+  insertRecord(scope, 'logFileChange', FileChange, input, workDetailRules());
 
 export const logProblemSolution = (scope: Scope, input: LogProblemSolution) =>
-  insertRecord(scope, 'logProblemSolution', ProblemSolution, input, workDetailRules<ProblemSolution>(() => ({ verified: input.verified ?? false })));
+  insertRecord(
+    scope,
+    'logProblemSolution',
+    ProblemSolution,
+    input,
+    workDetailRules<ProblemSolution>(() => ({ verified: input.verified ?? false })),
+  );
 
 export const updateProblemSolution = (scope: Scope, input: UpdateProblemSolution) => updateRecord(scope, ProblemSolution, input);
 

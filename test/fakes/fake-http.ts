@@ -33,7 +33,13 @@ export interface LoggedRequest {
   at: number;
 }
 
-export type Handler = (req: { method: string; path: string; query: URLSearchParams; body: unknown; headers: IncomingMessage['headers'] }) => Reply | Promise<Reply>;
+export type Handler = (req: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingMessage['headers'];
+}) => Reply | Promise<Reply>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +52,10 @@ export class FakeHttpServer {
   private server?: Server;
   port = 0;
 
-  constructor(private readonly handle: Handler, rateLimit: Partial<RateLimitSettings> = {}) {
+  constructor(
+    private readonly handle: Handler,
+    rateLimit: Partial<RateLimitSettings> = {},
+  ) {
     this.rateLimit = { requests: 180, windowMs: 60_000, body: { error: 'Rate limit exceeded' }, retryAfterSeconds: 60, ...rateLimit };
   }
 
@@ -71,7 +80,9 @@ export class FakeHttpServer {
   }
 
   private takeFault(method: string, path: string, kinds: Fault['kind'][]): Fault | undefined {
-    const fault = this.faults.find((f) => f.times > 0 && kinds.includes(f.kind) && (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && kinds.includes(f.kind) && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+    );
     if (fault) fault.times--;
     return fault;
   }
@@ -96,13 +107,22 @@ export class FakeHttpServer {
     const type = req.headers['content-type'] ?? '';
     let body: unknown;
     try {
-      body = !raw ? null : type.includes('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw);
+      body = !raw
+        ? null
+        : type.includes('application/x-www-form-urlencoded')
+          ? Object.fromEntries(new URLSearchParams(raw))
+          : JSON.parse(raw);
     } catch {
       body = raw;
     }
     const send = (reply: Reply) => {
       this.log.push({ method, path: url.pathname, status: reply.status, at: Date.now() });
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.status === 429 && this.rateLimit.retryAfterSeconds !== null ? { 'retry-after': String(this.rateLimit.retryAfterSeconds) } : {}) });
+      res.writeHead(reply.status, {
+        'content-type': 'application/json',
+        ...(reply.status === 429 && this.rateLimit.retryAfterSeconds !== null
+          ? { 'retry-after': String(this.rateLimit.retryAfterSeconds) }
+          : {}),
+      });
       res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     };
     const now = Date.now();

@@ -13,13 +13,68 @@ export interface SyncroToken {
   expiresAt?: Date;
 }
 
-interface Comment { id: number; ticket_id: number; subject: string; body: string; hidden: boolean; tech: string | null; user_id: number; created_at: string; updated_at: string; emailed: boolean }
-interface Timer { id: number; ticket_id: number; user_id: number; start_time: string; end_time: string; recorded: boolean; billable: boolean; notes: string | null; product_id: number | string | null; ticket_line_item_id: number | null; active_duration: number; created_at: string; updated_at: string }
-interface LineItem { id: number; ticket_id: number; name: string; description: string; product_id: number | string | null; quantity: string; price_retail: number; price_cents: number }
-interface Ticket { id: number; number: string; subject: string; status: string; customer_id: number; created_at: string; updated_at: string }
-interface Customer { id: number; business_name: string; firstname: string; lastname: string }
+interface Comment {
+  id: number;
+  ticket_id: number;
+  subject: string;
+  body: string;
+  hidden: boolean;
+  tech: string | null;
+  user_id: number;
+  created_at: string;
+  updated_at: string;
+  emailed: boolean;
+}
+interface Timer {
+  id: number;
+  ticket_id: number;
+  user_id: number;
+  start_time: string;
+  end_time: string;
+  recorded: boolean;
+  billable: boolean;
+  notes: string | null;
+  product_id: number | string | null;
+  ticket_line_item_id: number | null;
+  active_duration: number;
+  created_at: string;
+  updated_at: string;
+}
+interface LineItem {
+  id: number;
+  ticket_id: number;
+  name: string;
+  description: string;
+  product_id: number | string | null;
+  quantity: string;
+  price_retail: number;
+  price_cents: number;
+}
+interface Ticket {
+  id: number;
+  number: string;
+  subject: string;
+  status: string;
+  customer_id: number;
+  created_at: string;
+  updated_at: string;
+}
+interface Customer {
+  id: number;
+  business_name: string;
+  firstname: string;
+  lastname: string;
+}
 
-export const ALL_PERMISSIONS = ['Tickets - List/Search', 'Tickets - View Details', 'Tickets - Edit', 'Tickets - Create', 'Ticket Timers - Overview', 'Customers - List/Search', 'Customers - View Detail'];
+export const ALL_PERMISSIONS = [
+  'Tickets - List/Search',
+  'Tickets - View Details',
+  'Tickets - Edit',
+  'Tickets - Create',
+  'Ticket Timers - Overview',
+  'Customers - List/Search',
+  'Customers - View Detail',
+];
 const DENIED = { error: 'Not authorized. Please ask account admin to update your group permissions.' };
 
 export class SyncroFake {
@@ -55,7 +110,15 @@ export class SyncroFake {
 
   addTicket(t: { number: string; subject: string; customerId: number; status?: string }): Ticket {
     const at = new Date().toISOString();
-    const ticket = { id: this.nextId++, number: t.number, subject: t.subject, status: t.status ?? 'New', customer_id: t.customerId, created_at: at, updated_at: at };
+    const ticket = {
+      id: this.nextId++,
+      number: t.number,
+      subject: t.subject,
+      status: t.status ?? 'New',
+      customer_id: t.customerId,
+      created_at: at,
+      updated_at: at,
+    };
     this.tickets.push(ticket);
     return ticket;
   }
@@ -136,7 +199,12 @@ export class SyncroFake {
       const desc = query.get('sort_direction') === 'DESC';
       const list = this.comments.filter((c) => c.ticket_id === ticket.id).sort((x, y) => (desc ? y.id - x.id : x.id - y.id));
       const perPage = Math.min(100, Number(query.get('per_page') ?? 10));
-      return this.page('comments', list.map(({ emailed, ...c }) => (void emailed, c)), query, perPage);
+      return this.page(
+        'comments',
+        list.map(({ emailed, ...c }) => (void emailed, c)),
+        query,
+        perPage,
+      );
     }
     if (method !== 'POST' && method !== 'PUT') return { status: 404, body: { message: 'Not found' } };
     if (action === 'comment') {
@@ -144,7 +212,18 @@ export class SyncroFake {
       const missing = [!b.subject && "Subject can't be blank", !b.body && "Body can't be blank"].filter(Boolean);
       if (missing.length) return { status: 422, body: { success: false, message: missing } };
       const hidden = b.hidden === true;
-      const comment: Comment = { id: this.nextId++, ticket_id: ticket.id, subject: String(b.subject), body: String(b.body), hidden, tech: (b.tech as string) ?? null, user_id: token.userId, created_at: at, updated_at: at, emailed: !hidden && b.do_not_email !== true };
+      const comment: Comment = {
+        id: this.nextId++,
+        ticket_id: ticket.id,
+        subject: String(b.subject),
+        body: String(b.body),
+        hidden,
+        tech: (b.tech as string) ?? null,
+        user_id: token.userId,
+        created_at: at,
+        updated_at: at,
+        emailed: !hidden && b.do_not_email !== true,
+      };
       this.comments.push(comment);
       touch(ticket);
       const { emailed, ...shown } = comment;
@@ -157,8 +236,19 @@ export class SyncroFake {
       const start = new Date(String(b.start_at));
       const end = b.end_at ? new Date(String(b.end_at)) : new Date(start.getTime() + Number(b.duration_minutes ?? 0) * 60_000);
       const timer: Timer = {
-        id: this.nextId++, ticket_id: ticket.id, user_id: (b.user_id as number) ?? token.userId, start_time: start.toISOString(), end_time: end.toISOString(), recorded: false, billable: true,
-        notes: (b.notes as string) ?? null, product_id: (b.product_id as number) ?? this.defaultLaborProductId, ticket_line_item_id: null, active_duration: Math.round((end.getTime() - start.getTime()) / 1000), created_at: at, updated_at: at,
+        id: this.nextId++,
+        ticket_id: ticket.id,
+        user_id: (b.user_id as number) ?? token.userId,
+        start_time: start.toISOString(),
+        end_time: end.toISOString(),
+        recorded: false,
+        billable: true,
+        notes: (b.notes as string) ?? null,
+        product_id: (b.product_id as number) ?? this.defaultLaborProductId,
+        ticket_line_item_id: null,
+        active_duration: Math.round((end.getTime() - start.getTime()) / 1000),
+        created_at: at,
+        updated_at: at,
       };
       this.timers.push(timer);
       touch(ticket);
@@ -169,23 +259,43 @@ export class SyncroFake {
       const timer = this.timers.find((t) => t.id === Number(b.timer_entry_id) && t.ticket_id === ticket.id);
       if (!timer) return { status: 404, body: { message: 'Not found' } };
       // as reported: charging again makes another line item
-      const line: LineItem = { id: this.nextId++, ticket_id: ticket.id, name: 'Labor (timer)', description: timer.notes ?? '', product_id: timer.product_id, quantity: (timer.active_duration / 3600).toFixed(2), price_retail: 0, price_cents: 0 };
+      const line: LineItem = {
+        id: this.nextId++,
+        ticket_id: ticket.id,
+        name: 'Labor (timer)',
+        description: timer.notes ?? '',
+        product_id: timer.product_id,
+        quantity: (timer.active_duration / 3600).toFixed(2),
+        price_retail: 0,
+        price_cents: 0,
+      };
       this.lineItems.push(line);
       Object.assign(timer, { recorded: true, ticket_line_item_id: line.id, updated_at: at });
       return { status: 200, body: timer };
     }
     if (action === 'add_line_item') {
       if (!may('Tickets - Edit')) return { status: 401, body: DENIED };
-      if (!b.name || !b.description) return { status: 422, body: { errors: "Name can't be blank, Description can't be blank", params: {} } };
+      if (!b.name || !b.description)
+        return { status: 422, body: { errors: "Name can't be blank, Description can't be blank", params: {} } };
       const price = Number(b.price_retail ?? 0);
-      const line: LineItem = { id: this.nextId++, ticket_id: ticket.id, name: String(b.name), description: String(b.description), product_id: (b.product_id as number) ?? null, quantity: String(b.quantity ?? '1.0'), price_retail: price, price_cents: Math.round(price * 100) };
+      const line: LineItem = {
+        id: this.nextId++,
+        ticket_id: ticket.id,
+        name: String(b.name),
+        description: String(b.description),
+        product_id: (b.product_id as number) ?? null,
+        quantity: String(b.quantity ?? '1.0'),
+        price_retail: price,
+        price_cents: Math.round(price * 100),
+      };
       this.lineItems.push(line);
       return { status: 200, body: line };
     }
     if (action === 'attach_file_url') {
       if (!may('Tickets - Edit')) return { status: 401, body: DENIED };
       const files = b.files as { url?: string; filename?: string }[] | undefined;
-      if (!Array.isArray(files) || !files.every((f) => f.url && f.filename)) return { status: 422, body: { error: 'Missing files param, must be an array of {url, filename}' } };
+      if (!Array.isArray(files) || !files.every((f) => f.url && f.filename))
+        return { status: 422, body: { error: 'Missing files param, must be an array of {url, filename}' } };
       // asynchronous on the real service: attachments appear a moment later
       setTimeout(() => this.attachments.push(...files.map((f) => ({ ticket_id: ticket.id, url: f.url!, filename: f.filename! }))), 50);
       return { status: 200, body: { message: 'Processing - refresh ticket in a moment to see attachments' } };

@@ -15,7 +15,9 @@ describe('generated SDK', () => {
       config.generates = Object.fromEntries(targets.map((target, i) => [join(outDir, `${i}.ts`), config.generates[target]]));
       const configFile = join(outDir, 'codegen.yml');
       writeFileSync(configFile, stringify(config));
-      execFileSync(process.execPath, [join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', configFile, '--silent'], { cwd: root });
+      execFileSync(process.execPath, [join(root, 'node_modules/@graphql-codegen/cli/cjs/bin.js'), '--config', configFile, '--silent'], {
+        cwd: root,
+      });
       targets.forEach((target, i) => {
         expect(readFileSync(join(outDir, `${i}.ts`), 'utf8')).toBe(readFileSync(join(root, target), 'utf8'));
       });

@@ -13,7 +13,11 @@ describe('permissions on the roots', () => {
 
   it('has a rule for every query and mutation', () => {
     const rules = rootRules(schema) as Record<string, Record<string, unknown>>;
-    const missing = roots.flatMap((type) => Object.keys(type.getFields()).filter((field) => !rules[type.name]?.[field]).map((field) => `${type.name}.${field}`));
+    const missing = roots.flatMap((type) =>
+      Object.keys(type.getFields())
+        .filter((field) => !rules[type.name]?.[field])
+        .map((field) => `${type.name}.${field}`),
+    );
     expect(roots.map((type) => type.name).sort()).toEqual(['Mutation', 'Query']);
     expect(missing).toEqual([]);
   });
@@ -27,8 +31,14 @@ describe('permissions on the roots', () => {
     const rootNames = new Set(roots.map((type) => type.name));
     const backDoors = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
-      .flatMap((type) => Object.values(type.getFields()).map((field) => ({ at: `${type.name}.${field.name}`, type: getNamedType(field.type) })))
-      .filter(({ type }) => rootNames.has(type.name) || ((isUnionType(type) || isInterfaceType(type)) && schema.getPossibleTypes(type).some((t) => rootNames.has(t.name))))
+      .flatMap((type) =>
+        Object.values(type.getFields()).map((field) => ({ at: `${type.name}.${field.name}`, type: getNamedType(field.type) })),
+      )
+      .filter(
+        ({ type }) =>
+          rootNames.has(type.name) ||
+          ((isUnionType(type) || isInterfaceType(type)) && schema.getPossibleTypes(type).some((t) => rootNames.has(t.name))),
+      )
       .map(({ at }) => at);
     expect(backDoors).toEqual([]);
   });

@@ -24,7 +24,10 @@ describe('retrieval quality', () => {
   it.each(['search', 'similarProblems', 'contextInsights'] as const)('%s keeps its overall Recall@3', (operation) => {
     expect(baseline).toBeDefined();
     const floor = Math.round((baseline[operation].overall.r3 - TOLERANCE) * 1000) / 1000;
-    expect({ operation, r3: result[operation].overall.r3 >= floor ? 'kept' : result[operation].overall.r3 }).toEqual({ operation, r3: 'kept' });
+    expect({ operation, r3: result[operation].overall.r3 >= floor ? 'kept' : result[operation].overall.r3 }).toEqual({
+      operation,
+      r3: 'kept',
+    });
   });
 
   it('keeps keyword queries at full Recall@3', () => {

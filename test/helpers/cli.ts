@@ -30,7 +30,12 @@ export function msp(env: Record<string, string>, args: string[], input = ''): Pr
 }
 
 /** `msp … --json`, parsed; fails with the output when the exit code is not the expected one. */
-export async function mspJson<T = Record<string, unknown>>(env: Record<string, string>, args: string[], input = '', expectedCode = 0): Promise<T> {
+export async function mspJson<T = Record<string, unknown>>(
+  env: Record<string, string>,
+  args: string[],
+  input = '',
+  expectedCode = 0,
+): Promise<T> {
   const result = await msp(env, [...args, '--json'], input);
   if (result.code !== expectedCode) throw new Error(`msp ${args.join(' ')} exited ${result.code}:\n${result.stderr}${result.stdout}`);
   return JSON.parse(result.stdout) as T;

@@ -49,7 +49,11 @@ export class GaleraCluster {
     rmSync(this.dir, { recursive: true, force: true });
     for (const node of this.nodes) mkdirSync(node.datadir, { recursive: true });
     // mysql owns the data: the rsync state transfer drops its daemon's rights, and fails on root's files
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${this.nodes[0].datadir}`, '--user=mysql', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+    execFileSync(
+      'mariadb-install-db',
+      ['--no-defaults', `--datadir=${this.nodes[0].datadir}`, '--user=mysql', '--auth-root-authentication-method=normal', '--skip-test-db'],
+      { stdio: 'ignore' },
+    );
     execFileSync('chown', ['-R', 'mysql:mysql', this.dir]);
     this.launch(this.nodes[0], true);
     await this.waitSynced(this.nodes[0]);
@@ -95,7 +99,8 @@ export class GaleraCluster {
     const deadline = Date.now() + timeoutMs;
     let last = 'not started';
     while (Date.now() < deadline) {
-      if (node.process?.exitCode !== null && node.process?.exitCode !== undefined) throw new Error(`Galera node ${node.index} exited (${node.process.exitCode}); see ${node.datadir}.log`);
+      if (node.process?.exitCode !== null && node.process?.exitCode !== undefined)
+        throw new Error(`Galera node ${node.index} exited (${node.process.exitCode}); see ${node.datadir}.log`);
       try {
         const state = await this.query<{ Value: string }>(node, "SHOW STATUS LIKE 'wsrep_local_state_comment'");
         last = state[0]?.Value ?? 'unknown';

@@ -31,7 +31,8 @@ export function pngPixels(png: Buffer): { width: number; height: number; channel
       const b = y > 0 ? data[(y - 1) * stride + x] : 0;
       const c = x >= channels && y > 0 ? data[(y - 1) * stride + x - channels] : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
       const predicted = [0, a, b, (a + b) >> 1, paeth][filter];
       data[y * stride + x] = (value + predicted) & 0xff;
     }

@@ -38,9 +38,18 @@ export async function startPrivateMariadb(dir: string): Promise<PrivateMariadb> 
   const datadir = join(dir, 'mariadb');
   mkdirSync(datadir, { recursive: true });
   // mariadbd refuses to run as root; as root it runs as mysql, which must own the directory
-  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'mysql']).toString().trim()), Number(execFileSync('id', ['-g', 'mysql']).toString().trim()));
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'mysql']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'mysql']).toString().trim()),
+    );
   const user = asRoot ? ['--user=mysql'] : [];
-  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+  execFileSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${datadir}`, ...user, '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { stdio: 'ignore' },
+  );
   const port = await freePort();
   let child: ChildProcess | null = null;
   let log = '';
@@ -48,7 +57,18 @@ export async function startPrivateMariadb(dir: string): Promise<PrivateMariadb> 
   const start = async () => {
     const server = spawn(
       'mariadbd',
-      ['--no-defaults', `--datadir=${datadir}`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${join(dir, 'mariadb.sock')}`, `--pid-file=${join(dir, 'mariadb.pid')}`, ...user, '--innodb-buffer-pool-size=32M', '--skip-log-bin', '--max-connections=200'],
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--socket=${join(dir, 'mariadb.sock')}`,
+        `--pid-file=${join(dir, 'mariadb.pid')}`,
+        ...user,
+        '--innodb-buffer-pool-size=32M',
+        '--skip-log-bin',
+        '--max-connections=200',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
@@ -60,7 +80,8 @@ export async function startPrivateMariadb(dir: string): Promise<PrivateMariadb> 
         await connection.end();
         return;
       } catch (error) {
-        if (attempt > 600) throw new Error(`the private MariaDB did not accept connections: ${(error as Error).message}\n${log}`, { cause: error });
+        if (attempt > 600)
+          throw new Error(`the private MariaDB did not accept connections: ${(error as Error).message}\n${log}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

@@ -28,10 +28,33 @@ export function seededRandom(seed: number): () => number {
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
-const STRINGS = ['', ' ', 'x', 'Acme', 'dc01.acme.local', '10.0.0.1', "'; DROP TABLE clients; --", '%_%', 'ünïcødé 🚀', 'x'.repeat(5000), 'a\u0000b', '\ud800', '{"a":1}', '<script>', 'get-localuser'];
+const STRINGS = [
+  '',
+  ' ',
+  'x',
+  'Acme',
+  'dc01.acme.local',
+  '10.0.0.1',
+  "'; DROP TABLE clients; --",
+  '%_%',
+  'ünïcødé 🚀',
+  'x'.repeat(5000),
+  'a\u0000b',
+  '\ud800',
+  '{"a":1}',
+  '<script>',
+  'get-localuser',
+];
 const INTS = [0, 1, -1, 20, 100, 101, 2_147_483_647, -2_147_483_648, 1e9, 3];
 const IDS = ['1', '2', '3', '0', '-1', '999999', 'abc', '1e3', ' ', '9'.repeat(40), ''];
-const DATES = ['2026-01-01T00:00:00Z', '2026-12-01', 'yesterday', '1900-01-01T00:00:00Z', '2999-12-31T23:59:59Z', '2026-06-30T23:30:00-07:00'];
+const DATES = [
+  '2026-01-01T00:00:00Z',
+  '2026-12-01',
+  'yesterday',
+  '1900-01-01T00:00:00Z',
+  '2999-12-31T23:59:59Z',
+  '2026-06-30T23:30:00-07:00',
+];
 /** Values of the wrong kind: GraphQL's variable coercion must refuse them with a 400. */
 const WRONG = [{}, [], 'seven', 7.5, true, { nested: { deep: 1 } }];
 
@@ -131,10 +154,25 @@ export interface FuzzRequest extends RandomRequest {
 }
 
 /** A selection `depth` levels deep through introspection's `ofType`, past any depth limit. */
-const deepSelection = (depth: number) => `{ __schema { types { fields { type ${'{ ofType '.repeat(depth)}{ name }${' }'.repeat(depth)} } } } }`;
+const deepSelection = (depth: number) =>
+  `{ __schema { types { fields { type ${'{ ofType '.repeat(depth)}{ name }${' }'.repeat(depth)} } } } }`;
 
 /** Literals of every kind, for arguments of the wrong type. */
-const LITERALS = ['123', '-1', '1.5', '"text"', '""', 'true', 'null', 'NOT_AN_ENUM', '[1, 2]', '{ a: 1 }', '{}', '$undeclared', `"${'x'.repeat(50_000)}"`];
+const LITERALS = [
+  '123',
+  '-1',
+  '1.5',
+  '"text"',
+  '""',
+  'true',
+  'null',
+  'NOT_AN_ENUM',
+  '[1, 2]',
+  '{ a: 1 }',
+  '{}',
+  '$undeclared',
+  `"${'x'.repeat(50_000)}"`,
+];
 
 /** Requests the schema-guided sweep does not make: missing and wrong-typed arguments, unknown fields, huge and deep inputs, garbage. */
 function hostileRequest(roots: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[], random: Random): FuzzRequest {
@@ -145,33 +183,81 @@ function hostileRequest(roots: { kind: 'query' | 'mutation'; field: GraphQLField
   const query = (text: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query: text, ...extra });
   const makers: [string, () => string][] = [
     ['missing arguments', () => query(`${kind} { ${field.name}${fields} }`)],
-    ['wrong literal', () => (field.args.length ? query(`${kind} { ${field.name}(${pick(random, field.args).name}: ${pick(random, LITERALS)})${fields} }`) : query(`${kind} { ${field.name}(nope: 1)${fields} }`))],
-    ['unknown field', () => query(pick(random, [`${kind} { ${field.name}${isObjectType(named) ? ' { noSuchField }' : ' { x }'} }`, `${kind} { noSuchRootField }`, `query { __type(name: "Client") { nope } }`]))],
-    ['unknown input field', () => {
-      const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: Record<string, unknown> };
-      for (const name of Object.keys(request.variables)) {
-        const value = request.variables[name];
-        if (value && typeof value === 'object' && !Array.isArray(value)) request.variables[name] = { ...value, notAField: 'x' };
-      }
-      return JSON.stringify(request);
-    }],
-    ['huge strings', () => {
-      const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: unknown };
-      const huge = 'é'.repeat(100_000 + Math.floor(random() * 200_000));
-      return JSON.stringify({ ...request, variables: JSON.parse(JSON.stringify(request.variables, (_k, v) => (typeof v === 'string' ? huge : v))) });
-    }],
+    [
+      'wrong literal',
+      () =>
+        field.args.length
+          ? query(`${kind} { ${field.name}(${pick(random, field.args).name}: ${pick(random, LITERALS)})${fields} }`)
+          : query(`${kind} { ${field.name}(nope: 1)${fields} }`),
+    ],
+    [
+      'unknown field',
+      () =>
+        query(
+          pick(random, [
+            `${kind} { ${field.name}${isObjectType(named) ? ' { noSuchField }' : ' { x }'} }`,
+            `${kind} { noSuchRootField }`,
+            `query { __type(name: "Client") { nope } }`,
+          ]),
+        ),
+    ],
+    [
+      'unknown input field',
+      () => {
+        const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: Record<string, unknown> };
+        for (const name of Object.keys(request.variables)) {
+          const value = request.variables[name];
+          if (value && typeof value === 'object' && !Array.isArray(value)) request.variables[name] = { ...value, notAField: 'x' };
+        }
+        return JSON.stringify(request);
+      },
+    ],
+    [
+      'huge strings',
+      () => {
+        const request = JSON.parse(fieldRequest(kind, field, random).body) as { query: string; variables: unknown };
+        const huge = 'é'.repeat(100_000 + Math.floor(random() * 200_000));
+        return JSON.stringify({
+          ...request,
+          variables: JSON.parse(JSON.stringify(request.variables, (_k, v) => (typeof v === 'string' ? huge : v))),
+        });
+      },
+    ],
     ['body over 1 MB', () => query('{ __typename }', { variables: { pad: 'p'.repeat(1_100_000) } })],
     ['deep selection', () => query(deepSelection(20 + Math.floor(random() * 80)))],
     ['deep braces', () => query(`{ a ${'{ a '.repeat(500 + Math.floor(random() * 8000))}`)],
-    ['deep variables', () => {
-      const depth = 100 + Math.floor(random() * 3000);
-      return `{"query":"query ($v: JSON) { __typename }","variables":{"v":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
-    }],
+    [
+      'deep variables',
+      () => {
+        const depth = 100 + Math.floor(random() * 3000);
+        return `{"query":"query ($v: JSON) { __typename }","variables":{"v":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+      },
+    ],
     ['fragment cycle', () => query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }')],
-    ['many aliases', () => query(`{ ${Array.from({ length: 40 + Math.floor(random() * 200) }, (_, i) => `a${i}: __typename`).join(' ')} }`)],
+    [
+      'many aliases',
+      () => query(`{ ${Array.from({ length: 40 + Math.floor(random() * 200) }, (_, i) => `a${i}: __typename`).join(' ')} }`),
+    ],
     ['many operations', () => query(Array.from({ length: 50 }, (_, i) => `query Q${i} { __typename }`).join(' '), { operationName: 'Q7' })],
-    ['wrong request shape', () => pick(random, [query('{ __typename }', { variables: 'v' }), query('{ __typename }', { variables: [1] }), query('{ __typename }', { operationName: 42 }), query('{ __typename }', { extensions: 'x' }), '"just a string"', 'null', '{}', JSON.stringify(Array.from({ length: 50 }, () => ({ query: '{ __typename }' })))])],
-    ['garbage', () => query(Array.from({ length: 1 + Math.floor(random() * 300) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join(''))],
+    [
+      'wrong request shape',
+      () =>
+        pick(random, [
+          query('{ __typename }', { variables: 'v' }),
+          query('{ __typename }', { variables: [1] }),
+          query('{ __typename }', { operationName: 42 }),
+          query('{ __typename }', { extensions: 'x' }),
+          '"just a string"',
+          'null',
+          '{}',
+          JSON.stringify(Array.from({ length: 50 }, () => ({ query: '{ __typename }' }))),
+        ]),
+    ],
+    [
+      'garbage',
+      () =>
+        query(Array.from({ length: 1 + Math.floor(random() * 300) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join('')),
+    ],
   ];
   const [made, make] = pick(random, makers);
   return { kind: made, field: field.name, body: make() };

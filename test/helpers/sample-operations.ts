@@ -43,7 +43,15 @@ function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unkno
 /** One valid document per root field of the schema, read from the schema itself (not listed by hand). */
 export function sampleOperations(schema: GraphQLSchema): { name: string; kind: 'query' | 'mutation'; query: string }[] {
   return [
-    ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({ name: f.name, kind: 'query' as const, query: document('query', f) })),
-    ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({ name: f.name, kind: 'mutation' as const, query: document('mutation', f) })),
+    ...Object.values(schema.getQueryType()!.getFields()).map((f) => ({
+      name: f.name,
+      kind: 'query' as const,
+      query: document('query', f),
+    })),
+    ...Object.values(schema.getMutationType()!.getFields()).map((f) => ({
+      name: f.name,
+      kind: 'mutation' as const,
+      query: document('mutation', f),
+    })),
   ];
 }

@@ -7,7 +7,6 @@ import { createDataSource } from '../../src/database/data-source';
 import { parseDatabaseUrl } from '../../src/database/database-url';
 import { Dialect } from '../../src/database/dialect';
 
-
 /** The dialect this test run uses: `TEST_DB=sqlite|mariadb` (npm test runs both). */
 export const testDialect: Dialect = process.env.TEST_DB === 'mariadb' ? 'mariadb' : 'sqlite';
 

@@ -63,7 +63,9 @@ export function spawnServer(dir: string, env: Record<string, string>): Promise<S
           const response = await fetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: `mutation { login(input: { email: "admin@localhost", password: "${SPAWNED_ADMIN_PASSWORD}" }) { accessToken } }` }),
+            body: JSON.stringify({
+              query: `mutation { login(input: { email: "admin@localhost", password: "${SPAWNED_ADMIN_PASSWORD}" }) { accessToken } }`,
+            }),
           });
           return ((await response.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
         },

@@ -15,7 +15,7 @@ import { createUser } from '../../src/admin/admin.service';
 import { Authenticator, bootstrapAdmin, setPassword } from '../../src/security/auth.service';
 import { CredentialVault } from '../../src/security/vault/credential-vault';
 import { createMigratedDatabase, ScratchDatabase } from './scratch-database';
-import { systemScope } from "../../src/kit/scope";
+import { systemScope } from '../../src/kit/scope';
 
 export const ADMIN_EMAIL = 'admin@test.local';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -52,7 +52,11 @@ export interface TestApp {
  */
 function testLogger(name: string, logLines?: string[]) {
   if (logLines) return createLogger('debug', { write: (line: string) => void logLines.push(line) });
-  if (process.env.TEST_LOG_DIR) return createLogger('debug', pino.destination({ dest: join(process.env.TEST_LOG_DIR, `${process.env.TEST_DB}-${name}.log`), sync: true }));
+  if (process.env.TEST_LOG_DIR)
+    return createLogger(
+      'debug',
+      pino.destination({ dest: join(process.env.TEST_LOG_DIR, `${process.env.TEST_DB}-${name}.log`), sync: true }),
+    );
   return createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 }
 

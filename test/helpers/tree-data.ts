@@ -6,7 +6,7 @@ import { Project, ProjectStatus } from '../../entities/project.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { WorkCategory, WorkItem } from '../../entities/work-item.entity';
 import { Database } from '../../src/database/database';
-import { systemScope } from "../../src/kit/scope";
+import { systemScope } from '../../src/kit/scope';
 
 const CHUNK = 500;
 
@@ -34,7 +34,9 @@ export async function insertTree(db: Database, perLevel: number): Promise<void> 
   const projectIds = await insertAll(
     db,
     Project,
-    clientIds.flatMap((clientId) => range.map((i) => ({ clientId, name: `Project ${i}`, status: ProjectStatus.ACTIVE, createdAt: at, updatedAt: at }))),
+    clientIds.flatMap((clientId) =>
+      range.map((i) => ({ clientId, name: `Project ${i}`, status: ProjectStatus.ACTIVE, createdAt: at, updatedAt: at })),
+    ),
   );
   const projects = await db.manager.findBy(Project, { id: In(projectIds) });
   const sessionIds = await insertAll(
@@ -56,7 +58,16 @@ export async function insertTree(db: Database, perLevel: number): Promise<void> 
     db,
     WorkItem,
     sessionIds.flatMap((sessionId) =>
-      range.map((i) => ({ sessionId, category: WorkCategory.TROUBLESHOOTING, description: `Step ${i}`, minutes: 15, billable: true, startedAt: at, billableCentiminutes: 1500, createdAt: at })),
+      range.map((i) => ({
+        sessionId,
+        category: WorkCategory.TROUBLESHOOTING,
+        description: `Step ${i}`,
+        minutes: 15,
+        billable: true,
+        startedAt: at,
+        billableCentiminutes: 1500,
+        createdAt: at,
+      })),
     ),
   );
 }
@@ -65,17 +76,47 @@ export async function insertTree(db: Database, perLevel: number): Promise<void> 
 export async function insertInfrastructureTree(db: Database, perLevel: number): Promise<void> {
   const at = new Date('2026-03-01T12:00:00Z');
   const range = Array.from({ length: perLevel }, (_, i) => i);
-  const clientIds = await insertAll(db, Client, range.map((i) => ({ name: `Infra client ${i}`, slug: `infra-client-${i}`, hourlyRateCents: 0, active: true, createdAt: at, updatedAt: at })));
-  const sessionIds = await insertAll(db, Session, clientIds.map((clientId) => ({ mode: SessionMode.MSP, clientId, billable: true, startedAt: at, createdAt: at, updatedAt: at })));
-  const servers = clientIds.flatMap((clientId, c) =>
-    range.map((i) => ({ clientId, sessionId: sessionIds[c], row: { clientId, hostname: `srv-${i}`, kind: InfrastructureKind.SERVER, ipAddresses: [], createdAt: at, updatedAt: at } })),
+  const clientIds = await insertAll(
+    db,
+    Client,
+    range.map((i) => ({
+      name: `Infra client ${i}`,
+      slug: `infra-client-${i}`,
+      hourlyRateCents: 0,
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+    })),
   );
-  const serverIds = await insertAll(db, Infrastructure, servers.map((s) => s.row));
+  const sessionIds = await insertAll(
+    db,
+    Session,
+    clientIds.map((clientId) => ({ mode: SessionMode.MSP, clientId, billable: true, startedAt: at, createdAt: at, updatedAt: at })),
+  );
+  const servers = clientIds.flatMap((clientId, c) =>
+    range.map((i) => ({
+      clientId,
+      sessionId: sessionIds[c],
+      row: { clientId, hostname: `srv-${i}`, kind: InfrastructureKind.SERVER, ipAddresses: [], createdAt: at, updatedAt: at },
+    })),
+  );
+  const serverIds = await insertAll(
+    db,
+    Infrastructure,
+    servers.map((s) => s.row),
+  );
   await insertAll(
     db,
     CommandRun,
     serverIds.flatMap((infrastructureId, s) =>
-      range.map((i) => ({ sessionId: servers[s].sessionId, infrastructureId, command: `cmd ${i}`, success: i % 2 === 0, ranAt: new Date(at.getTime() + i * 1000), createdAt: at })),
+      range.map((i) => ({
+        sessionId: servers[s].sessionId,
+        infrastructureId,
+        command: `cmd ${i}`,
+        success: i % 2 === 0,
+        ranAt: new Date(at.getTime() + i * 1000),
+        createdAt: at,
+      })),
     ),
   );
 }

@@ -66,13 +66,31 @@ async function dropDatabase(databaseUrl: string): Promise<void> {
 async function allRows(dataSource: DataSource): Promise<Map<string, string[]>> {
   const listed: { name: string }[] =
     testDialect === 'sqlite'
-      ? await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'")
-      : await dataSource.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'");
-  const canonical = (value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : value instanceof Date ? value.toISOString() : value);
+      ? await dataSource.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_fts_%'",
+        )
+      : await dataSource.query(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'",
+        );
+  const canonical = (value: unknown) =>
+    Buffer.isBuffer(value) ? value.toString('base64') : value instanceof Date ? value.toISOString() : value;
   const tables = new Map<string, string[]>();
   for (const { name } of listed) {
-    const rows: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM ${testDialect === 'sqlite' ? `"${name}"` : `\`${name}\``}`);
-    tables.set(name, rows.map((row) => JSON.stringify(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))).sort());
+    const rows: Record<string, unknown>[] = await dataSource.query(
+      `SELECT * FROM ${testDialect === 'sqlite' ? `"${name}"` : `\`${name}\``}`,
+    );
+    tables.set(
+      name,
+      rows
+        .map((row) =>
+          JSON.stringify(
+            Object.entries(row)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          ),
+        )
+        .sort(),
+    );
   }
   return tables;
 }
@@ -102,7 +120,9 @@ describe('backup and restore', () => {
     const secrets = Array.from({ length: 5 }, (_, i) => `secret-${i}-${randomBytes(6).toString('hex')}`);
     const credentialIds: string[] = [];
     for (const [i, value] of secrets.entries()) {
-      credentialIds.push((await app.sdk.StoreCredential({ input: { clientId, name: `Key ${i}`, kind: 'PASSWORD', value } })).storeCredential.id);
+      credentialIds.push(
+        (await app.sdk.StoreCredential({ input: { clientId, name: `Key ${i}`, kind: 'PASSWORD', value } })).storeCredential.id,
+      );
     }
     await app.sdk.RevealCredential({ input: { credentialId: credentialIds[0], reason: 'before the backup' } });
     // a bigger database makes a longer copy for the writes to overlap
@@ -154,7 +174,11 @@ describe('backup and restore', () => {
       const changedDuringLoad = checksum(before.get(table)!) !== checksum(after.get(table)!);
       if (!changedDuringLoad) {
         // the table the load did not touch: the same rows exactly
-        expect({ table, count: rows.length, checksum: checksum(rows) }).toEqual({ table, count: after.get(table)!.length, checksum: checksum(after.get(table)!) });
+        expect({ table, count: rows.length, checksum: checksum(rows) }).toEqual({
+          table,
+          count: after.get(table)!.length,
+          checksum: checksum(after.get(table)!),
+        });
       } else {
         // written to while the backup ran (inserts only): every row from before it started, nothing that never was
         const source = new Set(after.get(table)!);
@@ -164,11 +188,14 @@ describe('backup and restore', () => {
       }
     }
     expect(await restored.showMigrations()).toBe(false); // nothing pending: the migrations table came back whole
-    for (const table of ['change_log', 'api_audit_log', 'credential_audit_log', 'credentials']) expect(back.get(table)!.length).toBeGreaterThan(0);
+    for (const table of ['change_log', 'api_audit_log', 'credential_audit_log', 'credentials'])
+      expect(back.get(table)!.length).toBeGreaterThan(0);
 
     // consistency: each load write is wholly there (client and its change-log row) or wholly absent
     const clients: { id: number; name: string }[] = await restored.query("SELECT id, name FROM clients WHERE name LIKE 'Load %'");
-    const logged: { objectId: number }[] = await restored.query("SELECT object_id AS objectId FROM change_log WHERE object_type = 'Client' AND action = 'CREATE'");
+    const logged: { objectId: number }[] = await restored.query(
+      "SELECT object_id AS objectId FROM change_log WHERE object_type = 'Client' AND action = 'CREATE'",
+    );
     const loggedIds = new Set(logged.map((row) => Number(row.objectId)));
     expect(clients.filter((c) => !loggedIds.has(Number(c.id)))).toEqual([]);
     const names = new Set(clients.map((c) => c.name));
@@ -201,13 +228,25 @@ describe('backup and restore', () => {
 
   it('refuses a missing file, a file that is no backup, and a backup of the other database kind, with their exit codes', async () => {
     const url = freshDatabaseUrl(dir, 'never');
-    expect(await runScript('restore', [join(dir, 'absent.sql')], url)).toMatchObject({ code: 4, stderr: expect.stringContaining('There is no backup file') });
+    expect(await runScript('restore', [join(dir, 'absent.sql')], url)).toMatchObject({
+      code: 4,
+      stderr: expect.stringContaining('There is no backup file'),
+    });
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'just some text\n');
-    expect(await runScript('restore', [notes], url)).toMatchObject({ code: 4, stderr: expect.stringContaining('neither a SQLite backup nor a MariaDB dump') });
+    expect(await runScript('restore', [notes], url)).toMatchObject({
+      code: 4,
+      stderr: expect.stringContaining('neither a SQLite backup nor a MariaDB dump'),
+    });
     const otherKind = join(dir, 'other-kind');
-    writeFileSync(otherKind, testDialect === 'sqlite' ? '-- MariaDB dump 10.19\n' : Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(100)]));
-    expect(await runScript('restore', [otherKind], url)).toMatchObject({ code: 4, stderr: expect.stringMatching(/but DATABASE_URL points at (SQLite|MariaDB)/) });
+    writeFileSync(
+      otherKind,
+      testDialect === 'sqlite' ? '-- MariaDB dump 10.19\n' : Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(100)]),
+    );
+    expect(await runScript('restore', [otherKind], url)).toMatchObject({
+      code: 4,
+      stderr: expect.stringMatching(/but DATABASE_URL points at (SQLite|MariaDB)/),
+    });
     expect(await runScript('restore', [], url)).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run restore') });
     expect(await runScript('backup', [], url)).toMatchObject({ code: 2, stderr: expect.stringContaining('--out FILE is missing') });
   });

@@ -17,7 +17,8 @@ const CONCURRENCY = 4;
 const RSS_SLACK_BYTES = 100 * 2 ** 20;
 
 /** What must never reach a client: stack frames, file paths, driver error names, SQL state. */
-const INTERNALS = /\n\s+at \S+ \(|node_modules|\/work\/|\.ts:\d+|stacktrace|QueryFailedError|SqliteError|TypeORMError|SQLITE_[A-Z]+|\bER_[A-Z_]{3,}|ECONNREFUSED/;
+const INTERNALS =
+  /\n\s+at \S+ \(|node_modules|\/work\/|\.ts:\d+|stacktrace|QueryFailedError|SqliteError|TypeORMError|SQLITE_[A-Z]+|\bER_[A-Z_]{3,}|ECONNREFUSED/;
 
 interface Answer {
   status: number;
@@ -83,63 +84,88 @@ describe('fuzz: documents and variables generated from the live schema', () => {
 
   const send = async (body: string, token: string | undefined, attempt = 1): Promise<Answer> => {
     try {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
       return { status: response.status, text: await response.text() };
     } catch (error) {
       // a keep-alive connection the server closed just as it was reused: once more; a dead server is a finding
       if (attempt === 1 && server.child.exitCode === null) return send(body, token, 2);
-      return { status: 0, text: `no answer (${(error as Error).message}); the server ${server.child.exitCode === null ? 'runs' : `exited with ${server.child.exitCode}:\n${server.output().slice(-2000)}`}` };
+      return {
+        status: 0,
+        text: `no answer (${(error as Error).message}); the server ${server.child.exitCode === null ? 'runs' : `exited with ${server.child.exitCode}:\n${server.output().slice(-2000)}`}`,
+      };
     }
   };
 
-  it(`answers ${COUNT} of them (fixed seed) with a coded 4xx or a 200, shows no internals, and ends alive near its starting memory`, async () => {
-    const introspection = await send(JSON.stringify({ query: getIntrospectionQuery() }), tokens.admin);
-    const schema = buildClientSchema((JSON.parse(introspection.text) as { data: IntrospectionQuery }).data);
-    // logout, updateUser, setPassword and endSession could end a token the run goes on using
-    const requests = fuzzRequests(schema, COUNT, SEED, ['logout', 'updateUser', 'setPassword', 'endSession']);
-    const callers = Object.keys(tokens);
+  it(
+    `answers ${COUNT} of them (fixed seed) with a coded 4xx or a 200, shows no internals, and ends alive near its starting memory`,
+    async () => {
+      const introspection = await send(JSON.stringify({ query: getIntrospectionQuery() }), tokens.admin);
+      const schema = buildClientSchema((JSON.parse(introspection.text) as { data: IntrospectionQuery }).data);
+      // logout, updateUser, setPassword and endSession could end a token the run goes on using
+      const requests = fuzzRequests(schema, COUNT, SEED, ['logout', 'updateUser', 'setPassword', 'endSession']);
+      const callers = Object.keys(tokens);
 
-    // warm up (schema, caches, JIT) before the memory baseline, with requests of another seed
-    for (const request of fuzzRequests(schema, 100, SEED + 1, ['logout', 'updateUser', 'setPassword', 'endSession'])) await send(request.body, tokens.admin);
-    const rssBefore = server.rss();
+      // warm up (schema, caches, JIT) before the memory baseline, with requests of another seed
+      for (const request of fuzzRequests(schema, 100, SEED + 1, ['logout', 'updateUser', 'setPassword', 'endSession']))
+        await send(request.body, tokens.admin);
+      const rssBefore = server.rss();
 
-    const problems = new Map<string, string>();
-    const kinds = new Map<string, number>();
-    const statuses = new Map<number, number>();
-    let n = 0;
-    const samples: number[] = [];
-    const worker = async () => {
-      for (let step = requests.next(); !step.done; step = requests.next()) {
-        const request: FuzzRequest = step.value;
-        const index = n++;
-        if (index % Math.ceil(COUNT / 10) === 0) samples.push(server.rss());
-        const caller = callers[index % callers.length]!;
-        const answer = await send(request.body, tokens[caller]);
-        kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-        const problem = problemWith(answer);
-        const key = `${request.kind} / ${problem}`;
-        if (problem && !problems.has(key)) problems.set(key, `#${index} ${caller} ${request.field}: ${problem}\n  request: ${request.body.slice(0, 300)}\n  answer: ${answer.text.slice(0, 300)}`);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const rssAfter = server.rss();
+      const problems = new Map<string, string>();
+      const kinds = new Map<string, number>();
+      const statuses = new Map<number, number>();
+      let n = 0;
+      const samples: number[] = [];
+      const worker = async () => {
+        for (let step = requests.next(); !step.done; step = requests.next()) {
+          const request: FuzzRequest = step.value;
+          const index = n++;
+          if (index % Math.ceil(COUNT / 10) === 0) samples.push(server.rss());
+          const caller = callers[index % callers.length]!;
+          const answer = await send(request.body, tokens[caller]);
+          kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          const problem = problemWith(answer);
+          const key = `${request.kind} / ${problem}`;
+          if (problem && !problems.has(key))
+            problems.set(
+              key,
+              `#${index} ${caller} ${request.field}: ${problem}\n  request: ${request.body.slice(0, 300)}\n  answer: ${answer.text.slice(0, 300)}`,
+            );
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const rssAfter = server.rss();
 
-    expect(n).toBe(COUNT);
-    expect([...problems.values()].slice(0, 10)).toEqual([]);
-    // alive: it answers, and its log holds no unexpected error
-    expect((await fetch(`${server.origin}/health`)).status).toBe(200);
-    expect(server.child.exitCode).toBeNull();
-    expect(server.output().split('\n').filter((line) => /"msg":"unexpected error/.test(line)).slice(0, 3)).toEqual([]);
-    // a leak grows with every request; heap V8 grew and keeps levels off: the second half must not keep growing
-    const halfway = samples[Math.floor(samples.length / 2)]!;
-    const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-    expect({ halfway: mb(halfway), end: mb(rssAfter), ok: rssAfter < halfway + RSS_SLACK_BYTES }).toMatchObject({ ok: true });
-    console.log(
-      `fuzz (${testDialect}, seed ${SEED}): ${n} requests as admin, agent and anonymous; ` +
-        `statuses ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}; ` +
-        `kinds ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}; RSS ${mb(rssBefore)} after warm-up, every tenth: ${samples.map(mb).join(' ')}, ${mb(rssAfter)} after the run`,
-    );
-  }, reliabilityBudget(300_000, 1_800_000));
+      expect(n).toBe(COUNT);
+      expect([...problems.values()].slice(0, 10)).toEqual([]);
+      // alive: it answers, and its log holds no unexpected error
+      expect((await fetch(`${server.origin}/health`)).status).toBe(200);
+      expect(server.child.exitCode).toBeNull();
+      expect(
+        server
+          .output()
+          .split('\n')
+          .filter((line) => /"msg":"unexpected error/.test(line))
+          .slice(0, 3),
+      ).toEqual([]);
+      // a leak grows with every request; heap V8 grew and keeps levels off: the second half must not keep growing
+      const halfway = samples[Math.floor(samples.length / 2)]!;
+      const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+      expect({ halfway: mb(halfway), end: mb(rssAfter), ok: rssAfter < halfway + RSS_SLACK_BYTES }).toMatchObject({ ok: true });
+      console.log(
+        `fuzz (${testDialect}, seed ${SEED}): ${n} requests as admin, agent and anonymous; ` +
+          `statuses ${[...statuses]
+            .sort(([a], [b]) => a - b)
+            .map(([s, n]) => `${s}×${n}`)
+            .join(' ')}; ` +
+          `kinds ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}; RSS ${mb(rssBefore)} after warm-up, every tenth: ${samples.map(mb).join(' ')}, ${mb(rssAfter)} after the run`,
+      );
+    },
+    reliabilityBudget(300_000, 1_800_000),
+  );
 });

@@ -46,7 +46,10 @@ async function waitReady(replica: Replica, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (replica.process.exitCode !== null) throw new Error(`replica ${replica.name} exited; see ${ROOT}/replica-${replica.name}.log`);
-    const ok = await fetch(`http://127.0.0.1:${replica.port}/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${replica.port}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(250);
   }
@@ -107,7 +110,8 @@ const codeOf = (error: unknown) => (error instanceof MspApiError ? (error.code ?
     let racedPairs = 0;
     let mismatches = 0;
     let stopLoad = false;
-    const note = (client: MspClient, key: string) => client.Note({ input: { sessionId, kind: 'FINDING', text: `galera write ${key}`, idempotencyKey: key } }).then((r) => r.note.id);
+    const note = (client: MspClient, key: string) =>
+      client.Note({ input: { sessionId, kind: 'FINDING', text: `galera write ${key}`, idempotencyKey: key } }).then((r) => r.note.id);
     const writer = async (w: number) => {
       for (let i = 0; !stopLoad; i++) {
         const key = `w${w}-${i}`;
@@ -149,7 +153,10 @@ const codeOf = (error: unknown) => (error instanceof MspApiError ? (error.code ?
     const logoutAt = performance.now();
     let refusedAfter: number | null = null;
     while (refusedAfter === null && performance.now() - logoutAt < 5_000) {
-      const refused = await userOnB.Me().then(() => false, (e) => e instanceof MspApiError && e.code === 'UNAUTHENTICATED');
+      const refused = await userOnB.Me().then(
+        () => false,
+        (e) => e instanceof MspApiError && e.code === 'UNAUTHENTICATED',
+      );
       if (refused) refusedAfter = Math.round(performance.now() - logoutAt);
       else await sleep(20);
     }
@@ -185,7 +192,10 @@ const codeOf = (error: unknown) => (error instanceof MspApiError ? (error.code ?
 
     // what the cluster holds, read on node 3 (which saw every write only through replication)
     await cluster.query(cluster.nodes[2], 'SET SESSION wsrep_sync_wait = 1');
-    const rows = await cluster.query<{ text: string; n: number; id: number }>(cluster.nodes[2], "SELECT text, COUNT(*) AS n, MIN(id) AS id FROM msp_galera.notes WHERE text LIKE 'galera write %' GROUP BY text");
+    const rows = await cluster.query<{ text: string; n: number; id: number }>(
+      cluster.nodes[2],
+      "SELECT text, COUNT(*) AS n, MIN(id) AS id FROM msp_galera.notes WHERE text LIKE 'galera write %' GROUP BY text",
+    );
     const found = new Map(rows.map((r) => [r.text.replace('galera write ', ''), { n: Number(r.n), id: String(r.id) }]));
     const lost = [...acknowledged].filter(([key, id]) => found.get(key)?.id !== id);
     const duplicates = rows.filter((r) => Number(r.n) > 1).length;

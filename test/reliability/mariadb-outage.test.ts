@@ -130,7 +130,9 @@ describeOnMariadb('a MariaDB killed (-9) under a steady write load', () => {
     // every acknowledged write is in the database, with the id the client was given
     const check = await createConnection({ host: '127.0.0.1', port: mariadb.port, user: 'root', database: 'msp' });
     try {
-      const [rows] = (await check.query("SELECT id, name FROM clients WHERE name LIKE 'Outage client %'")) as unknown as [{ id: number; name: string }[]];
+      const [rows] = (await check.query("SELECT id, name FROM clients WHERE name LIKE 'Outage client %'")) as unknown as [
+        { id: number; name: string }[],
+      ];
       const stored = new Map(rows.map((r) => [r.name, String(r.id)]));
       const lost = acknowledged.filter((o) => stored.get(`Outage client ${o.n}`) !== o.id);
       const refusedButStored = refused.filter((o) => stored.has(`Outage client ${o.n}`)).length;
@@ -138,9 +140,9 @@ describeOnMariadb('a MariaDB killed (-9) under a steady write load', () => {
 
       // a refused write retried with its idempotency key lands once: no duplicate of one that landed anyway
       for (const o of refused) await sdk.CreateClient({ input: { name: `Outage client ${o.n}`, idempotencyKey: `outage-${o.n}` } });
-      const [[{ total, distinct }]] = (await check.query("SELECT COUNT(*) AS total, COUNT(DISTINCT name) AS `distinct` FROM clients WHERE name LIKE 'Outage client %'")) as unknown as [
-        { total: number; distinct: number }[],
-      ];
+      const [[{ total, distinct }]] = (await check.query(
+        "SELECT COUNT(*) AS total, COUNT(DISTINCT name) AS `distinct` FROM clients WHERE name LIKE 'Outage client %'",
+      )) as unknown as [{ total: number; distinct: number }[]];
       expect(Number(total)).toBe(outcomes.length);
       expect(Number(distinct)).toBe(outcomes.length);
 

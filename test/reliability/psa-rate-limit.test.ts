@@ -23,7 +23,14 @@ describe('posting under the PSA rate limit', () => {
   it(`${SESSIONS} sessions posted one after another never hit a 429`, async () => {
     const integrationId = (
       await app.sdk.CreateIntegration({
-        input: { provider: 'SYNCRO', name: 'Paced', baseUrl: syncro.baseUrl, apiKey: 'T-rate-test-key-01', rateLimitRequests: LIMIT.requests, rateLimitWindowSeconds: LIMIT.windowSeconds },
+        input: {
+          provider: 'SYNCRO',
+          name: 'Paced',
+          baseUrl: syncro.baseUrl,
+          apiKey: 'T-rate-test-key-01',
+          rateLimitRequests: LIMIT.requests,
+          rateLimitWindowSeconds: LIMIT.windowSeconds,
+        },
       })
     ).createIntegration.id;
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Paced client', hourlyRateCents: 10_000 } })).createClient.id;
@@ -31,8 +38,11 @@ describe('posting under the PSA rate limit', () => {
     const ticket = syncro.addTicket({ number: '77', subject: 'Monthly maintenance', customerId: customer.id });
     const startedAt = new Date(Date.now() - 6 * 3600_000).toISOString();
     for (let i = 0; i < SESSIONS; i++) {
-      const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: `Patch run ${i}`, startedAt } })).startSession.id;
-      await app.sdk.LogWorkItem({ input: { sessionId, minutes: 10, category: 'MAINTENANCE', description: `Patched host ${i}`, startedAt } });
+      const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: `Patch run ${i}`, startedAt } })).startSession
+        .id;
+      await app.sdk.LogWorkItem({
+        input: { sessionId, minutes: 10, category: 'MAINTENANCE', description: `Patched host ${i}`, startedAt },
+      });
       await app.sdk.EndSession({ input: { sessionId } });
       await app.sdk.PostSessionToTicket({ input: { sessionId, integrationId, ticket: { id: String(ticket.id) } } });
     }

@@ -15,12 +15,23 @@ export function authCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  msp login --url http://localhost:4000/graphql --email mike@example.com')
     .action(
       action(async ({ options }, opts: { url: string; email: string; passwordStdin?: boolean }) => {
-        if (!opts.passwordStdin && !process.stdin.isTTY) throw new CliError('No terminal to ask for the password: pipe it in with --password-stdin.', EXIT.usage, 'BAD_USER_INPUT');
+        if (!opts.passwordStdin && !process.stdin.isTTY)
+          throw new CliError('No terminal to ask for the password: pipe it in with --password-stdin.', EXIT.usage, 'BAD_USER_INPUT');
         const password = opts.passwordStdin ? await readStdin() : await promptHidden('Password: ');
         if (!password) throw new CliError('No password given.', EXIT.usage, 'BAD_USER_INPUT');
         const { login } = await createMspClient({ url: opts.url }).Login({ input: { email: opts.email, password } });
-        updateConfig((config) => ({ ...config, url: opts.url, email: login.user.email, accessToken: login.accessToken, refreshToken: login.refreshToken }));
-        print(options, { email: login.user.email, role: login.user.role, url: opts.url }, () => `Logged in as ${login.user.email} (${login.user.role}) at ${opts.url}.`);
+        updateConfig((config) => ({
+          ...config,
+          url: opts.url,
+          email: login.user.email,
+          accessToken: login.accessToken,
+          refreshToken: login.refreshToken,
+        }));
+        print(
+          options,
+          { email: login.user.email, role: login.user.role, url: opts.url },
+          () => `Logged in as ${login.user.email} (${login.user.role}) at ${opts.url}.`,
+        );
       }),
     );
 

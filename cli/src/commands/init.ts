@@ -74,7 +74,8 @@ function mergeMarkdown(existing: string | null, ours: string): string {
   return existing.slice(0, start) + block + existing.slice(end + END.length);
 }
 
-const readJson = (path: string): Record<string, unknown> => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {});
+const readJson = (path: string): Record<string, unknown> =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
 
 const HOOK_COMMAND = 'msp hook session-start';
 
@@ -103,7 +104,9 @@ function writeJson(path: string, value: unknown): void {
 export function initCommand(program: Command): void {
   program
     .command('init')
-    .description('Write Claude Code commands (/msp, /dev, /normal), an .mcp.json entry for `msp mcp` and a SessionStart hook; existing files are merged')
+    .description(
+      'Write Claude Code commands (/msp, /dev, /normal), an .mcp.json entry for `msp mcp` and a SessionStart hook; existing files are merged',
+    )
     .addHelpText('after', '\nExample:\n  msp init --dir .')
     .option('--dir <dir>', 'the project folder', '.')
     .action(
@@ -136,7 +139,9 @@ export function initCommand(program: Command): void {
         if (!connection(config).url) return void process.stdout.write('msp-tracker: not logged in (msp login), so no client context.\n');
         if (!clientId) {
           const sid = tokenClaims(connection(config).token).sid;
-          return void process.stdout.write(`msp-tracker: ${sid ? `agent session ${sid}` : 'no current session'}; run /msp <client> to start client work.\n`);
+          return void process.stdout.write(
+            `msp-tracker: ${sid ? `agent session ${sid}` : 'no current session'}; run /msp <client> to start client work.\n`,
+          );
         }
         const { contextRecovery } = await api().ContextRecovery({ clientId });
         process.stdout.write(`${contextRecovery.text}\n`);

@@ -13,7 +13,12 @@ export function knowledgeCommands(program: Command): void {
     .action(
       action(async ({ api, options }, command: string, opts: { host: string; client?: string; shell?: string }) => {
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
-        const { environmentContext } = await api().EnvironmentContext({ hostname: opts.host, command, ...(clientId ? { clientId } : {}), ...(opts.shell ? { shell: opts.shell } : {}) });
+        const { environmentContext } = await api().EnvironmentContext({
+          hostname: opts.host,
+          command,
+          ...(clientId ? { clientId } : {}),
+          ...(opts.shell ? { shell: opts.shell } : {}),
+        });
         print(options, environmentContext, () => environmentContext.text);
       }),
     );
@@ -40,7 +45,10 @@ export function knowledgeCommands(program: Command): void {
     .action(
       action(async ({ api, options }, text: string, opts: { client?: string; mode?: string; first: string }) => {
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
-        const filter = { ...(clientId ? { clientId } : {}), ...(opts.mode ? { mode: opts.mode.toUpperCase() as 'MSP' | 'DEV' | 'NORMAL' } : {}) };
+        const filter = {
+          ...(clientId ? { clientId } : {}),
+          ...(opts.mode ? { mode: opts.mode.toUpperCase() as 'MSP' | 'DEV' | 'NORMAL' } : {}),
+        };
         const { search } = await api().Search({ text, filter, first: Number(opts.first) });
         print(options, search, () => search.text);
       }),
@@ -64,7 +72,8 @@ export function knowledgeCommands(program: Command): void {
 /** A day (2026-10-01) or a full ISO time, as the ISO time the API takes. */
 function isoTime(value: string, option: string): string {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  if (Number.isNaN(Date.parse(iso))) throw new CliError(`${option} must be a date such as 2026-10-01 (or an ISO time).`, EXIT.usage, 'BAD_USER_INPUT');
+  if (Number.isNaN(Date.parse(iso)))
+    throw new CliError(`${option} must be a date such as 2026-10-01 (or an ISO time).`, EXIT.usage, 'BAD_USER_INPUT');
   return iso;
 }
 
@@ -86,14 +95,46 @@ export function reportCommand(program: Command): void {
     .action(
       action(async ({ api, options }, opts: { from: string; to: string; client?: string; groupBy?: string; csv?: boolean }) => {
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
-        const groupBy = (opts.groupBy ?? '').split(',').filter(Boolean).map((g) => g.trim().toUpperCase()) as ('CLIENT' | 'PROJECT' | 'CATEGORY' | 'MONTH' | 'MACHINE')[];
-        const { report } = await api().Report({ filter: { from: isoTime(opts.from, '--from'), to: isoTime(opts.to, '--to'), ...(clientId ? { clientId } : {}) }, groupBy });
-        const figures = (f: (typeof report)['total']) => [f.sessions, f.hours, f.billableHours, f.billableValue, f.billedAmount, f.unbilledAmount];
+        const groupBy = (opts.groupBy ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((g) => g.trim().toUpperCase()) as ('CLIENT' | 'PROJECT' | 'CATEGORY' | 'MONTH' | 'MACHINE')[];
+        const { report } = await api().Report({
+          filter: { from: isoTime(opts.from, '--from'), to: isoTime(opts.to, '--to'), ...(clientId ? { clientId } : {}) },
+          groupBy,
+        });
+        const figures = (f: (typeof report)['total']) => [
+          f.sessions,
+          f.hours,
+          f.billableHours,
+          f.billableValue,
+          f.billedAmount,
+          f.unbilledAmount,
+        ];
         const rows = [
-          ...report.groups.map((g) => [g.key.clientName, g.key.projectName, g.key.category, g.key.month, g.key.machineHostname, ...figures(g.figures)]),
+          ...report.groups.map((g) => [
+            g.key.clientName,
+            g.key.projectName,
+            g.key.category,
+            g.key.month,
+            g.key.machineHostname,
+            ...figures(g.figures),
+          ]),
           ['total', null, null, null, null, ...figures(report.total)],
         ];
-        const headers = ['client', 'project', 'category', 'month', 'machine', 'sessions', 'hours', 'billable hours', 'billable value', 'billed', 'unbilled'];
+        const headers = [
+          'client',
+          'project',
+          'category',
+          'month',
+          'machine',
+          'sessions',
+          'hours',
+          'billable hours',
+          'billable value',
+          'billed',
+          'unbilled',
+        ];
         if (opts.csv) {
           process.stdout.write(`${[headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`);
           return;

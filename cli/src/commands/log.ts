@@ -26,11 +26,21 @@ export function logCommands(program: Command): void {
     .action(
       action(async ({ api, config, options }, text: string, opts: { minutes: string; category?: string }) => {
         const minutes = Number(opts.minutes);
-        if (!Number.isInteger(minutes) || minutes < 1) throw new CliError('--minutes must be a whole number of at least 1.', EXIT.usage, 'BAD_USER_INPUT');
-        const input = { sessionId: currentSessionId(config), description: text, minutes, ...(opts.category ? { category: opts.category.toUpperCase() } : {}) };
+        if (!Number.isInteger(minutes) || minutes < 1)
+          throw new CliError('--minutes must be a whole number of at least 1.', EXIT.usage, 'BAD_USER_INPUT');
+        const input = {
+          sessionId: currentSessionId(config),
+          description: text,
+          minutes,
+          ...(opts.category ? { category: opts.category.toUpperCase() } : {}),
+        };
         const outcome = await writeOrQueue<{ logWorkItem: { id: string; category: string } }>(api(), 'LogWorkItem', input);
         if (outcome.queued) return print(options, { queued: true }, () => queuedLine('the work item'));
-        print(options, outcome.result.logWorkItem, () => `Logged work item ${outcome.result.logWorkItem.id} (${outcome.result.logWorkItem.category}, ${minutes} min).`);
+        print(
+          options,
+          outcome.result.logWorkItem,
+          () => `Logged work item ${outcome.result.logWorkItem.id} (${outcome.result.logWorkItem.category}, ${minutes} min).`,
+        );
       }),
     );
 
@@ -47,7 +57,11 @@ export function logCommands(program: Command): void {
         const ranAt = new Date().toISOString();
         const run = await runCommand(argv);
         // the host's id links the failure to it (so `msp check` warns there); offline, its name alone is kept
-        const infrastructureId = opts.host ? await hostIdOf(api(), opts.host, currentClientId(config)).catch((error) => (isUnreachable(error) ? undefined : Promise.reject(error))) : undefined;
+        const infrastructureId = opts.host
+          ? await hostIdOf(api(), opts.host, currentClientId(config)).catch((error) =>
+              isUnreachable(error) ? undefined : Promise.reject(error),
+            )
+          : undefined;
         const input = {
           sessionId,
           command: redactSecrets(shellLine(argv)).slice(0, 4000),
@@ -65,7 +79,10 @@ export function logCommands(program: Command): void {
         const recorded = outcome.queued ? null : outcome.result.logCommand.id;
         // stdout belongs to the command; what msp has to say goes to stderr
         if (options.json) print(options, { exitCode: run.exitCode, queued: outcome.queued, commandId: recorded }, () => '');
-        else process.stderr.write(`${outcome.queued ? queuedLine('the command record') : `msp: recorded command ${recorded} (exit ${run.exitCode}${run.spawnError ? `: ${run.spawnError}` : ''}).`}\n`);
+        else
+          process.stderr.write(
+            `${outcome.queued ? queuedLine('the command record') : `msp: recorded command ${recorded} (exit ${run.exitCode}${run.spawnError ? `: ${run.spawnError}` : ''}).`}\n`,
+          );
         process.exitCode = run.exitCode;
       }),
     );
@@ -78,8 +95,14 @@ export function logCommands(program: Command): void {
     .option('--summary <text>', 'what changed')
     .action(
       action(async ({ api, config, options }, path: string, opts: { kind: string; summary?: string }) => {
-        if (!FILE_KINDS.includes(opts.kind)) throw new CliError(`--kind must be one of ${FILE_KINDS.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
-        const input = { sessionId: currentSessionId(config), path, kind: opts.kind.toUpperCase(), ...(opts.summary ? { summary: opts.summary } : {}) };
+        if (!FILE_KINDS.includes(opts.kind))
+          throw new CliError(`--kind must be one of ${FILE_KINDS.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
+        const input = {
+          sessionId: currentSessionId(config),
+          path,
+          kind: opts.kind.toUpperCase(),
+          ...(opts.summary ? { summary: opts.summary } : {}),
+        };
         const outcome = await writeOrQueue<{ logFileChange: { id: string } }>(api(), 'LogFileChange', input);
         if (outcome.queued) return print(options, { queued: true }, () => queuedLine('the file change'));
         print(options, outcome.result.logFileChange, () => `Recorded ${opts.kind} ${path}.`);
@@ -92,8 +115,13 @@ export function logCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  msp note decision "Retire AD2 before rolling out Windows LAPS"')
     .action(
       action(async ({ api, config, options }, kind: string, text: string) => {
-        if (!NOTE_KINDS.includes(kind)) throw new CliError(`The kind must be one of ${NOTE_KINDS.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
-        const outcome = await writeOrQueue<{ note: { id: string } }>(api(), 'Note', { sessionId: currentSessionId(config), kind: kind.toUpperCase(), text });
+        if (!NOTE_KINDS.includes(kind))
+          throw new CliError(`The kind must be one of ${NOTE_KINDS.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
+        const outcome = await writeOrQueue<{ note: { id: string } }>(api(), 'Note', {
+          sessionId: currentSessionId(config),
+          kind: kind.toUpperCase(),
+          text,
+        });
         if (outcome.queued) return print(options, { queued: true }, () => queuedLine('the note'));
         print(options, outcome.result.note, () => `Noted (${kind}).`);
       }),

@@ -18,7 +18,14 @@ export function taskCommands(program: Command): void {
     .action(
       action(async ({ api, options }, title: string, opts: { client?: string; due?: string; notes?: string }) => {
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
-        const { addPendingTask } = await api().AddPendingTask({ input: { title, ...(clientId ? { clientId } : {}), ...(opts.due ? { dueDate: opts.due } : {}), ...(opts.notes ? { notes: opts.notes } : {}) } });
+        const { addPendingTask } = await api().AddPendingTask({
+          input: {
+            title,
+            ...(clientId ? { clientId } : {}),
+            ...(opts.due ? { dueDate: opts.due } : {}),
+            ...(opts.notes ? { notes: opts.notes } : {}),
+          },
+        });
         print(options, addPendingTask, () => `Added task ${addPendingTask.id}: ${addPendingTask.title}`);
       }),
     );
@@ -46,7 +53,14 @@ export function taskCommands(program: Command): void {
         const filter = { ...(clientId ? { clientId } : {}), ...(opts.all ? {} : { status: 'OPEN' as const }) };
         const tasks: PageNode<Awaited<ReturnType<MspClient['PendingTasks']>>>[] = [];
         for await (const node of paginate(api().PendingTasks, { filter, first: 100 })) tasks.push(node);
-        print(options, tasks, () => (tasks.length ? table(['id', 'title', 'client', 'due', 'status'], tasks.map((t) => [t.id, t.title, t.client?.name, t.dueDate, t.status])) : 'No tasks.'));
+        print(options, tasks, () =>
+          tasks.length
+            ? table(
+                ['id', 'title', 'client', 'due', 'status'],
+                tasks.map((t) => [t.id, t.title, t.client?.name, t.dueDate, t.status]),
+              )
+            : 'No tasks.',
+        );
       }),
     );
 }
@@ -64,22 +78,24 @@ export function credentialCommands(program: Command): void {
     .option('--kind <kind>', 'PASSWORD, API_KEY, CERTIFICATE or OTHER', 'PASSWORD')
     .addHelpText('after', '\nExample:\n  printf %s "$SECRET" | msp cred put --name "NAS admin" --client dataforth --username admin')
     .action(
-      action(async ({ api, options }, opts: { name: string; client?: string; infrastructure?: string; username?: string; kind: string }) => {
-        const value = await readSecret('Value: ');
-        if (!value) throw new CliError('No value given (pipe it in or type it at the prompt).', EXIT.usage, 'BAD_USER_INPUT');
-        const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
-        const { storeCredential } = await api().StoreCredential({
-          input: {
-            value,
-            name: opts.name,
-            ...(clientId ? { clientId } : {}),
-            ...(opts.infrastructure ? { infrastructureId: opts.infrastructure } : {}),
-            ...(opts.username ? { username: opts.username } : {}),
-            kind: opts.kind.toUpperCase() as never,
-          },
-        });
-        print(options, { id: storeCredential.id }, () => `Stored credential ${storeCredential.id}.`);
-      }),
+      action(
+        async ({ api, options }, opts: { name: string; client?: string; infrastructure?: string; username?: string; kind: string }) => {
+          const value = await readSecret('Value: ');
+          if (!value) throw new CliError('No value given (pipe it in or type it at the prompt).', EXIT.usage, 'BAD_USER_INPUT');
+          const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
+          const { storeCredential } = await api().StoreCredential({
+            input: {
+              value,
+              name: opts.name,
+              ...(clientId ? { clientId } : {}),
+              ...(opts.infrastructure ? { infrastructureId: opts.infrastructure } : {}),
+              ...(opts.username ? { username: opts.username } : {}),
+              kind: opts.kind.toUpperCase() as never,
+            },
+          });
+          print(options, { id: storeCredential.id }, () => `Stored credential ${storeCredential.id}.`);
+        },
+      ),
     );
 
   cred
@@ -91,8 +107,14 @@ export function credentialCommands(program: Command): void {
     .action(
       action(async ({ api, options }, id: string, opts: { reason: string; show?: boolean }) => {
         const { revealCredential } = await api().RevealCredential({ input: { credentialId: id, reason: opts.reason } });
-        const shown = opts.show ? revealCredential : { credentialId: revealCredential.credentialId, revealedAt: revealCredential.revealedAt };
-        print(options, shown, () => (opts.show ? revealCredential.value : `Revealed credential ${id} at ${revealCredential.revealedAt} (audited); add --show to print it.`));
+        const shown = opts.show
+          ? revealCredential
+          : { credentialId: revealCredential.credentialId, revealedAt: revealCredential.revealedAt };
+        print(options, shown, () =>
+          opts.show
+            ? revealCredential.value
+            : `Revealed credential ${id} at ${revealCredential.revealedAt} (audited); add --show to print it.`,
+        );
       }),
     );
 }
@@ -117,4 +139,3 @@ export function syncCommand(program: Command): void {
       }),
     );
 }
-

@@ -20,19 +20,24 @@ export function machineCommands(program: Command): void {
         const identity = localIdentity();
         progress(options, 'Detecting capabilities (Docker, shells, package managers, VPN profiles)…');
         const { preferredShell, capabilities } = detectCapabilities();
-        const { registerMachine } = await api().RegisterMachine({ input: { ...identity, ...(preferredShell ? { preferredShell } : {}), capabilities } });
+        const { registerMachine } = await api().RegisterMachine({
+          input: { ...identity, ...(preferredShell ? { preferredShell } : {}), capabilities },
+        });
         updateConfig((config) => ({ ...config, machineId: registerMachine.machine.id }));
         print(options, { ...registerMachine, fingerprint: fingerprintOf(identity) }, () =>
           [
             `${registerMachine.created ? 'Registered' : 'Updated'} machine ${registerMachine.machine.id}: ${identity.hostname} (${identity.platform}, ${identity.username})`,
             `fingerprint ${fingerprintOf(identity)}`,
-            table(['found', 'value'], [
-              ['shell', [preferredShell, capabilities.shellVersion].filter(Boolean).join(' ') || '-'],
-              ['PowerShell', capabilities.powershellVersion ?? '-'],
-              ['Docker', capabilities.docker ? 'yes' : 'no'],
-              ['package managers', capabilities.packageManagers.map((p) => p.name).join(', ') || '-'],
-              ['VPN profiles', capabilities.vpnProfiles.join(', ') || '-'],
-            ]),
+            table(
+              ['found', 'value'],
+              [
+                ['shell', [preferredShell, capabilities.shellVersion].filter(Boolean).join(' ') || '-'],
+                ['PowerShell', capabilities.powershellVersion ?? '-'],
+                ['Docker', capabilities.docker ? 'yes' : 'no'],
+                ['package managers', capabilities.packageManagers.map((p) => p.name).join(', ') || '-'],
+                ['VPN profiles', capabilities.vpnProfiles.join(', ') || '-'],
+              ],
+            ),
           ].join('\n'),
         );
       }),
@@ -52,7 +57,8 @@ export function sessionCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  msp session start --client dataforth --title "Replace the SonicWall"')
     .action(
       action(async ({ api, config, options }, opts: { client?: string; project?: string; mode: string; title?: string }) => {
-        if (!MODES.includes(opts.mode.toLowerCase())) throw new CliError(`--mode must be one of ${MODES.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
+        if (!MODES.includes(opts.mode.toLowerCase()))
+          throw new CliError(`--mode must be one of ${MODES.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
         const clientId = opts.client ? await clientIdOf(api(), opts.client) : undefined;
         const { startSession } = await api().StartSession({
           input: {
@@ -63,8 +69,16 @@ export function sessionCommands(program: Command): void {
             ...(config.machineId ? { machineId: config.machineId } : {}),
           },
         });
-        updateConfig((c) => ({ ...c, session: { id: startSession.id, clientId: startSession.client?.id ?? null, title: startSession.title ?? '' } }));
-        print(options, startSession, () => `Started session ${startSession.id}${startSession.client ? ` for ${startSession.client.name}` : ''} (${startSession.mode}).`);
+        updateConfig((c) => ({
+          ...c,
+          session: { id: startSession.id, clientId: startSession.client?.id ?? null, title: startSession.title ?? '' },
+        }));
+        print(
+          options,
+          startSession,
+          () =>
+            `Started session ${startSession.id}${startSession.client ? ` for ${startSession.client.name}` : ''} (${startSession.mode}).`,
+        );
       }),
     );
 
@@ -76,9 +90,17 @@ export function sessionCommands(program: Command): void {
     .action(
       action(async ({ api, config, options }, opts: { summary?: string }) => {
         const sessionId = currentSessionId(config);
-        const outcome = await writeOrQueue<{ endSession: { id: string; summary: string | null } }>(api(), 'EndSession', { sessionId, ...(opts.summary ? { summary: opts.summary } : {}) });
+        const outcome = await writeOrQueue<{ endSession: { id: string; summary: string | null } }>(api(), 'EndSession', {
+          sessionId,
+          ...(opts.summary ? { summary: opts.summary } : {}),
+        });
         updateConfig(({ session: _ended, ...rest }) => rest);
-        if (outcome.queued) return print(options, { queued: true, sessionId }, () => `The service is unreachable: ending session ${sessionId} is queued (msp sync sends it).`);
+        if (outcome.queued)
+          return print(
+            options,
+            { queued: true, sessionId },
+            () => `The service is unreachable: ending session ${sessionId} is queued (msp sync sends it).`,
+          );
         print(options, outcome.result.endSession, () => outcome.result.endSession.summary ?? `Ended session ${sessionId}.`);
       }),
     );
@@ -91,8 +113,14 @@ export function sessionCommands(program: Command): void {
       action(async ({ api, config, options }) => {
         const { session: current } = await api().Session({ id: currentSessionId(config) });
         if (!current) throw new CliError('The current session no longer exists.', EXIT.notFound, 'NOT_FOUND');
-        const state = current.endedAt ? `ended at ${current.endedAt} (start another with msp session start)` : `open since ${current.startedAt}`;
-        print(options, current, () => `Session ${current.id}: ${current.title ?? '(untitled)'}${current.client ? `, ${current.client.name}` : ''}, ${state}`);
+        const state = current.endedAt
+          ? `ended at ${current.endedAt} (start another with msp session start)`
+          : `open since ${current.startedAt}`;
+        print(
+          options,
+          current,
+          () => `Session ${current.id}: ${current.title ?? '(untitled)'}${current.client ? `, ${current.client.name}` : ''}, ${state}`,
+        );
       }),
     );
 
@@ -106,7 +134,9 @@ export function sessionCommands(program: Command): void {
         const scopes = opts.scopes.split(',').map((s) => s.trim().toUpperCase());
         const wrong = scopes.filter((s) => s !== 'READ' && s !== 'WRITE');
         if (wrong.length) throw new CliError(`--scopes takes read and/or write, not ${wrong.join(', ')}.`, EXIT.usage, 'BAD_USER_INPUT');
-        const { issueAgentToken } = await api().IssueAgentToken({ input: { sessionId: currentSessionId(config), scopes: scopes as ('READ' | 'WRITE')[] } });
+        const { issueAgentToken } = await api().IssueAgentToken({
+          input: { sessionId: currentSessionId(config), scopes: scopes as ('READ' | 'WRITE')[] },
+        });
         print(options, issueAgentToken, () => `export MSP_TOKEN=${issueAgentToken.token}`);
       }),
     );

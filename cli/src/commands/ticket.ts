@@ -9,7 +9,13 @@ async function integrationIdOf(api: MspClient, given?: string): Promise<string> 
   const { integrations } = await api.Integrations({ first: 2 });
   const active = integrations.nodes.filter((i) => !i.archivedAt);
   if (active.length === 1) return active[0].id;
-  throw new CliError(active.length ? 'Several PSA integrations exist: give --integration <id>.' : 'No PSA integration is configured (an admin adds one with createIntegration).', EXIT.usage, 'BAD_USER_INPUT');
+  throw new CliError(
+    active.length
+      ? 'Several PSA integrations exist: give --integration <id>.'
+      : 'No PSA integration is configured (an admin adds one with createIntegration).',
+    EXIT.usage,
+    'BAD_USER_INPUT',
+  );
 }
 
 export function ticketCommands(program: Command): void {
@@ -24,11 +30,23 @@ export function ticketCommands(program: Command): void {
     .option('--first <n>', 'how many tickets', '20')
     .addHelpText('after', '\nExample:\n  msp ticket search "local accounts" --customer Dataforth --status "Not Closed"')
     .action(
-      action(async ({ api, options }, text: string | undefined, opts: { integration?: string; customer?: string; status?: string; first: string }) => {
-        const integrationId = await integrationIdOf(api(), opts.integration);
-        const { searchTickets } = await api().SearchTickets({ integrationId, query: text, customer: opts.customer, status: opts.status, first: Number(opts.first) });
-        print(options, searchTickets, () => searchTickets.text);
-      }),
+      action(
+        async (
+          { api, options },
+          text: string | undefined,
+          opts: { integration?: string; customer?: string; status?: string; first: string },
+        ) => {
+          const integrationId = await integrationIdOf(api(), opts.integration);
+          const { searchTickets } = await api().SearchTickets({
+            integrationId,
+            query: text,
+            customer: opts.customer,
+            status: opts.status,
+            first: Number(opts.first),
+          });
+          print(options, searchTickets, () => searchTickets.text);
+        },
+      ),
     );
 
   ticket
@@ -40,15 +58,31 @@ export function ticketCommands(program: Command): void {
     .option('--no-comment', 'post no comment')
     .option('--no-time', 'post no time')
     .option('--key <idempotencyKey>', 'idempotency key for a retry')
-    .addHelpText('after', '\nExample:\n  msp ticket post 1042                 # ticket number 1042, current session\n  msp ticket post 123456 --id --session 17')
+    .addHelpText(
+      'after',
+      '\nExample:\n  msp ticket post 1042                 # ticket number 1042, current session\n  msp ticket post 123456 --id --session 17',
+    )
     .action(
-      action(async ({ api, config, options }, ref: string, opts: { integration?: string; session?: string; id?: boolean; comment: boolean; time: boolean; key?: string }) => {
-        const integrationId = await integrationIdOf(api(), opts.integration);
-        const sessionId = opts.session ?? currentSessionId(config);
-        const { postSessionToTicket } = await api().PostSessionToTicket({
-          input: { sessionId, integrationId, ticket: opts.id ? { id: ref } : { number: ref }, comment: opts.comment, timeEntry: opts.time, ...(opts.key ? { idempotencyKey: opts.key } : {}) },
-        });
-        print(options, postSessionToTicket, () => postSessionToTicket.text);
-      }),
+      action(
+        async (
+          { api, config, options },
+          ref: string,
+          opts: { integration?: string; session?: string; id?: boolean; comment: boolean; time: boolean; key?: string },
+        ) => {
+          const integrationId = await integrationIdOf(api(), opts.integration);
+          const sessionId = opts.session ?? currentSessionId(config);
+          const { postSessionToTicket } = await api().PostSessionToTicket({
+            input: {
+              sessionId,
+              integrationId,
+              ticket: opts.id ? { id: ref } : { number: ref },
+              comment: opts.comment,
+              timeEntry: opts.time,
+              ...(opts.key ? { idempotencyKey: opts.key } : {}),
+            },
+          });
+          print(options, postSessionToTicket, () => postSessionToTicket.text);
+        },
+      ),
     );
 }

@@ -17,7 +17,8 @@ function eventsOf(list: string): WebhookEvent[] {
   return list.split(',').map((raw) => {
     const name = raw.trim();
     const event = EVENTS[name] ?? Object.values(EVENTS).find((e) => e === name.toUpperCase());
-    if (!event) throw new CliError(`"${name}" is not an event; choose from ${Object.keys(EVENTS).join(', ')}`, EXIT.usage, 'BAD_USER_INPUT');
+    if (!event)
+      throw new CliError(`"${name}" is not an event; choose from ${Object.keys(EVENTS).join(', ')}`, EXIT.usage, 'BAD_USER_INPUT');
     return event;
   });
 }
@@ -34,8 +35,14 @@ export function webhookCommands(program: Command): void {
     .addHelpText('after', '\nExample:\n  msp webhook add https://n8n.example.com/webhook/msp --events credential.revealed,session.ended')
     .action(
       action(async ({ api, options }, url: string, opts: { events: string; description?: string }) => {
-        const { createWebhook } = await api().CreateWebhook({ input: { url, events: eventsOf(opts.events), ...(opts.description ? { description: opts.description } : {}) } });
-        print(options, createWebhook, () => `Webhook ${createWebhook.webhook.id} added. Signing secret (shown only now): ${createWebhook.secret}`);
+        const { createWebhook } = await api().CreateWebhook({
+          input: { url, events: eventsOf(opts.events), ...(opts.description ? { description: opts.description } : {}) },
+        });
+        print(
+          options,
+          createWebhook,
+          () => `Webhook ${createWebhook.webhook.id} added. Signing secret (shown only now): ${createWebhook.secret}`,
+        );
       }),
     );
 
@@ -48,19 +55,30 @@ export function webhookCommands(program: Command): void {
         const rows: PageNode<Awaited<ReturnType<MspClient['Webhooks']>>>[] = [];
         for await (const node of paginate(api().Webhooks, { first: 100 })) rows.push(node);
         print(options, rows, () =>
-          rows.length ? table(['id', 'url', 'events', 'enabled', 'failures', 'last error'], rows.map((w) => [w.id, w.url, w.events.join(','), String(w.enabled), String(w.consecutiveFailures), w.lastError])) : 'No webhooks.',
+          rows.length
+            ? table(
+                ['id', 'url', 'events', 'enabled', 'failures', 'last error'],
+                rows.map((w) => [w.id, w.url, w.events.join(','), String(w.enabled), String(w.consecutiveFailures), w.lastError]),
+              )
+            : 'No webhooks.',
         );
       }),
     );
 
-  for (const [name, verb] of [['enable', 'Enable a webhook again (failure count reset)'], ['disable', 'Stop sending to a webhook']] as const) {
+  for (const [name, verb] of [
+    ['enable', 'Enable a webhook again (failure count reset)'],
+    ['disable', 'Stop sending to a webhook'],
+  ] as const) {
     webhook
       .command(`${name} <id>`)
       .description(verb)
       .addHelpText('after', `\nExample:\n  msp webhook ${name} 3`)
       .action(
         action(async ({ api, options }, id: string) => {
-          const result = name === 'enable' ? (await api().EnableWebhook({ input: { id } })).enableWebhook : (await api().DisableWebhook({ input: { id } })).disableWebhook;
+          const result =
+            name === 'enable'
+              ? (await api().EnableWebhook({ input: { id } })).enableWebhook
+              : (await api().DisableWebhook({ input: { id } })).disableWebhook;
           print(options, result, () => `Webhook ${result.id} ${result.enabled ? 'enabled' : 'disabled'}.`);
         }),
       );
@@ -87,12 +105,21 @@ export function webhookCommands(program: Command): void {
     .action(
       action(async ({ api, options }, opts: { webhook?: string; status?: string; limit: string }) => {
         const status = opts.status?.toUpperCase();
-        if (status && !['PENDING', 'DELIVERED', 'FAILED'].includes(status)) throw new CliError('--status must be PENDING, DELIVERED or FAILED', EXIT.usage, 'BAD_USER_INPUT');
+        if (status && !['PENDING', 'DELIVERED', 'FAILED'].includes(status))
+          throw new CliError('--status must be PENDING, DELIVERED or FAILED', EXIT.usage, 'BAD_USER_INPUT');
         const filter = { ...(opts.webhook ? { webhookId: opts.webhook } : {}), ...(status ? { status: status as 'PENDING' } : {}) };
-        const { webhookDeliveries } = await api().WebhookDeliveries({ filter, first: Math.min(100, Math.max(1, Number(opts.limit) || 20)) });
+        const { webhookDeliveries } = await api().WebhookDeliveries({
+          filter,
+          first: Math.min(100, Math.max(1, Number(opts.limit) || 20)),
+        });
         const rows = webhookDeliveries.nodes;
         print(options, rows, () =>
-          rows.length ? table(['id', 'webhook', 'event', 'status', 'attempts', 'last error'], rows.map((d) => [d.id, d.webhook.id, d.event, d.status, String(d.attempts), d.lastError])) : 'No deliveries.',
+          rows.length
+            ? table(
+                ['id', 'webhook', 'event', 'status', 'attempts', 'last error'],
+                rows.map((d) => [d.id, d.webhook.id, d.event, d.status, String(d.attempts), d.lastError]),
+              )
+            : 'No deliveries.',
         );
       }),
     );

@@ -38,26 +38,32 @@ function sessionOf(ctx: ToolContext, args: Record<string, unknown>): string {
   return id;
 }
 
-const optionalClient = async (ctx: ToolContext, ref: unknown) => (typeof ref === 'string' ? { clientId: await clientIdOf(ctx.api, ref) } : {});
+const optionalClient = async (ctx: ToolContext, ref: unknown) =>
+  typeof ref === 'string' ? { clientId: await clientIdOf(ctx.api, ref) } : {};
 
 /** The agent operations as MCP tools: inputs shaped like the GraphQL inputs, answers as the operation's compact text. */
 export const TOOLS: ToolSpec[] = [
   {
     name: 'context_recovery',
     title: 'Recover a client’s context',
-    description: "A client's last sessions, open tasks, recently used credentials (metadata only), topology and insights, in under 300 words.",
+    description:
+      "A client's last sessions, open tasks, recently used credentials (metadata only), topology and insights, in under 300 words.",
     needs: 'msp:read',
     annotations: READ,
     input: { client, limit: z.number().int().min(1).max(20).optional().describe('How many sessions (default 5).') },
     run: async (ctx, args) => {
-      const { contextRecovery } = await ctx.api.ContextRecovery({ clientId: await clientIdOf(ctx.api, args.client as string), ...(args.limit ? { limit: args.limit as number } : {}) });
+      const { contextRecovery } = await ctx.api.ContextRecovery({
+        clientId: await clientIdOf(ctx.api, args.client as string),
+        ...(args.limit ? { limit: args.limit as number } : {}),
+      });
       return { text: contextRecovery.text, data: contextRecovery };
     },
   },
   {
     name: 'environment_check',
     title: 'Check a command against a host',
-    description: 'Whether a command is known to fail on a host (OK, WARN or BLOCK), why, and the alternative to use; with the host’s notes and insights.',
+    description:
+      'Whether a command is known to fail on a host (OK, WARN or BLOCK), why, and the alternative to use; with the host’s notes and insights.',
     needs: 'msp:read',
     annotations: READ,
     input: {
@@ -90,11 +96,19 @@ export const TOOLS: ToolSpec[] = [
     },
     run: async (ctx, args) => {
       const { startSession } = await ctx.api.StartSession({
-        input: { mode: args.mode as 'MSP', ...(await optionalClient(ctx, args.client)), ...(args.projectId ? { projectId: args.projectId as string } : {}), ...(args.title ? { title: args.title as string } : {}) },
+        input: {
+          mode: args.mode as 'MSP',
+          ...(await optionalClient(ctx, args.client)),
+          ...(args.projectId ? { projectId: args.projectId as string } : {}),
+          ...(args.title ? { title: args.title as string } : {}),
+        },
       });
       ctx.defaultSessionId = startSession.id;
       ctx.clientId = startSession.client?.id;
-      return { text: `Started session ${startSession.id} (${startSession.mode}${startSession.client ? `, ${startSession.client.name}` : ''}).`, data: startSession };
+      return {
+        text: `Started session ${startSession.id} (${startSession.mode}${startSession.client ? `, ${startSession.client.name}` : ''}).`,
+        data: startSession,
+      };
     },
   },
   {
@@ -105,7 +119,9 @@ export const TOOLS: ToolSpec[] = [
     annotations: WRITE,
     input: { sessionId, summary: z.string().max(4000).optional().describe('Your own summary, kept first.') },
     run: async (ctx, args) => {
-      const { endSession } = await ctx.api.EndSession({ input: { sessionId: sessionOf(ctx, args), ...(args.summary ? { summary: args.summary as string } : {}) } });
+      const { endSession } = await ctx.api.EndSession({
+        input: { sessionId: sessionOf(ctx, args), ...(args.summary ? { summary: args.summary as string } : {}) },
+      });
       return { text: endSession.summary ?? `Ended session ${endSession.id}.`, data: endSession };
     },
   },
@@ -121,14 +137,17 @@ export const TOOLS: ToolSpec[] = [
       minutes: z.number().int().min(1).max(1440).describe('Time spent.'),
     },
     run: async (ctx, args) => {
-      const { logWorkItem } = await ctx.api.LogWorkItem({ input: { sessionId: sessionOf(ctx, args), description: args.description as string, minutes: args.minutes as number } });
+      const { logWorkItem } = await ctx.api.LogWorkItem({
+        input: { sessionId: sessionOf(ctx, args), description: args.description as string, minutes: args.minutes as number },
+      });
       return { text: `Logged work item ${logWorkItem.id} (${logWorkItem.category}, ${logWorkItem.minutes} min).`, data: logWorkItem };
     },
   },
   {
     name: 'log_command',
     title: 'Record a command',
-    description: 'Records a command that ran: exit code and error; a failure teaches the failure patterns the environment check warns with.',
+    description:
+      'Records a command that ran: exit code and error; a failure teaches the failure patterns the environment check warns with.',
     needs: 'msp:write',
     annotations: WRITE,
     input: {
@@ -144,8 +163,17 @@ export const TOOLS: ToolSpec[] = [
       const { sessionId: _given, ...rest } = args;
       // linked to the host, the failure teaches environment_check to warn there
       const infrastructureId = typeof args.host === 'string' ? await hostIdOf(ctx.api, args.host, ctx.clientId) : undefined;
-      const { logCommand } = await ctx.api.LogCommand({ input: { ...(rest as { command: string; success: boolean }), sessionId: sessionOf(ctx, args), ...(infrastructureId ? { infrastructureId } : {}) } });
-      return { text: `Recorded command ${logCommand.id} (${logCommand.success ? 'succeeded' : `failed${logCommand.failureCategory ? `, ${logCommand.failureCategory}` : ''}`}).`, data: logCommand };
+      const { logCommand } = await ctx.api.LogCommand({
+        input: {
+          ...(rest as { command: string; success: boolean }),
+          sessionId: sessionOf(ctx, args),
+          ...(infrastructureId ? { infrastructureId } : {}),
+        },
+      });
+      return {
+        text: `Recorded command ${logCommand.id} (${logCommand.success ? 'succeeded' : `failed${logCommand.failureCategory ? `, ${logCommand.failureCategory}` : ''}`}).`,
+        data: logCommand,
+      };
     },
   },
   {
@@ -154,9 +182,15 @@ export const TOOLS: ToolSpec[] = [
     description: 'A decision, finding or learning in the session; searchable at once.',
     needs: 'msp:write',
     annotations: WRITE,
-    input: { sessionId, kind: z.enum(['DECISION', 'FINDING', 'LEARNING']).describe('What kind of note.'), text: z.string().min(1).max(4000).describe('The note.') },
+    input: {
+      sessionId,
+      kind: z.enum(['DECISION', 'FINDING', 'LEARNING']).describe('What kind of note.'),
+      text: z.string().min(1).max(4000).describe('The note.'),
+    },
     run: async (ctx, args) => {
-      const { note } = await ctx.api.Note({ input: { sessionId: sessionOf(ctx, args), kind: args.kind as 'DECISION', text: args.text as string } });
+      const { note } = await ctx.api.Note({
+        input: { sessionId: sessionOf(ctx, args), kind: args.kind as 'DECISION', text: args.text as string },
+      });
       return { text: `Noted (${note.kind}).`, data: note };
     },
   },
@@ -174,7 +208,11 @@ export const TOOLS: ToolSpec[] = [
     },
     run: async (ctx, args) => {
       const filter = { ...(await optionalClient(ctx, args.client)), ...(args.mode ? { mode: args.mode as 'MSP' } : {}) };
-      const { search } = await ctx.api.Search({ text: args.text as string, filter, ...(args.first ? { first: args.first as number } : {}) });
+      const { search } = await ctx.api.Search({
+        text: args.text as string,
+        filter,
+        ...(args.first ? { first: args.first as number } : {}),
+      });
       return { text: search.text, data: search };
     },
   },
@@ -184,26 +222,42 @@ export const TOOLS: ToolSpec[] = [
     description: 'Problems solved before that look like this one, ranked with scores and why.',
     needs: 'msp:read',
     annotations: READ,
-    input: { description: z.string().min(1).max(4000).describe('The symptom.'), client: client.optional(), top: z.number().int().min(1).max(10).optional().describe('How many (default 3).') },
+    input: {
+      description: z.string().min(1).max(4000).describe('The symptom.'),
+      client: client.optional(),
+      top: z.number().int().min(1).max(10).optional().describe('How many (default 3).'),
+    },
     run: async (ctx, args) => {
-      const { similarProblems } = await ctx.api.SimilarProblems({ description: args.description as string, ...(await optionalClient(ctx, args.client)), ...(args.top ? { top: args.top as number } : {}) });
+      const { similarProblems } = await ctx.api.SimilarProblems({
+        description: args.description as string,
+        ...(await optionalClient(ctx, args.client)),
+        ...(args.top ? { top: args.top as number } : {}),
+      });
       return { text: similarProblems.text, data: similarProblems };
     },
   },
   {
     name: 'report',
     title: 'Report hours and billing',
-    description: 'Sessions, hours, billable hours and amounts billed in [from, to), grouped by client, project, category, month or machine.',
+    description:
+      'Sessions, hours, billable hours and amounts billed in [from, to), grouped by client, project, category, month or machine.',
     needs: 'msp:read',
     annotations: READ,
     input: {
       from: z.string().max(40).describe('Start, ISO time (2026-10-01T00:00:00Z).'),
       to: z.string().max(40).describe('End (exclusive), ISO time.'),
       client: client.optional(),
-      groupBy: z.array(z.enum(['CLIENT', 'PROJECT', 'CATEGORY', 'MONTH', 'MACHINE'])).max(5).optional().describe('Groupings.'),
+      groupBy: z
+        .array(z.enum(['CLIENT', 'PROJECT', 'CATEGORY', 'MONTH', 'MACHINE']))
+        .max(5)
+        .optional()
+        .describe('Groupings.'),
     },
     run: async (ctx, args) => {
-      const { report } = await ctx.api.Report({ filter: { from: args.from as string, to: args.to as string, ...(await optionalClient(ctx, args.client)) }, groupBy: (args.groupBy as 'MONTH'[]) ?? [] });
+      const { report } = await ctx.api.Report({
+        filter: { from: args.from as string, to: args.to as string, ...(await optionalClient(ctx, args.client)) },
+        groupBy: (args.groupBy as 'MONTH'[]) ?? [],
+      });
       return { text: report.text, data: report };
     },
   },
@@ -215,8 +269,13 @@ export const TOOLS: ToolSpec[] = [
     annotations: READ,
     input: { client: client.optional() },
     run: async (ctx, args) => {
-      const { pendingTasks } = await ctx.api.PendingTasks({ filter: { status: 'OPEN', ...(await optionalClient(ctx, args.client)) }, first: 50 });
-      const lines = pendingTasks.nodes.map((t) => `- [${t.id}] ${t.title}${t.dueDate ? ` (due ${t.dueDate})` : ''}${t.client ? `, ${t.client.name}` : ''}`);
+      const { pendingTasks } = await ctx.api.PendingTasks({
+        filter: { status: 'OPEN', ...(await optionalClient(ctx, args.client)) },
+        first: 50,
+      });
+      const lines = pendingTasks.nodes.map(
+        (t) => `- [${t.id}] ${t.title}${t.dueDate ? ` (due ${t.dueDate})` : ''}${t.client ? `, ${t.client.name}` : ''}`,
+      );
       return { text: lines.length ? lines.join('\n') : 'No open tasks.', data: pendingTasks };
     },
   },
@@ -226,9 +285,19 @@ export const TOOLS: ToolSpec[] = [
     description: 'Adds a task to do later.',
     needs: 'msp:write',
     annotations: WRITE,
-    input: { title: z.string().min(1).max(200).describe('What to do.'), client: client.optional(), dueDate: z.string().max(10).optional().describe('Due date, YYYY-MM-DD.') },
+    input: {
+      title: z.string().min(1).max(200).describe('What to do.'),
+      client: client.optional(),
+      dueDate: z.string().max(10).optional().describe('Due date, YYYY-MM-DD.'),
+    },
     run: async (ctx, args) => {
-      const { addPendingTask } = await ctx.api.AddPendingTask({ input: { title: args.title as string, ...(await optionalClient(ctx, args.client)), ...(args.dueDate ? { dueDate: args.dueDate as string } : {}) } });
+      const { addPendingTask } = await ctx.api.AddPendingTask({
+        input: {
+          title: args.title as string,
+          ...(await optionalClient(ctx, args.client)),
+          ...(args.dueDate ? { dueDate: args.dueDate as string } : {}),
+        },
+      });
       return { text: `Added task ${addPendingTask.id}.`, data: addPendingTask };
     },
   },
@@ -238,10 +307,18 @@ export const TOOLS: ToolSpec[] = [
     description: 'Decrypts a credential for use; every reveal is audited with its reason. Never log or repeat the value.',
     needs: 'msp:read',
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
-    input: { credentialId: z.string().min(1).max(20).describe('The credential id (context_recovery lists recent ones).'), reason: z.string().min(3).max(500).describe('Why it is needed, for the audit log.') },
+    input: {
+      credentialId: z.string().min(1).max(20).describe('The credential id (context_recovery lists recent ones).'),
+      reason: z.string().min(3).max(500).describe('Why it is needed, for the audit log.'),
+    },
     run: async (ctx, args) => {
-      const { revealCredential } = await ctx.api.RevealCredential({ input: { credentialId: args.credentialId as string, reason: args.reason as string } });
-      return { text: revealCredential.value, data: { credentialId: revealCredential.credentialId, revealedAt: revealCredential.revealedAt } };
+      const { revealCredential } = await ctx.api.RevealCredential({
+        input: { credentialId: args.credentialId as string, reason: args.reason as string },
+      });
+      return {
+        text: revealCredential.value,
+        data: { credentialId: revealCredential.credentialId, revealedAt: revealCredential.revealedAt },
+      };
     },
   },
   {
@@ -283,7 +360,9 @@ export const TOOLS: ToolSpec[] = [
     },
     run: async (ctx, args) => {
       const ticket = args.ticketId ? { id: args.ticketId as string } : { number: (args.ticketNumber as string | undefined) ?? '' };
-      const { postSessionToTicket } = await ctx.api.PostSessionToTicket({ input: { sessionId: sessionOf(ctx, args), integrationId: args.integrationId as string, ticket } });
+      const { postSessionToTicket } = await ctx.api.PostSessionToTicket({
+        input: { sessionId: sessionOf(ctx, args), integrationId: args.integrationId as string, ticket },
+      });
       return { text: postSessionToTicket.text, data: postSessionToTicket };
     },
   },

@@ -13,6 +13,9 @@ export function errorText(body: unknown): string {
 function flatten(value: unknown): string[] {
   if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
   if (Array.isArray(value)) return value.flatMap(flatten);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => flatten(v).map((t) => (t.toLowerCase().startsWith(k.toLowerCase()) ? t : `${k} ${t}`)));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) =>
+      flatten(v).map((t) => (t.toLowerCase().startsWith(k.toLowerCase()) ? t : `${k} ${t}`)),
+    );
   return [];
 }

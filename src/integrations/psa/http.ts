@@ -54,7 +54,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Network failures where the request provably never reached the server: safe to send again. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const causeCode = (error: unknown): string | undefined => (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+const causeCode = (error: unknown): string | undefined =>
+  (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
 
 /**
  * HTTP to one PSA: every attempt takes a slot of the provider's shared budget and is recorded; a 429 is
@@ -95,13 +96,29 @@ export class PsaHttp {
       await this.takeSlot();
       const started = Date.now();
       const log = (status: number | null, outcome: CallRecord['outcome']) =>
-        this.o.record({ operation: r.operation, method: r.method, path: r.path, status, durationMs: Date.now() - started, outcome, ticketId: r.ticketId ?? null });
+        this.o.record({
+          operation: r.operation,
+          method: r.method,
+          path: r.path,
+          status,
+          durationMs: Date.now() - started,
+          outcome,
+          ticketId: r.ticketId ?? null,
+        });
       let response: Response;
       let body: unknown;
       try {
         response = await fetch(this.urlOf(r), {
           method: r.method,
-          headers: { accept: 'application/json', ...(r.form ? { 'content-type': 'application/x-www-form-urlencoded' } : r.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(await this.o.authHeaders()) },
+          headers: {
+            accept: 'application/json',
+            ...(r.form
+              ? { 'content-type': 'application/x-www-form-urlencoded' }
+              : r.body !== undefined
+                ? { 'content-type': 'application/json' }
+                : {}),
+            ...(await this.o.authHeaders()),
+          },
           body: r.form ? new URLSearchParams(r.form).toString() : r.body !== undefined ? JSON.stringify(r.body) : undefined,
           signal: AbortSignal.timeout(this.o.timeoutMs),
           redirect: 'error',
@@ -144,7 +161,10 @@ export class PsaHttp {
       }
       if (status >= 400) {
         await log(status, 'FAILED');
-        const detail = status === 401 || status === 403 ? `the API key was refused or lacks a permission this call needs (${errorText(body)})` : errorText(body);
+        const detail =
+          status === 401 || status === 403
+            ? `the API key was refused or lacks a permission this call needs (${errorText(body)})`
+            : errorText(body);
         throw new PsaRefusedError(this.o.provider, status, detail);
       }
       await log(status, 'SUCCEEDED');

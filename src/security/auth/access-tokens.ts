@@ -19,8 +19,11 @@ export interface AccessClaims {
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 const ISSUER = 'msp-tracker';
 
-
-export async function signAccessToken(keys: SigningKeys, claims: Omit<AccessClaims, 'jti' | 'expiresAt'>, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS) {
+export async function signAccessToken(
+  keys: SigningKeys,
+  claims: Omit<AccessClaims, 'jti' | 'expiresAt'>,
+  ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+) {
   const jti = randomUUID();
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
   const agentClaims = claims.sessionId ? { sid: claims.sessionId, cid: claims.clientId ?? null } : {};
@@ -39,14 +42,20 @@ export async function signAccessToken(keys: SigningKeys, claims: Omit<AccessClai
 /** Verifies signature, issuer and expiry; UNAUTHENTICATED with a reason a person can act on otherwise. */
 export async function verifyAccessToken(keys: SigningKeys, token: string): Promise<AccessClaims> {
   try {
-    const { payload } = await jwtVerify(token, (header) => {
-      const key = header.kid ? keys.byKid.get(header.kid) : undefined;
-      if (!key) throw new UnauthenticatedError('The token was signed with a key this server does not know; log in again.');
-      return key;
-    }, { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(
+      token,
+      (header) => {
+        const key = header.kid ? keys.byKid.get(header.kid) : undefined;
+        if (!key) throw new UnauthenticatedError('The token was signed with a key this server does not know; log in again.');
+        return key;
+      },
+      { issuer: ISSUER, algorithms: ['HS256'] },
+    );
     return {
       userId: Number(payload.sub),
-      scopes: String(payload.scope ?? '').split(' ').filter(Boolean) as AccessScope[],
+      scopes: String(payload.scope ?? '')
+        .split(' ')
+        .filter(Boolean) as AccessScope[],
       sessionId: typeof payload.sid === 'number' ? payload.sid : undefined,
       clientId: typeof payload.cid === 'number' ? payload.cid : null,
       familyId: typeof payload.fam === 'string' ? payload.fam : undefined,
@@ -55,7 +64,8 @@ export async function verifyAccessToken(keys: SigningKeys, token: string): Promi
     };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
-    if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The access token has expired; refresh it with refreshToken or log in again.');
+    if (error instanceof errors.JWTExpired)
+      throw new UnauthenticatedError('The access token has expired; refresh it with refreshToken or log in again.');
     throw new UnauthenticatedError('The access token is not valid; log in again.');
   }
 }

@@ -54,7 +54,8 @@ export function parseRevocationEvent(text: string): RevocationEvent | null {
     return ids.length === value.ids.length && ids.length ? { kind: 'revoked', ids } : null;
   }
   if (value.kind === 'session-ended' && positiveInt(value.sessionId)) return { kind: 'session-ended', sessionId: value.sessionId };
-  if ((value.kind === 'user-deactivated' || value.kind === 'user-changed') && positiveInt(value.userId)) return { kind: value.kind, userId: value.userId };
+  if ((value.kind === 'user-deactivated' || value.kind === 'user-changed') && positiveInt(value.userId))
+    return { kind: value.kind, userId: value.userId };
   return null;
 }
 
@@ -94,7 +95,8 @@ export class RedisRevocationBus implements RevocationBus {
     for (const client of [this.pub, this.sub]) client.on('error', () => {}); // reconnection is ioredis's job; `live` says the rest
     this.sub.on('ready', () => void this.subscribe(warn));
     this.sub.on('close', () => {
-      if (this.subscribed && !this.closed) warn('revocation bus: Redis subscription lost; auth checks fall back to a short cache until it is back');
+      if (this.subscribed && !this.closed)
+        warn('revocation bus: Redis subscription lost; auth checks fall back to a short cache until it is back');
       this.subscribed = false;
     });
     this.sub.on('message', (channel: string, text: string) => {

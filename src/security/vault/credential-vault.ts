@@ -31,7 +31,12 @@ export class CredentialVault {
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentVersion)!, iv);
     cipher.setAAD(Buffer.from(boundTo));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return { ciphertext: ciphertext.toString('base64'), iv: iv.toString('base64'), authTag: cipher.getAuthTag().toString('base64'), keyVersion: this.currentVersion };
+    return {
+      ciphertext: ciphertext.toString('base64'),
+      iv: iv.toString('base64'),
+      authTag: cipher.getAuthTag().toString('base64'),
+      keyVersion: this.currentVersion,
+    };
   }
 
   /** The value, or TamperedError when ciphertext, IV, tag or binding were altered: never garbage. */
@@ -54,7 +59,11 @@ export class CredentialVault {
  * keyring file `{ "current": n, "keys": { "n": base64 } }`, created with mode 0600 when `createIfMissing`
  * (the embedded default, not production); without one the vault stays closed (null).
  */
-export function vaultFromConfig(config: Config, warn: (message: string) => void, createIfMissing = config.NODE_ENV !== 'production'): CredentialVault | null {
+export function vaultFromConfig(
+  config: Config,
+  warn: (message: string) => void,
+  createIfMissing = config.NODE_ENV !== 'production',
+): CredentialVault | null {
   if (config.MSP_VAULT_KEY) return new CredentialVault(new Map([[1, Buffer.from(config.MSP_VAULT_KEY, 'base64')]]), 1);
   const file = config.MSP_VAULT_KEYRING_FILE;
   if (!existsSync(file)) {

@@ -15,7 +15,13 @@ describe('change log', () => {
     const { changes } = await app.sdk.Changes({ objectType: 'Client', objectId: createClient.id });
     expect(changes.totalCount).toBe(2);
     const [created, updated] = changes.nodes;
-    expect(created).toMatchObject({ action: 'CREATE', before: null, requestId: 'req-change-1', actor: 'user:1', objectId: createClient.id });
+    expect(created).toMatchObject({
+      action: 'CREATE',
+      before: null,
+      requestId: 'req-change-1',
+      actor: 'user:1',
+      objectId: createClient.id,
+    });
     expect(created.after).toMatchObject({ name: 'Dataforth', hourlyRateCents: 15_000 });
     expect(updated).toMatchObject({ action: 'UPDATE', changedFields: expect.arrayContaining(['hourlyRateCents', 'updatedAt']) });
     expect(updated.before).toMatchObject({ hourlyRateCents: 15_000 });
@@ -25,7 +31,9 @@ describe('change log', () => {
   it('logs every write of a session and its work, and nothing for a refused write', async () => {
     const clientId = (await app.sdk.Clients({ first: 1 })).clients.edges[0].node.id;
     const { startSession } = await app.sdk.StartSession({ input: { mode: 'MSP', clientId } });
-    const { logWorkItem } = await app.sdk.LogWorkItem({ input: { sessionId: startSession.id, category: 'TROUBLESHOOTING', description: 'Fixed DNS', minutes: 20 } });
+    const { logWorkItem } = await app.sdk.LogWorkItem({
+      input: { sessionId: startSession.id, category: 'TROUBLESHOOTING', description: 'Fixed DNS', minutes: 20 },
+    });
     await app.sdk.EndSession({ input: { sessionId: startSession.id } });
     await apiError(app.sdk.EndSession({ input: { sessionId: startSession.id } }));
     const history = (await app.sdk.SessionHistory({ id: startSession.id })).session!.history;

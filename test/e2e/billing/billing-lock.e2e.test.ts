@@ -13,7 +13,9 @@ describe('billed lock', () => {
     app = await startTestApp('billing_lock');
     clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth', hourlyRateCents: 15_000 } })).createClient.id;
     billedId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: at('2026-10-31T23:00:00Z') } })).startSession.id;
-    itemId = (await app.sdk.LogWorkItem({ input: { sessionId: billedId, category: 'MAINTENANCE', description: 'Patched servers', minutes: 90 } })).logWorkItem.id;
+    itemId = (
+      await app.sdk.LogWorkItem({ input: { sessionId: billedId, category: 'MAINTENANCE', description: 'Patched servers', minutes: 90 } })
+    ).logWorkItem.id;
     await app.sdk.EndSession({ input: { sessionId: billedId, endedAt: at('2026-11-01T01:00:00Z') } });
     laterId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: at('2026-11-02T09:00:00Z') } })).startSession.id;
     await app.sdk.EndSession({ input: { sessionId: laterId, endedAt: at('2026-11-02T10:00:00Z') } });
@@ -21,7 +23,9 @@ describe('billed lock', () => {
   afterAll(() => app.stop());
 
   it('marks the ended sessions of a client started in the range, with their work items', async () => {
-    const { markBilled } = await app.sdk.MarkBilled({ input: { clientId, from: at('2026-10-01T00:00:00Z'), to: at('2026-11-01T00:00:00Z') } });
+    const { markBilled } = await app.sdk.MarkBilled({
+      input: { clientId, from: at('2026-10-01T00:00:00Z'), to: at('2026-11-01T00:00:00Z') },
+    });
     expect(markBilled).toEqual({ sessionsBilled: 1, workItemsBilled: 1 });
     const again = await app.sdk.MarkBilled({ input: { clientId, from: at('2026-10-01T00:00:00Z'), to: at('2026-11-01T00:00:00Z') } });
     expect(again.markBilled).toEqual({ sessionsBilled: 0, workItemsBilled: 0 });
@@ -41,7 +45,9 @@ describe('billed lock', () => {
       expect(error.message).toContain('unlockBilled');
     }
     expect((await apiError(app.sdk.UpdateWorkItem({ input: { id: itemId, minutes: 120 } }))).code).toBe('LOCKED');
-    expect((await apiError(app.sdk.LogWorkItem({ input: { sessionId: billedId, category: 'OTHER', description: 'More', minutes: 5 } }))).code).toBe('LOCKED');
+    expect(
+      (await apiError(app.sdk.LogWorkItem({ input: { sessionId: billedId, category: 'OTHER', description: 'More', minutes: 5 } }))).code,
+    ).toBe('LOCKED');
     const { updateSession } = await app.sdk.UpdateSession({ input: { id: billedId, title: 'Monthly patching' } });
     expect(updateSession).toMatchObject({ title: 'Monthly patching', billable: true, durationMinutes: 120 });
   });

@@ -20,9 +20,20 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
   beforeAll(async () => {
     app = await startTestApp('billing');
     sdk = app.sdk;
-    types.remote = (await sdk.CreateLaborType({ input: { name: 'Remote', minimumMinutes: 30, roundingIncrementMinutes: 15, psaProductId: 'LAB-REMOTE' } })).createLaborType.id;
+    types.remote = (
+      await sdk.CreateLaborType({ input: { name: 'Remote', minimumMinutes: 30, roundingIncrementMinutes: 15, psaProductId: 'LAB-REMOTE' } })
+    ).createLaborType.id;
     types.afterHours = (
-      await sdk.CreateLaborType({ input: { name: 'After-hours', minimumMinutes: 30, roundingIncrementMinutes: 15, multiplierPercent: 150, afterHours: true, psaProductId: 'LAB-AH' } })
+      await sdk.CreateLaborType({
+        input: {
+          name: 'After-hours',
+          minimumMinutes: 30,
+          roundingIncrementMinutes: 15,
+          multiplierPercent: 150,
+          afterHours: true,
+          psaProductId: 'LAB-AH',
+        },
+      })
     ).createLaborType.id;
   });
   afterAll(() => app.stop());
@@ -31,7 +42,13 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
   async function client(name: string, options: { timeZone?: string; defaultLaborTypeId?: string } = {}) {
     return (
       await sdk.CreateClient({
-        input: { name, hourlyRateCents: 10_000, afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE', afterHoursLaborTypeId: types.afterHours, ...options },
+        input: {
+          name,
+          hourlyRateCents: 10_000,
+          afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE',
+          afterHoursLaborTypeId: types.afterHours,
+          ...options,
+        },
       })
     ).createClient;
   }
@@ -40,7 +57,20 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
   async function session(clientId: string, start: string, minutes: number[], extra: { description?: string } = {}) {
     const id = (await sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: start } })).startSession.id;
     const items = [];
-    for (const m of minutes) items.push((await sdk.LogWorkItem({ input: { sessionId: id, minutes: m, category: 'TROUBLESHOOTING', description: extra.description ?? `${m} minutes of work`, startedAt: start } })).logWorkItem);
+    for (const m of minutes)
+      items.push(
+        (
+          await sdk.LogWorkItem({
+            input: {
+              sessionId: id,
+              minutes: m,
+              category: 'TROUBLESHOOTING',
+              description: extra.description ?? `${m} minutes of work`,
+              startedAt: start,
+            },
+          })
+        ).logWorkItem,
+      );
     const end = new Date(new Date(start).getTime() + (minutes.reduce((a, b) => a + b, 0) + 5) * 60_000).toISOString();
     await sdk.EndSession({ input: { sessionId: id, endedAt: end } });
     return { id, items, end };
@@ -51,7 +81,12 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
 
   it('bills by labor type: minimum 30 and increment 15 in business hours; 1.5x quantity at the normal rate on a Saturday', async () => {
     const phoenix = await client('Phoenix Dental', { timeZone: 'America/Phoenix', defaultLaborTypeId: types.remote });
-    expect(phoenix).toMatchObject({ timeZone: 'America/Phoenix', businessHoursStart: '09:00', businessHoursEnd: '17:00', businessDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] });
+    expect(phoenix).toMatchObject({
+      timeZone: 'America/Phoenix',
+      businessHoursStart: '09:00',
+      businessHoursEnd: '17:00',
+      businessDays: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'],
+    });
     // Tuesday 2025-10-07 10:00 in Phoenix (UTC-7, no daylight saving) is 17:00 UTC
     const tuesday = await session(phoenix.id, '2025-10-07T17:00:00.000Z', [10, 31, 60]);
     expect(tuesday.items.map((i) => [i.actualMinutes, i.billableMinutes, i.laborType?.name, i.afterHours])).toEqual([
@@ -61,9 +96,21 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
     ]);
     // Saturday 2025-10-11 10:00 in Phoenix
     const saturday = await session(phoenix.id, '2025-10-11T17:00:00.000Z', [60]);
-    expect(saturday.items[0]).toMatchObject({ actualMinutes: 60, billableMinutes: 90, afterHours: true, laborType: { name: 'After-hours' } });
+    expect(saturday.items[0]).toMatchObject({
+      actualMinutes: 60,
+      billableMinutes: 90,
+      afterHours: true,
+      laborType: { name: 'After-hours' },
+    });
     // the weekday hour and the Saturday hour, each an invoice line at the client's $100/h
-    const csv = (await sdk.WorkItemsCsv({ clientId: phoenix.id, from: '2025-10-01T00:00:00.000Z', to: '2025-11-01T00:00:00.000Z', columns: ['DATE', 'ACTUAL_MINUTES', 'BILLABLE_MINUTES', 'RATE', 'AMOUNT', 'LABOR_TYPE'] })).workItemsCsv;
+    const csv = (
+      await sdk.WorkItemsCsv({
+        clientId: phoenix.id,
+        from: '2025-10-01T00:00:00.000Z',
+        to: '2025-11-01T00:00:00.000Z',
+        columns: ['DATE', 'ACTUAL_MINUTES', 'BILLABLE_MINUTES', 'RATE', 'AMOUNT', 'LABOR_TYPE'],
+      })
+    ).workItemsCsv;
     const rows: string[][] = parse(csv);
     expect(rows).toEqual([
       ['Date', 'Actual minutes', 'Billable minutes', 'Rate', 'Amount', 'Labor type'],
@@ -92,7 +139,9 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
 
   it('draws prepaid blocks oldest first: 10 h, then 3 h and 6 h leave 1 h; 2 h more take 1 h and bill 1 h overage; after-hours debits 1.5x', async () => {
     const blocky = await client('Blockworks');
-    const block = (await sdk.AddPrepaidBlock({ input: { clientId: blocky.id, hours: 10, purchasedAt: '2025-09-01T00:00:00.000Z', note: 'INV-1001' } })).addPrepaidBlock;
+    const block = (
+      await sdk.AddPrepaidBlock({ input: { clientId: blocky.id, hours: 10, purchasedAt: '2025-09-01T00:00:00.000Z', note: 'INV-1001' } })
+    ).addPrepaidBlock;
     expect(block).toMatchObject({ hours: 10, usedHours: 0, balanceHours: 10, lowBalanceAt: null });
     // Tuesdays at 10:00 UTC: business hours
     await session(blocky.id, '2025-10-07T10:00:00.000Z', [180]);
@@ -109,7 +158,13 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
     const [item] = (await sdk.Session({ id: third.id })).session!.workItems.nodes;
     expect(item).toMatchObject({ billableMinutes: 120, prepaidMinutes: 60, overageMinutes: 60 });
     const thirdFigures = await report(blocky.id, '2025-10-21T00:00:00.000Z', '2025-10-22T00:00:00.000Z');
-    expect(thirdFigures).toMatchObject({ billableHours: 2, prepaidHours: 1, overageHours: 1, overageCents: 10_000, billableValueCents: 20_000 });
+    expect(thirdFigures).toMatchObject({
+      billableHours: 2,
+      prepaidHours: 1,
+      overageHours: 1,
+      overageCents: 10_000,
+      billableValueCents: 20_000,
+    });
     const drained = await prepaid(blocky.id);
     expect(drained.balanceHours).toBe(0);
     expect(drained.blocks.edges[0].node.lowBalanceAt).toBe(lowAt);
@@ -156,10 +211,12 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
   });
 
   it('leaves a billed quarter exactly as invoiced when rules and rates change, and recomputes unlocked work on request', async () => {
-    const onsite = (await sdk.CreateLaborType({ input: { name: 'Onsite', minimumMinutes: 60, roundingIncrementMinutes: 30 } })).createLaborType;
+    const onsite = (await sdk.CreateLaborType({ input: { name: 'Onsite', minimumMinutes: 60, roundingIncrementMinutes: 30 } }))
+      .createLaborType;
     const steady = await client('Steady State Ltd', { defaultLaborTypeId: onsite.id });
     const quarter = [];
-    for (const start of ['2025-10-06T10:00:00.000Z', '2025-11-04T10:00:00.000Z', '2025-12-02T10:00:00.000Z']) quarter.push(await session(steady.id, start, [20, 95]));
+    for (const start of ['2025-10-06T10:00:00.000Z', '2025-11-04T10:00:00.000Z', '2025-12-02T10:00:00.000Z'])
+      quarter.push(await session(steady.id, start, [20, 95]));
     const q4 = { from: '2025-10-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
     await sdk.MarkBilled({ input: { clientId: steady.id, ...q4 } });
     const billed = (await sdk.Report({ filter: { clientId: steady.id, ...q4 }, groupBy: ['MONTH', 'LABOR_TYPE'] })).report;
@@ -173,7 +230,8 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
     const changed = (await sdk.UpdateLaborType({ input: { id: onsite.id, minimumMinutes: 120 } })).updateLaborType;
     expect(changed.version).toBe(2);
     await sdk.UpdateClient({ input: { id: steady.id, hourlyRateCents: 12_500 } });
-    const recomputed = (await sdk.RecomputeBilling({ input: { clientId: steady.id, from: q4.from, to: '2026-02-01T00:00:00.000Z' } })).recomputeBilling;
+    const recomputed = (await sdk.RecomputeBilling({ input: { clientId: steady.id, from: q4.from, to: '2026-02-01T00:00:00.000Z' } }))
+      .recomputeBilling;
     expect(recomputed).toEqual({ workItemsChecked: 1, workItemsChanged: 1, lockedWorkItemsSkipped: 6 });
     expect((await sdk.Report({ filter: { clientId: steady.id, ...q4 }, groupBy: ['MONTH', 'LABOR_TYPE'] })).report).toEqual(billed);
     const [item] = (await sdk.Session({ id: january.id })).session!.workItems.nodes;
@@ -189,23 +247,56 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
   it('refuses bad rules and settings with a clear error', async () => {
     expect((await apiError(sdk.CreateLaborType({ input: { name: 'Remote' } }))).code).toBe('CONFLICT');
     expect((await apiError(sdk.CreateLaborType({ input: { name: 'Silly', multiplierPercent: 99 } }))).code).toBe('BAD_USER_INPUT');
-    expect((await apiError(sdk.CreateClient({ input: { name: 'Nowhere', timeZone: 'Mars/Olympus' } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'timeZone' });
-    expect((await apiError(sdk.CreateClient({ input: { name: 'Backwards', businessHoursStart: '17:00', businessHoursEnd: '09:00' } }))).code).toBe('BAD_USER_INPUT');
-    expect((await apiError(sdk.CreateClient({ input: { name: 'No type', afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE' } }))).errors[0]).toMatchObject({ field: 'afterHoursLaborTypeId' });
-    expect((await apiError(sdk.CreateClient({ input: { name: 'Wrong type', afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE', afterHoursLaborTypeId: types.remote } }))).code).toBe('BAD_USER_INPUT');
+    expect((await apiError(sdk.CreateClient({ input: { name: 'Nowhere', timeZone: 'Mars/Olympus' } }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'timeZone',
+    });
+    expect(
+      (await apiError(sdk.CreateClient({ input: { name: 'Backwards', businessHoursStart: '17:00', businessHoursEnd: '09:00' } }))).code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await apiError(sdk.CreateClient({ input: { name: 'No type', afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE' } }))).errors[0],
+    ).toMatchObject({ field: 'afterHoursLaborTypeId' });
+    expect(
+      (
+        await apiError(
+          sdk.CreateClient({
+            input: { name: 'Wrong type', afterHoursPolicy: 'AFTER_HOURS_LABOR_TYPE', afterHoursLaborTypeId: types.remote },
+          }),
+        )
+      ).code,
+    ).toBe('BAD_USER_INPUT');
     const c = await client('Validation Co');
-    expect((await apiError(sdk.AddPrepaidBlock({ input: { clientId: c.id, hours: 0.001, purchasedAt: '2025-01-01T00:00:00.000Z', note: 'x' } }))).code).toBe('BAD_USER_INPUT');
-    expect((await apiError(sdk.AddPrepaidBlock({ input: { clientId: c.id, hours: 5, purchasedAt: '2025-01-01T00:00:00.000Z', expiresAt: '2024-01-01T00:00:00.000Z', note: 'x' } }))).code).toBe('BAD_USER_INPUT');
+    expect(
+      (await apiError(sdk.AddPrepaidBlock({ input: { clientId: c.id, hours: 0.001, purchasedAt: '2025-01-01T00:00:00.000Z', note: 'x' } })))
+        .code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await apiError(
+          sdk.AddPrepaidBlock({
+            input: { clientId: c.id, hours: 5, purchasedAt: '2025-01-01T00:00:00.000Z', expiresAt: '2024-01-01T00:00:00.000Z', note: 'x' },
+          }),
+        )
+      ).code,
+    ).toBe('BAD_USER_INPUT');
     // labor types are admins' business
     const tech = await app.clientAs(UserRole.TECHNICIAN);
     expect((await apiError(tech.CreateLaborType({ input: { name: 'Cheap' } }))).code).toBe('FORBIDDEN');
-    expect((await tech.AddPrepaidBlock({ input: { clientId: c.id, hours: 1, purchasedAt: '2025-01-01T00:00:00.000Z', note: 'by a technician' } })).addPrepaidBlock.hours).toBe(1);
+    expect(
+      (
+        await tech.AddPrepaidBlock({
+          input: { clientId: c.id, hours: 1, purchasedAt: '2025-01-01T00:00:00.000Z', note: 'by a technician' },
+        })
+      ).addPrepaidBlock.hours,
+    ).toBe(1);
   });
 
   describe('over plain HTTP, authenticated like the API', () => {
     let clientId: string;
     const base = () => app.url.replace(/\/graphql$/, '');
-    const get = (path: string, token: string | null = app.token) => fetch(`${base()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const get = (path: string, token: string | null = app.token) =>
+      fetch(`${base()}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
     beforeAll(async () => {
       const c = await client('Quoting, "Escapes" & Co');
@@ -213,8 +304,11 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       await sdk.AddPrepaidBlock({ input: { clientId, hours: 2, purchasedAt: '2025-08-01T00:00:00.000Z', note: 'small block' } });
       await session(clientId, '2025-09-09T10:00:00.000Z', [45], { description: 'Replaced switch, "core" one,\nthen tested' });
       await session(clientId, '2025-11-11T10:00:00.000Z', [100, 20]);
-      const open = (await sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: '2025-11-12T10:00:00.000Z', billable: false } })).startSession.id;
-      await sdk.LogWorkItem({ input: { sessionId: open, minutes: 30, category: 'RESEARCH', description: 'reading', startedAt: '2025-11-12T10:00:00.000Z' } });
+      const open = (await sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: '2025-11-12T10:00:00.000Z', billable: false } }))
+        .startSession.id;
+      await sdk.LogWorkItem({
+        input: { sessionId: open, minutes: 30, category: 'RESEARCH', description: 'reading', startedAt: '2025-11-12T10:00:00.000Z' },
+      });
       await sdk.EndSession({ input: { sessionId: open, endedAt: '2025-11-12T11:00:00.000Z' } });
     });
 
@@ -227,7 +321,20 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       expect(body).toContain('"Replaced switch, ""core"" one,\nthen tested"');
       expect(body.endsWith('\r\n')).toBe(true);
       const rows: string[][] = parse(body);
-      expect(rows[0]).toEqual(['Date', 'Session', 'Technician', 'Category', 'Labor type', 'Description', 'Actual minutes', 'Billable minutes', 'Rate', 'Amount', 'Billed', 'PSA ticket']);
+      expect(rows[0]).toEqual([
+        'Date',
+        'Session',
+        'Technician',
+        'Category',
+        'Labor type',
+        'Description',
+        'Actual minutes',
+        'Billable minutes',
+        'Rate',
+        'Amount',
+        'Billed',
+        'PSA ticket',
+      ]);
       expect(rows).toHaveLength(1 + 3); // the non-billable item is not on an invoice
       const viaSdk = (await sdk.WorkItemsCsv({ clientId, from: '2025-09-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })).workItemsCsv;
       expect(viaSdk).toBe(body);
@@ -235,7 +342,9 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       const total = await report(clientId, '2025-09-01T00:00:00Z', '2026-01-01T00:00:00Z');
       expect(cents).toBe(total.billableValueCents);
 
-      const chosen: string[][] = parse(await (await get(`/export/work-items.csv?${query}&columns=billable_minutes,PREPAID_MINUTES,overage-amount`)).text());
+      const chosen: string[][] = parse(
+        await (await get(`/export/work-items.csv?${query}&columns=billable_minutes,PREPAID_MINUTES,overage-amount`)).text(),
+      );
       expect(chosen).toEqual([
         ['Billable minutes', 'Prepaid minutes', 'Overage amount'],
         ['45', '45', '0.00'],
@@ -249,7 +358,10 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       expect((await get(`/export/work-items.csv?${query}`, null)).status).toBe(401);
       const bad = await get(`/export/work-items.csv?clientId=${clientId}&from=yesterday&to=2026-01-01`);
       expect(bad.status).toBe(400);
-      expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+      expect(((await bad.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'from',
+      });
       expect((await get(`/export/work-items.csv?${query}&columns=date,price`)).status).toBe(400);
       expect((await get(`/export/work-items.csv?clientId=999999&from=2025-09-01&to=2026-01-01`)).status).toBe(404);
       const other = (await sdk.CreateClient({ input: { name: 'Someone Else' } })).createClient.id;
@@ -258,7 +370,9 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       const agentToken = (await sdk.IssueAgentToken({ input: { sessionId: agentSession, scopes: ['READ'] } })).issueAgentToken.token;
       expect((await get(`/export/work-items.csv?${query}`, agentToken)).status).toBe(403);
       expect((await get(`/export/work-items.csv?clientId=${other}&from=2025-09-01&to=2026-01-01`, agentToken)).status).toBe(200);
-      expect((await apiError(agent.WorkItemsCsv({ clientId, from: '2025-09-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).code).toBe('FORBIDDEN');
+      expect((await apiError(agent.WorkItemsCsv({ clientId, from: '2025-09-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).code).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('draws hours by month as an SVG chart on the server: one bar per month, axis labels, prepaid line', async () => {
@@ -268,7 +382,8 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       const svg = await response.text();
       expect(svg.startsWith('<svg')).toBe(true);
       const months = ['2025-09', '2025-10', '2025-11', '2025-12'];
-      for (const label of [...months, 'Hours', 'Month', 'Billable hours', 'Non-billable hours', 'Prepaid hours used']) expect(svg).toContain(`>${label}</text>`);
+      for (const label of [...months, 'Hours', 'Month', 'Billable hours', 'Non-billable hours', 'Prepaid hours used'])
+        expect(svg).toContain(`>${label}</text>`);
       // one billable bar per month (empty months as zero-height bars), drawn as chart elements of series 0
       const bars = svg.match(/<path [^>]*ecmeta_series_index="0"[^>]*ecmeta_ssr_type="chart"/g) ?? [];
       expect(bars).toHaveLength(months.length);
@@ -281,11 +396,24 @@ describe('billing: labor types, after-hours, prepaid blocks, invoice export and 
       const dir = mkdtempSync(join(tmpdir(), 'msp-chart-'));
       try {
         writeFileSync(join(dir, 'chart.svg'), svg);
-        execFileSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, `--screenshot=${join(dir, 'chart.png')}`, '--window-size=900,420', `file://${join(dir, 'chart.svg')}`], { stdio: 'ignore', timeout: 120_000 });
+        execFileSync(
+          chromium,
+          [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            `--user-data-dir=${join(dir, 'profile')}`,
+            `--screenshot=${join(dir, 'chart.png')}`,
+            '--window-size=900,420',
+            `file://${join(dir, 'chart.svg')}`,
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        );
         const { data, channels } = pngPixels(readFileSync(join(dir, 'chart.png')));
         // the billable bars' blue (#2f6fb3) is on the picture: it is a chart, not a blank page
         let blue = 0;
-        for (let i = 0; i < data.length; i += channels) if (Math.abs(data[i] - 0x2f) < 8 && Math.abs(data[i + 1] - 0x6f) < 8 && Math.abs(data[i + 2] - 0xb3) < 8) blue++;
+        for (let i = 0; i < data.length; i += channels)
+          if (Math.abs(data[i] - 0x2f) < 8 && Math.abs(data[i + 1] - 0x6f) < 8 && Math.abs(data[i + 2] - 0xb3) < 8) blue++;
         expect(blue).toBeGreaterThan(500);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,9 @@ describe('the msp CLI, as a technician uses it', () => {
     app = await startTestApp('cli');
     env = cliHome();
     const { createClient } = await app.sdk.CreateClient({ input: { name: 'Dataforth', hourlyRateCents: 15_000 } });
-    await app.sdk.RecordInfrastructure({ input: { clientId: createClient.id, hostname: 'AD2', kind: 'SERVER', os: 'Windows Server', osVersion: '2008 R2' } });
+    await app.sdk.RecordInfrastructure({
+      input: { clientId: createClient.id, hostname: 'AD2', kind: 'SERVER', os: 'Windows Server', osVersion: '2008 R2' },
+    });
   });
   afterAll(() => app.stop());
 
@@ -22,7 +24,10 @@ describe('the msp CLI, as a technician uses it', () => {
   });
 
   it('registers this machine with a fingerprint computed here and the capabilities it found', async () => {
-    const registered = await mspJson<{ created: boolean; fingerprint: string; machine: { fingerprint: string; platform: string } }>(env, ['machine', 'register']);
+    const registered = await mspJson<{ created: boolean; fingerprint: string; machine: { fingerprint: string; platform: string } }>(env, [
+      'machine',
+      'register',
+    ]);
     expect(registered.created).toBe(true);
     expect(registered.machine.fingerprint).toBe(registered.fingerprint);
     expect(registered.machine.platform).toBe('LINUX');
@@ -30,26 +35,46 @@ describe('the msp CLI, as a technician uses it', () => {
   });
 
   it('runs a day of work: session, work, a failed command, the warning it teaches, the end, the CSV report', async () => {
-    const started = await mspJson<{ id: string; client: { name: string } }>(env, ['session', 'start', '--client', 'dataforth', '--title', 'Local accounts on AD2']);
+    const started = await mspJson<{ id: string; client: { name: string } }>(env, [
+      'session',
+      'start',
+      '--client',
+      'dataforth',
+      '--title',
+      'Local accounts on AD2',
+    ]);
     expect(started.client.name).toBe('Dataforth');
     expect(await mspJson(env, ['session', 'current'])).toMatchObject({ id: started.id });
 
-    const work = await mspJson<{ category: string }>(env, ['log', 'work', 'Reset the local administrator password on AD2 after the audit', '--minutes', '30']);
+    const work = await mspJson<{ category: string }>(env, [
+      'log',
+      'work',
+      'Reset the local administrator password on AD2 after the audit',
+      '--minutes',
+      '30',
+    ]);
     expect(work.category).toBeTruthy();
 
-    const failing = ['sh', '-c', "echo \"The term 'Get-LocalUser' is not recognized\" >&2; exit 3"];
+    const failing = ['sh', '-c', 'echo "The term \'Get-LocalUser\' is not recognized" >&2; exit 3'];
     const ran = await msp(env, ['log', 'cmd', '--json', '--host', 'AD2', '--shell', 'sh', '--', ...failing]);
     expect(ran.code).toBe(3); // the command's own exit code
     expect(ran.stderr).toContain('is not recognized'); // its output still reaches the terminal
     expect(JSON.parse(ran.stdout)).toMatchObject({ exitCode: 3, queued: false, commandId: expect.any(String) });
     const { commands } = await app.sdk.Commands({ filter: { sessionId: started.id } });
     // quoted as typed, so the record can be pasted back into a shell
-    expect(commands.nodes[0]).toMatchObject({ success: false, exitCode: 3, command: `sh -c 'echo "The term '\\''Get-LocalUser'\\'' is not recognized" >&2; exit 3'` });
+    expect(commands.nodes[0]).toMatchObject({
+      success: false,
+      exitCode: 3,
+      command: `sh -c 'echo "The term '\\''Get-LocalUser'\\'' is not recognized" >&2; exit 3'`,
+    });
     expect(commands.nodes[0]!.errorMessage).toContain('is not recognized');
 
     // a program that does not exist: said and recorded, with the shell's exit code
     const missing = await msp(env, ['log', 'cmd', '--', 'no-such-program-here']);
-    expect([missing.code, missing.stderr]).toEqual([127, expect.stringMatching(/recorded command \d+ \(exit 127: no-such-program-here: .*ENOENT/)]);
+    expect([missing.code, missing.stderr]).toEqual([
+      127,
+      expect.stringMatching(/recorded command \d+ \(exit 127: no-such-program-here: .*ENOENT/),
+    ]);
 
     const check = await mspJson<{ verdict: string; text: string }>(env, ['check', failing.join(' '), '--host', 'AD2']);
     expect(check.verdict).toBe('WARN');
@@ -66,7 +91,11 @@ describe('the msp CLI, as a technician uses it', () => {
     const [header, ...rows] = csv.stdout.trim().split('\n');
     expect(header).toBe('client,project,category,month,machine,sessions,hours,billable hours,billable value,billed,unbilled');
     // 30 minutes at $150.00 an hour, not billed yet
-    expect(rows[rows.length - 1]!.split(',').slice(0, 1).concat(rows[rows.length - 1]!.split(',').slice(8))).toEqual(['total', '$75.00', '$0.00', '$75.00']);
+    expect(
+      rows[rows.length - 1]!.split(',')
+        .slice(0, 1)
+        .concat(rows[rows.length - 1]!.split(',').slice(8)),
+    ).toEqual(['total', '$75.00', '$0.00', '$75.00']);
   });
 
   it('answers with exit codes a script can switch on', async () => {
@@ -93,7 +122,11 @@ describe('the msp CLI, as a technician uses it', () => {
   });
 
   it('stores a credential from stdin, never from an argument, and prints its value only when asked', async () => {
-    const stored = await mspJson<{ id: string }>(env, ['cred', 'put', '--name', 'NAS admin', '--client', 'dataforth', '--username', 'admin'], 'Very-secret-Pa55\n');
+    const stored = await mspJson<{ id: string }>(
+      env,
+      ['cred', 'put', '--name', 'NAS admin', '--client', 'dataforth', '--username', 'admin'],
+      'Very-secret-Pa55\n',
+    );
     const quiet = await msp(env, ['cred', 'get', stored.id, '--reason', 'NAS firmware update']);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain('Very-secret-Pa55');
@@ -102,7 +135,15 @@ describe('the msp CLI, as a technician uses it', () => {
   });
 
   it('adds, lists and completes tasks', async () => {
-    const task = await mspJson<{ id: string }>(env, ['task', 'add', 'Order a new UPS battery', '--client', 'dataforth', '--due', '2027-01-15']);
+    const task = await mspJson<{ id: string }>(env, [
+      'task',
+      'add',
+      'Order a new UPS battery',
+      '--client',
+      'dataforth',
+      '--due',
+      '2027-01-15',
+    ]);
     expect((await mspJson<{ id: string }[]>(env, ['task', 'list', '--client', 'dataforth'])).map((t) => t.id)).toContain(task.id);
     await mspJson(env, ['task', 'done', task.id]);
     expect((await mspJson<{ id: string }[]>(env, ['task', 'list', '--client', 'dataforth'])).map((t) => t.id)).not.toContain(task.id);

@@ -11,16 +11,25 @@ describe('msp init', () => {
     mkdirSync(join(dir, '.claude', 'commands'), { recursive: true });
     // what the user had before: their own MCP server, their own hook, their own words in /msp
     writeFileSync(join(dir, '.mcp.json'), JSON.stringify({ mcpServers: { github: { command: 'gh-mcp' } } }));
-    writeFileSync(join(dir, '.claude', 'settings.json'), JSON.stringify({ model: 'opus', hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo hello' }] }] } }));
+    writeFileSync(
+      join(dir, '.claude', 'settings.json'),
+      JSON.stringify({ model: 'opus', hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo hello' }] }] } }),
+    );
     writeFileSync(join(dir, '.claude', 'commands', 'msp.md'), 'My own notes about client work.\n');
 
     for (let run = 0; run < 2; run++) expect((await msp(env, ['init', '--dir', dir])).code).toBe(0);
 
     const mcp = JSON.parse(read(dir, '.mcp.json')) as { mcpServers: Record<string, { command: string; args?: string[] }> };
     expect(mcp.mcpServers).toEqual({ github: { command: 'gh-mcp' }, msp: { command: 'msp', args: ['mcp'] } });
-    const settings = JSON.parse(read(dir, '.claude/settings.json')) as { model: string; hooks: { SessionStart: { hooks: { command: string }[] }[] } };
+    const settings = JSON.parse(read(dir, '.claude/settings.json')) as {
+      model: string;
+      hooks: { SessionStart: { hooks: { command: string }[] }[] };
+    };
     expect(settings.model).toBe('opus');
-    expect(settings.hooks.SessionStart.flatMap((entry) => entry.hooks.map((hook) => hook.command))).toEqual(['echo hello', 'msp hook session-start']);
+    expect(settings.hooks.SessionStart.flatMap((entry) => entry.hooks.map((hook) => hook.command))).toEqual([
+      'echo hello',
+      'msp hook session-start',
+    ]);
 
     const mspCommand = read(dir, '.claude/commands/msp.md');
     expect(mspCommand).toContain('My own notes about client work.');

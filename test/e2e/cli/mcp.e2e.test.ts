@@ -10,7 +10,12 @@ const CLI = join(__dirname, '../../../cli/dist/msp.js');
 
 /** `msp mcp` as an MCP host starts it: over stdio, its token from MSP_TOKEN. */
 async function connect(app: TestApp, token: string): Promise<Client> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], env: { ...cliHome(), MSP_API_URL: app.url, MSP_TOKEN: token }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [CLI, 'mcp'],
+    env: { ...cliHome(), MSP_API_URL: app.url, MSP_TOKEN: token },
+    stderr: 'pipe',
+  });
   const client = new Client({ name: 'msp-test', version: '1.0.0' });
   await client.connect(transport);
   return client;
@@ -21,11 +26,14 @@ const INSPECTOR = join(__dirname, '../../../node_modules/@modelcontextprotocol/i
 /** The MCP Inspector's CLI mode (0.15.0, the last on Node 20), as an outside client would run it. */
 async function inspect(app: TestApp, token: string, args: string[]): Promise<unknown> {
   const env = ['-e', `MSP_API_URL=${app.url}`, '-e', `MSP_TOKEN=${token}`, '-e', `MSP_CONFIG_DIR=${cliHome().MSP_CONFIG_DIR}`];
-  const { stdout } = await promisify(execFile)(process.execPath, [INSPECTOR, '--cli', ...env, process.execPath, CLI, 'mcp', ...args], { timeout: 120_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [INSPECTOR, '--cli', ...env, process.execPath, CLI, 'mcp', ...args], {
+    timeout: 120_000,
+  });
   return JSON.parse(stdout);
 }
 
-const textOf = (result: Awaited<ReturnType<Client['callTool']>>) => (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
+const textOf = (result: Awaited<ReturnType<Client['callTool']>>) =>
+  (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
 
 describe('msp mcp', () => {
   let app: TestApp;
@@ -35,7 +43,9 @@ describe('msp mcp', () => {
   beforeAll(async () => {
     app = await startTestApp('cli_mcp');
     clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth' } })).createClient.id;
-    await app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'AD2', kind: 'SERVER', os: 'Windows Server', osVersion: '2008 R2' } });
+    await app.sdk.RecordInfrastructure({
+      input: { clientId, hostname: 'AD2', kind: 'SERVER', os: 'Windows Server', osVersion: '2008 R2' },
+    });
     sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
   });
   afterAll(async () => {
@@ -53,7 +63,22 @@ describe('msp mcp', () => {
   it('offers the agent operations with annotations, and only those the token may use', async () => {
     const { tools } = await (await agent(['READ', 'WRITE'])).listTools();
     const names = tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['context_recovery', 'environment_check', 'start_session', 'end_session', 'log_work', 'log_command', 'note', 'search', 'similar_problems', 'report', 'pending_tasks', 'reveal_credential']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'context_recovery',
+        'environment_check',
+        'start_session',
+        'end_session',
+        'log_work',
+        'log_command',
+        'note',
+        'search',
+        'similar_problems',
+        'report',
+        'pending_tasks',
+        'reveal_credential',
+      ]),
+    );
     expect(tools.find((t) => t.name === 'search')!.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
     expect(tools.find((t) => t.name === 'log_work')!.annotations).toMatchObject({ readOnlyHint: false });
     expect(tools.find((t) => t.name === 'reveal_credential')!.inputSchema.required).toEqual(['credentialId', 'reason']);
@@ -68,8 +93,21 @@ describe('msp mcp', () => {
     const client = await agent(['READ', 'WRITE']);
     const logged = await client.callTool({ name: 'log_work', arguments: { description: 'Listed local accounts on AD2', minutes: 10 } });
     expect(textOf(logged)).toMatch(/^Logged work item \d+/);
-    await client.callTool({ name: 'log_command', arguments: { command: 'Get-LocalUser', success: false, exitCode: 1, errorMessage: "The term 'Get-LocalUser' is not recognized", host: 'AD2', shell: 'powershell 2.0' } });
-    const check = await client.callTool({ name: 'environment_check', arguments: { host: 'AD2', command: 'Get-LocalUser', client: clientId } });
+    await client.callTool({
+      name: 'log_command',
+      arguments: {
+        command: 'Get-LocalUser',
+        success: false,
+        exitCode: 1,
+        errorMessage: "The term 'Get-LocalUser' is not recognized",
+        host: 'AD2',
+        shell: 'powershell 2.0',
+      },
+    });
+    const check = await client.callTool({
+      name: 'environment_check',
+      arguments: { host: 'AD2', command: 'Get-LocalUser', client: clientId },
+    });
     expect(check.structuredContent).toMatchObject({ verdict: 'WARN' });
     const { session } = await app.sdk.Session({ id: sessionId });
     expect(session!.workItems.nodes.map((w) => w.description)).toContain('Listed local accounts on AD2');
@@ -79,13 +117,25 @@ describe('msp mcp', () => {
     const { issueAgentToken } = await app.sdk.IssueAgentToken({ input: { sessionId, scopes: ['READ', 'WRITE'] } });
     const listed = (await inspect(app, issueAgentToken.token, ['--method', 'tools/list'])) as { tools: { name: string }[] };
     expect(listed.tools.map((t) => t.name)).toContain('context_recovery');
-    const called = (await inspect(app, issueAgentToken.token, ['--method', 'tools/call', '--tool-name', 'context_recovery', '--tool-arg', `client=${clientId}`])) as { content: { text: string }[] };
+    const called = (await inspect(app, issueAgentToken.token, [
+      '--method',
+      'tools/call',
+      '--tool-name',
+      'context_recovery',
+      '--tool-arg',
+      `client=${clientId}`,
+    ])) as { content: { text: string }[] };
     expect(called.content[0]!.text).toContain('Dataforth');
   });
 
   it('says at start, on stderr with a non-zero exit, when its token is refused', async () => {
     const { stderr, code } = await new Promise<{ stderr: string; code: number | null }>((resolve) => {
-      execFile(process.execPath, [CLI, 'mcp'], { env: { ...cliHome(), MSP_API_URL: app.url, MSP_TOKEN: 'not-a-token' } }, (_error, _stdout, stderrText) => resolve({ stderr: stderrText, code: _error?.code as number | null }));
+      execFile(
+        process.execPath,
+        [CLI, 'mcp'],
+        { env: { ...cliHome(), MSP_API_URL: app.url, MSP_TOKEN: 'not-a-token' } },
+        (_error, _stdout, stderrText) => resolve({ stderr: stderrText, code: _error?.code as number | null }),
+      );
     });
     expect([code, stderr]).toEqual([3, expect.stringContaining('msp mcp: ')]);
   });

@@ -27,7 +27,11 @@ describe('the offline queue of msp', () => {
     await app.resume();
     // the next write sends the queue first, so the order holds
     await mspJson(env, ['log', 'work', 'after the outage', '--minutes', '5']);
-    const expected = [...[1, 2, 3, 4, 5].map((i) => `before the outage ${i}`), ...Array.from({ length: 10 }, (_, i) => `during the outage ${i + 1}`), 'after the outage'];
+    const expected = [
+      ...[1, 2, 3, 4, 5].map((i) => `before the outage ${i}`),
+      ...Array.from({ length: 10 }, (_, i) => `during the outage ${i + 1}`),
+      'after the outage',
+    ];
     expect(await descriptions()).toEqual(expected);
     expect(await mspJson(env, ['sync'])).toEqual({ sent: 0, waiting: 0, refused: [] });
     expect(await descriptions()).toEqual(expected); // a second sync doubles nothing
@@ -41,7 +45,9 @@ describe('the offline queue of msp', () => {
     const sync = await msp(env, ['sync', '--json']);
     expect(sync.code).toBe(6);
     const result = JSON.parse(sync.stdout) as { refused: { operation: string; refused: { code: string; message: string } }[] };
-    expect(result.refused).toEqual([expect.objectContaining({ operation: 'Note', refused: expect.objectContaining({ code: 'CONFLICT' }) })]);
+    expect(result.refused).toEqual([
+      expect.objectContaining({ operation: 'Note', refused: expect.objectContaining({ code: 'CONFLICT' }) }),
+    ]);
     expect((await msp(env, ['sync'])).stdout).toContain('refused: Note (CONFLICT)');
   });
 });

@@ -9,14 +9,35 @@ describe('failure learning', () => {
   let session: string;
   const hosts: Record<string, string> = {};
   const failOn = (host: string, command = 'Get-LocalUser -Name admin') =>
-    app.sdk.LogCommand({ input: { sessionId: session, infrastructureId: hosts[host], command, shell: 'powershell 2.0', success: false, errorMessage: NOT_RECOGNIZED } });
-  const pattern = async (search: string) => (await app.sdk.FailurePatterns({ filter: { search } })).failurePatterns.nodes.find((p) => p.signature.includes(search))!;
+    app.sdk.LogCommand({
+      input: {
+        sessionId: session,
+        infrastructureId: hosts[host],
+        command,
+        shell: 'powershell 2.0',
+        success: false,
+        errorMessage: NOT_RECOGNIZED,
+      },
+    });
+  const pattern = async (search: string) =>
+    (await app.sdk.FailurePatterns({ filter: { search } })).failurePatterns.nodes.find((p) => p.signature.includes(search))!;
 
   beforeAll(async () => {
     app = await startTestApp('failure_learning');
     acme = (await app.sdk.CreateClient({ input: { name: 'Acme Dental' } })).createClient.id;
     const record = async (hostname: string, osVersion: string) =>
-      (hosts[hostname] = (await app.sdk.RecordInfrastructure({ input: { clientId: acme, hostname, kind: 'SERVER', os: 'Windows Server', osVersion, environmentalNotes: hostname === 'DC01' ? 'PowerShell 2.0 only' : undefined } })).recordInfrastructure.id);
+      (hosts[hostname] = (
+        await app.sdk.RecordInfrastructure({
+          input: {
+            clientId: acme,
+            hostname,
+            kind: 'SERVER',
+            os: 'Windows Server',
+            osVersion,
+            environmentalNotes: hostname === 'DC01' ? 'PowerShell 2.0 only' : undefined,
+          },
+        })
+      ).recordInfrastructure.id);
     await record('DC01', '2008 R2');
     await record('DC02', '2008 R2');
     await record('WEB01', '2022');
@@ -46,7 +67,8 @@ describe('failure learning', () => {
     expect(here.alternative).toContain('Get-WmiObject -Class Win32_UserAccount');
     expect(here.insights.map((i) => i.insight)).toEqual([expect.stringContaining('get-localuser fails on DC01')]);
     expect(here.text).toContain('WARN');
-    const sibling = (await app.sdk.EnvironmentContext({ infrastructureId: hosts.DC02, command: 'Get-LocalUser | Select Name' })).environmentContext;
+    const sibling = (await app.sdk.EnvironmentContext({ infrastructureId: hosts.DC02, command: 'Get-LocalUser | Select Name' }))
+      .environmentContext;
     expect(sibling.verdict).toBe('WARN');
     expect(sibling.reason).toContain('Windows Server 2008 R2');
     expect(sibling.alternative).toContain('Win32_UserAccount');
@@ -68,7 +90,17 @@ describe('failure learning', () => {
   });
 
   it('learns nothing from a refused write', async () => {
-    const error = await apiError(app.sdk.LogCommand({ input: { sessionId: session, infrastructureId: hosts.DC01, command: 'Get-LocalUser', success: false, ranAt: '2001-01-01T00:00:00Z' } }));
+    const error = await apiError(
+      app.sdk.LogCommand({
+        input: {
+          sessionId: session,
+          infrastructureId: hosts.DC01,
+          command: 'Get-LocalUser',
+          success: false,
+          ranAt: '2001-01-01T00:00:00Z',
+        },
+      }),
+    );
     expect(error.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ranAt' });
     expect((await pattern('get-localuser')).occurrences).toBe(3);
   });
@@ -80,7 +112,15 @@ describe('failure learning', () => {
   });
 
   it('learns from operation failures too', async () => {
-    await app.sdk.LogOperationFailure({ input: { sessionId: session, infrastructureId: hosts.DC02, operation: 'Install Veeam agent 6.1', description: 'Installer stopped', errorMessage: 'Access is denied.' } });
+    await app.sdk.LogOperationFailure({
+      input: {
+        sessionId: session,
+        infrastructureId: hosts.DC02,
+        operation: 'Install Veeam agent 6.1',
+        description: 'Installer stopped',
+        errorMessage: 'Access is denied.',
+      },
+    });
     expect(await pattern('veeam')).toMatchObject({ signature: 'op:install veeam agent', occurrences: 1, failureCategory: 'PERMISSION' });
   });
 
@@ -100,29 +140,52 @@ describe('failure learning', () => {
     await app.db.manager.query("UPDATE commands_run SET failure_signature = NULL, failure_category = NULL WHERE command = 'Get-LocalUser'");
     expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures).toMatchObject({ failuresSigned: 1, patternsUpdated: 1 });
     expect((await pattern('get-localuser')).occurrences).toBe(3);
-    expect((await app.sdk.Commands({ filter: { infrastructureId: hosts.DC01, success: false } })).commands.nodes.map((c) => [c.failureSignature, c.failureCategory])).toEqual(
-      Array(3).fill(['cmd:get-localuser', 'COMPATIBILITY']),
-    );
+    expect(
+      (await app.sdk.Commands({ filter: { infrastructureId: hosts.DC01, success: false } })).commands.nodes.map((c) => [
+        c.failureSignature,
+        c.failureCategory,
+      ]),
+    ).toEqual(Array(3).fill(['cmd:get-localuser', 'COMPATIBILITY']));
     expect((await app.sdk.AnalyzeFailures({ input: {} })).analyzeFailures).toMatchObject({ patternsUpdated: 0, insightsUpdated: 0 }); // nothing left to change
-    expect((await app.sdk.AnalyzeFailures({ input: { clientId: other } })).analyzeFailures).toMatchObject({ failuresScanned: 0, patterns: [] });
-    expect((await apiError(app.sdk.AnalyzeFailures({ input: { top: 51 } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'top' });
+    expect((await app.sdk.AnalyzeFailures({ input: { clientId: other } })).analyzeFailures).toMatchObject({
+      failuresScanned: 0,
+      patterns: [],
+    });
+    expect((await apiError(app.sdk.AnalyzeFailures({ input: { top: 51 } }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'top',
+    });
   });
 
   it('asks which host when a name is ambiguous, and keeps agents to their client', async () => {
     const other = (await app.sdk.CreateClient({ input: { name: 'Third Corp' } })).createClient.id;
     await app.sdk.RecordInfrastructure({ input: { clientId: other, hostname: 'DC01', kind: 'SERVER' } });
-    expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'DC01' }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hostname' });
+    expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'DC01' }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'hostname',
+    });
     expect((await app.sdk.EnvironmentContext({ hostname: 'DC01', clientId: acme })).environmentContext.host.id).toBe(hosts.DC01);
-    expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'NOPE01', clientId: acme }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'hostname' });
+    expect((await apiError(app.sdk.EnvironmentContext({ hostname: 'NOPE01', clientId: acme }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'hostname',
+    });
     const agent = await app.agentFor(session, ['READ', 'WRITE']);
-    expect((await agent.EnvironmentContext({ hostname: 'DC01', clientId: acme, command: 'Get-LocalUser' })).environmentContext.verdict).toBe('BLOCK');
+    expect(
+      (await agent.EnvironmentContext({ hostname: 'DC01', clientId: acme, command: 'Get-LocalUser' })).environmentContext.verdict,
+    ).toBe('BLOCK');
     expect((await apiError(agent.EnvironmentContext({ hostname: 'DC01', clientId: other }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.EnvironmentContext({ infrastructureId: hosts.DC01 }))).code).toBe('FORBIDDEN');
   });
 
   it("keeps a failed command's arguments and error text out of the pattern every client shares", async () => {
     await app.sdk.LogCommand({
-      input: { sessionId: session, infrastructureId: hosts.WEB01, command: 'net use \\\\ACME-FS01\\payroll /user:acme\\admin Hunter2Secret', success: false, errorMessage: 'System error 86: The password for ACME-FS01 is not correct.' },
+      input: {
+        sessionId: session,
+        infrastructureId: hosts.WEB01,
+        command: 'net use \\\\ACME-FS01\\payroll /user:acme\\admin Hunter2Secret',
+        success: false,
+        errorMessage: 'System error 86: The password for ACME-FS01 is not correct.',
+      },
     });
     const other = (await app.sdk.CreateClient({ input: { name: 'Fourth Corp' } })).createClient.id;
     const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: other } })).startSession.id;

@@ -19,7 +19,9 @@ describe('client infrastructure and topology', () => {
       ['FW1', 'FIREWALL'],
       ['SW1', 'SWITCH'],
     ] as const) {
-      ids[hostname] = (await app.sdk.RecordInfrastructure({ input: { clientId, siteId, hostname, kind, ipAddresses: ['10.0.0.1'] } })).recordInfrastructure.id;
+      ids[hostname] = (
+        await app.sdk.RecordInfrastructure({ input: { clientId, siteId, hostname, kind, ipAddresses: ['10.0.0.1'] } })
+      ).recordInfrastructure.id;
     }
   });
   afterAll(() => app.stop());
@@ -38,46 +40,95 @@ describe('client infrastructure and topology', () => {
   it('refuses duplicates, foreign sites, bad addresses and unknown ids with codes and fields', async () => {
     const dup = await apiError(app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'ad2', kind: 'SERVER' } }));
     expect(dup.errors[0]).toMatchObject({ code: 'CONFLICT', field: 'hostname' });
-    const foreignSite = await apiError(app.sdk.RecordInfrastructure({ input: { clientId: otherClientId, siteId, hostname: 'X1', kind: 'SERVER' } }));
+    const foreignSite = await apiError(
+      app.sdk.RecordInfrastructure({ input: { clientId: otherClientId, siteId, hostname: 'X1', kind: 'SERVER' } }),
+    );
     expect(foreignSite.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
-    const badIp = await apiError(app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'X2', kind: 'VM', ipAddresses: ['10.0.0.300'] } }));
+    const badIp = await apiError(
+      app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'X2', kind: 'VM', ipAddresses: ['10.0.0.300'] } }),
+    );
     expect(badIp.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ipAddresses' });
     const badKind = await apiError(app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'X3', kind: 'TOASTER' as never } }));
     expect(badKind.code).toBe('BAD_USER_INPUT');
-    const longNotes = await apiError(app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'X4', kind: 'VM', environmentalNotes: 'n'.repeat(4001) } }));
+    const longNotes = await apiError(
+      app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'X4', kind: 'VM', environmentalNotes: 'n'.repeat(4001) } }),
+    );
     expect(longNotes.errors[0].field).toBe('environmentalNotes');
-    expect((await apiError(app.sdk.RecordInfrastructure({ input: { clientId: '9999', hostname: 'X5', kind: 'VM' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
+    expect(
+      (await apiError(app.sdk.RecordInfrastructure({ input: { clientId: '9999', hostname: 'X5', kind: 'VM' } }))).errors[0],
+    ).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
     expect((await app.sdk.Infrastructures({ filter: { clientId } })).infrastructures.totalCount).toBe(5);
   });
 
   it('records services, networks, firewall rules and M365 tenants, validating each', async () => {
     await app.sdk.RecordService({ input: { infrastructureId: ids.AD2, name: 'DNS', port: 53 } });
-    expect((await apiError(app.sdk.RecordService({ input: { infrastructureId: ids.AD2, name: 'Bad', port: 70000 } }))).errors[0].field).toBe('port');
-    const { recordNetwork } = await app.sdk.RecordNetwork({ input: { clientId, siteId, name: 'Office LAN', cidr: '10.0.0.0/24', vlan: 10, gateway: '10.0.0.254', dnsServers: ['10.0.0.1'] } });
+    expect(
+      (await apiError(app.sdk.RecordService({ input: { infrastructureId: ids.AD2, name: 'Bad', port: 70000 } }))).errors[0].field,
+    ).toBe('port');
+    const { recordNetwork } = await app.sdk.RecordNetwork({
+      input: { clientId, siteId, name: 'Office LAN', cidr: '10.0.0.0/24', vlan: 10, gateway: '10.0.0.254', dnsServers: ['10.0.0.1'] },
+    });
     expect(recordNetwork).toMatchObject({ cidr: '10.0.0.0/24', vlan: 10, dnsServers: ['10.0.0.1'] });
     for (const cidr of ['10.0.0.0', '10.0.0.0/33', 'fe80::/129', 'lan']) {
       expect((await apiError(app.sdk.RecordNetwork({ input: { clientId, name: 'x', cidr } }))).errors[0].field).toBe('cidr');
     }
-    expect((await apiError(app.sdk.RecordNetwork({ input: { clientId, name: 'x', cidr: '10.1.0.0/16', vlan: 4095 } }))).errors[0].field).toBe('vlan');
+    expect(
+      (await apiError(app.sdk.RecordNetwork({ input: { clientId, name: 'x', cidr: '10.1.0.0/16', vlan: 4095 } }))).errors[0].field,
+    ).toBe('vlan');
     const { recordFirewallRule } = await app.sdk.RecordFirewallRule({
-      input: { infrastructureId: ids.FW1, name: 'RDP from VPN', action: 'ALLOW', direction: 'INBOUND', source: 'VPN', destination: 'AD2', ports: '3389', protocol: 'tcp' },
+      input: {
+        infrastructureId: ids.FW1,
+        name: 'RDP from VPN',
+        action: 'ALLOW',
+        direction: 'INBOUND',
+        source: 'VPN',
+        destination: 'AD2',
+        ports: '3389',
+        protocol: 'tcp',
+      },
     });
     expect(recordFirewallRule.enabled).toBe(true);
     const badPorts = await apiError(
-      app.sdk.RecordFirewallRule({ input: { infrastructureId: ids.FW1, name: 'x', action: 'DENY', direction: 'INBOUND', source: 'any', destination: 'any', ports: '80;443', protocol: 'tcp' } }),
+      app.sdk.RecordFirewallRule({
+        input: {
+          infrastructureId: ids.FW1,
+          name: 'x',
+          action: 'DENY',
+          direction: 'INBOUND',
+          source: 'any',
+          destination: 'any',
+          ports: '80;443',
+          protocol: 'tcp',
+        },
+      }),
     );
     expect(badPorts.errors[0].field).toBe('ports');
     for (const ports of ['99999', '0', '5-1', '80,,443']) {
       const error = await apiError(
-        app.sdk.RecordFirewallRule({ input: { infrastructureId: ids.FW1, name: 'x', action: 'DENY', direction: 'INBOUND', source: 'any', destination: 'any', ports, protocol: 'tcp' } }),
+        app.sdk.RecordFirewallRule({
+          input: {
+            infrastructureId: ids.FW1,
+            name: 'x',
+            action: 'DENY',
+            direction: 'INBOUND',
+            source: 'any',
+            destination: 'any',
+            ports,
+            protocol: 'tcp',
+          },
+        }),
       );
       expect(error.errors[0].field).toBe('ports');
     }
     const tenantId = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
-    const { recordM365Tenant } = await app.sdk.RecordM365Tenant({ input: { clientId, tenantId, primaryDomain: 'Dataforth.com', domains: ['dataforth.onmicrosoft.com'] } });
+    const { recordM365Tenant } = await app.sdk.RecordM365Tenant({
+      input: { clientId, tenantId, primaryDomain: 'Dataforth.com', domains: ['dataforth.onmicrosoft.com'] },
+    });
     expect(recordM365Tenant).toMatchObject({ tenantId: tenantId.toLowerCase(), domains: ['dataforth.com', 'dataforth.onmicrosoft.com'] });
     expect((await apiError(app.sdk.RecordM365Tenant({ input: { clientId, tenantId, primaryDomain: 'x.com' } }))).code).toBe('CONFLICT');
-    expect((await apiError(app.sdk.RecordM365Tenant({ input: { clientId, tenantId: 'not-a-guid', primaryDomain: 'x.com' } }))).errors[0].field).toBe('tenantId');
+    expect(
+      (await apiError(app.sdk.RecordM365Tenant({ input: { clientId, tenantId: 'not-a-guid', primaryDomain: 'x.com' } }))).errors[0].field,
+    ).toBe('tenantId');
 
     const { client } = await app.sdk.ClientEnvironment({ clientId });
     expect(client?.sites.nodes[0].infrastructure.nodes.map((i) => i.hostname)).toEqual(['AD2', 'FW1', 'HV1', 'NAS1', 'SW1']);
@@ -86,12 +137,21 @@ describe('client infrastructure and topology', () => {
 
     const updated = await app.sdk.UpdateNetwork({ input: { id: recordNetwork.id, vlan: 20, dnsServers: ['10.0.0.2'] } });
     expect(updated.updateNetwork).toMatchObject({ vlan: 20, dnsServers: ['10.0.0.2'], cidr: '10.0.0.0/24' });
-    expect((await app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, enabled: false } })).updateFirewallRule).toMatchObject({ enabled: false, ports: '3389' });
-    expect((await apiError(app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, ports: '70000' } }))).errors[0].field).toBe('ports');
+    expect((await app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, enabled: false } })).updateFirewallRule).toMatchObject({
+      enabled: false,
+      ports: '3389',
+    });
+    expect((await apiError(app.sdk.UpdateFirewallRule({ input: { id: recordFirewallRule.id, ports: '70000' } }))).errors[0].field).toBe(
+      'ports',
+    );
     const tenant = await app.sdk.UpdateM365Tenant({ input: { id: recordM365Tenant.id, domains: ['Dataforth.net'] } });
     expect(tenant.updateM365Tenant.domains).toEqual(['dataforth.com', 'dataforth.net']);
     const services = (await app.sdk.Infrastructure({ id: ids.AD2 })).infrastructure!.services.nodes;
-    expect((await app.sdk.UpdateService({ input: { id: services[0].id, version: '2008 R2' } })).updateService).toMatchObject({ name: 'DNS', port: 53, version: '2008 R2' });
+    expect((await app.sdk.UpdateService({ input: { id: services[0].id, version: '2008 R2' } })).updateService).toMatchObject({
+      name: 'DNS',
+      port: 53,
+      version: '2008 R2',
+    });
     await app.sdk.ArchiveNetwork({ input: { id: recordNetwork.id } });
     await app.sdk.ArchiveFirewallRule({ input: { id: recordFirewallRule.id } });
     await app.sdk.ArchiveM365Tenant({ input: { id: recordM365Tenant.id } });
@@ -109,9 +169,14 @@ describe('client infrastructure and topology', () => {
     await link('HV1', 'SW1', 'CONNECTS_TO');
     await link('SW1', 'FW1', 'CONNECTS_TO');
     expect((await apiError(link('AD2', 'HV1', 'RUNS_ON'))).code).toBe('CONFLICT');
-    expect((await apiError(app.sdk.LinkInfrastructure({ input: { fromId: ids.AD2, toId: ids.AD2, kind: 'DEPENDS_ON' } }))).errors[0].field).toBe('toId');
-    const foreign = (await app.sdk.RecordInfrastructure({ input: { clientId: otherClientId, hostname: 'OTHER1', kind: 'SERVER' } })).recordInfrastructure.id;
-    expect((await apiError(app.sdk.LinkInfrastructure({ input: { fromId: ids.AD2, toId: foreign, kind: 'DEPENDS_ON' } }))).errors[0].field).toBe('toId');
+    expect(
+      (await apiError(app.sdk.LinkInfrastructure({ input: { fromId: ids.AD2, toId: ids.AD2, kind: 'DEPENDS_ON' } }))).errors[0].field,
+    ).toBe('toId');
+    const foreign = (await app.sdk.RecordInfrastructure({ input: { clientId: otherClientId, hostname: 'OTHER1', kind: 'SERVER' } }))
+      .recordInfrastructure.id;
+    expect(
+      (await apiError(app.sdk.LinkInfrastructure({ input: { fromId: ids.AD2, toId: foreign, kind: 'DEPENDS_ON' } }))).errors[0].field,
+    ).toBe('toId');
 
     type Neighbours = NonNullable<Awaited<ReturnType<typeof app.sdk.Infrastructure>>['infrastructure']>['neighbours'];
     let one: Neighbours | undefined;
@@ -154,7 +219,9 @@ describe('client infrastructure and topology', () => {
     }
     expect((await app.sdk.SessionDetails({ id: sessionId })).session!.infrastructure.map((i) => i.hostname)).toEqual(['HV1']);
     const foreignSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: otherClientId } })).startSession.id;
-    expect((await apiError(app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1, sessionId: foreignSession } }))).errors[0].field).toBe('sessionId');
+    expect(
+      (await apiError(app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1, sessionId: foreignSession } }))).errors[0].field,
+    ).toBe('sessionId');
     expect((await apiError(app.sdk.AttachInfrastructure({ input: { infrastructureId: ids.HV1 } }))).code).toBe('BAD_USER_INPUT');
   });
 

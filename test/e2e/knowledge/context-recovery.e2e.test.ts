@@ -2,7 +2,8 @@ import { apiError, countStatements, startTestApp, TestApp } from '../../helpers/
 
 const SECRET = 'Pa55w0rd-only-in-this-test!'; // one of the secrets npm test looks for in server logs
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
-const longSummary = (i: number) => `Session ${i}: ${'checked the backups, patched the hosts and answered the front desk about the printer queue again '.repeat(6)}`;
+const longSummary = (i: number) =>
+  `Session ${i}: ${'checked the backups, patched the hosts and answered the front desk about the printer queue again '.repeat(6)}`;
 
 /** contextRecovery: one call that picks up a client's work, compact however long the history. */
 describe('context recovery', () => {
@@ -19,23 +20,51 @@ describe('context recovery', () => {
         Array.from({ length: 20 }, async (_, j) => {
           const i = batch * 20 + j;
           const startedAt = new Date(base + i * 3_600_000);
-          const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: busy, billable: false, title: `Visit ${i}`, startedAt: startedAt.toISOString() } })).startSession.id;
-          await app.sdk.EndSession({ input: { sessionId, endedAt: new Date(startedAt.getTime() + 1_800_000).toISOString(), summary: longSummary(i) } });
+          const sessionId = (
+            await app.sdk.StartSession({
+              input: { mode: 'MSP', clientId: busy, billable: false, title: `Visit ${i}`, startedAt: startedAt.toISOString() },
+            })
+          ).startSession.id;
+          await app.sdk.EndSession({
+            input: { sessionId, endedAt: new Date(startedAt.getTime() + 1_800_000).toISOString(), summary: longSummary(i) },
+          });
         }),
       );
     }
     for (let i = 0; i < 25; i++) {
-      await app.sdk.RecordInfrastructure({ input: { clientId: busy, hostname: `SRV${String(i).padStart(2, '0')}`, kind: 'SERVER', os: 'Windows Server', osVersion: '2019' } });
+      await app.sdk.RecordInfrastructure({
+        input: { clientId: busy, hostname: `SRV${String(i).padStart(2, '0')}`, kind: 'SERVER', os: 'Windows Server', osVersion: '2019' },
+      });
     }
-    for (let i = 0; i < 12; i++) await app.sdk.AddPendingTask({ input: { clientId: busy, title: `Follow up on item ${i} with the office manager about the warranty`, dueDate: `2026-12-${String(12 - i).padStart(2, '0')}` } });
-    for (let i = 0; i < 12; i++) await app.sdk.RecordEnvironmentalInsight({ input: { clientId: busy, insight: `Insight ${i}: the old line-of-business app needs SMB1 and a mapped drive letter before it starts`, confidence: 50 + i } });
-    const credentialId = (await app.sdk.StoreCredential({ input: { clientId: busy, name: 'AD2 local administrator', kind: 'PASSWORD', username: 'Administrator', value: SECRET } })).storeCredential.id;
+    for (let i = 0; i < 12; i++)
+      await app.sdk.AddPendingTask({
+        input: {
+          clientId: busy,
+          title: `Follow up on item ${i} with the office manager about the warranty`,
+          dueDate: `2026-12-${String(12 - i).padStart(2, '0')}`,
+        },
+      });
+    for (let i = 0; i < 12; i++)
+      await app.sdk.RecordEnvironmentalInsight({
+        input: {
+          clientId: busy,
+          insight: `Insight ${i}: the old line-of-business app needs SMB1 and a mapped drive letter before it starts`,
+          confidence: 50 + i,
+        },
+      });
+    const credentialId = (
+      await app.sdk.StoreCredential({
+        input: { clientId: busy, name: 'AD2 local administrator', kind: 'PASSWORD', username: 'Administrator', value: SECRET },
+      })
+    ).storeCredential.id;
     await app.sdk.RevealCredential({ input: { credentialId, reason: 'Reset the local admin' } });
     await app.sdk.StoreCredential({ input: { clientId: busy, name: 'Never used', kind: 'PASSWORD', value: SECRET } });
     const quietSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: quiet, title: 'First visit' } })).startSession.id;
     await app.sdk.EndSession({ input: { sessionId: quietSession, summary: 'Took over the network from the old provider.' } });
     await app.sdk.RecordInfrastructure({ input: { clientId: quiet, hostname: 'FW1', kind: 'FIREWALL' } });
-    const quietCredential = (await app.sdk.StoreCredential({ input: { clientId: quiet, name: 'Firewall admin', kind: 'PASSWORD', value: SECRET } })).storeCredential.id;
+    const quietCredential = (
+      await app.sdk.StoreCredential({ input: { clientId: quiet, name: 'Firewall admin', kind: 'PASSWORD', value: SECRET } })
+    ).storeCredential.id;
     await app.sdk.RevealCredential({ input: { credentialId: quietCredential, reason: 'Check the VPN' } });
   });
   afterAll(() => app.stop());
@@ -78,8 +107,14 @@ describe('context recovery', () => {
   });
 
   it('checks its arguments and keeps agents to their client', async () => {
-    expect((await apiError(app.sdk.ContextRecovery({ clientId: '999999' }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
-    expect((await apiError(app.sdk.ContextRecovery({ clientId: busy, limit: 21 }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    expect((await apiError(app.sdk.ContextRecovery({ clientId: '999999' }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'clientId',
+    });
+    expect((await apiError(app.sdk.ContextRecovery({ clientId: busy, limit: 21 }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'limit',
+    });
     const sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: quiet } })).startSession.id;
     const agent = await app.agentFor(sessionId, ['READ']);
     expect((await agent.ContextRecovery({ clientId: quiet })).contextRecovery.client.name).toBe('Quiet Co');

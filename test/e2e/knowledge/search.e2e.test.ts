@@ -17,18 +17,55 @@ describe('search', () => {
     acme = (await app.sdk.CreateClient({ input: { name: 'Acme Dental' } })).createClient.id;
     other = (await app.sdk.CreateClient({ input: { name: 'Other Corp' } })).createClient.id;
     msp = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: acme, title: 'DNS outage at the front desk' } })).startSession.id;
-    await app.sdk.LogWorkItem({ input: { sessionId: msp, category: 'TROUBLESHOOTING', description: 'Front desk PCs could not resolve the practice management server', minutes: 30 } });
+    await app.sdk.LogWorkItem({
+      input: {
+        sessionId: msp,
+        category: 'TROUBLESHOOTING',
+        description: 'Front desk PCs could not resolve the practice management server',
+        minutes: 30,
+      },
+    });
     dnsSolution = (
       await app.sdk.LogProblemSolution({
-        input: { sessionId: msp, symptom: 'DNS lookups time out on every workstation', rootCause: 'Forwarder pointed at the old ISP resolver', solution: 'Changed the DNS forwarder on DC01 to 1.1.1.1 and flushed the cache' },
+        input: {
+          sessionId: msp,
+          symptom: 'DNS lookups time out on every workstation',
+          rootCause: 'Forwarder pointed at the old ISP resolver',
+          solution: 'Changed the DNS forwarder on DC01 to 1.1.1.1 and flushed the cache',
+        },
       })
     ).logProblemSolution.id;
-    dnsCommand = (await app.sdk.LogCommand({ input: { sessionId: msp, command: 'Resolve-DnsName pm-server.acme.local', success: false, errorMessage: 'DNS name does not exist: timeout' } })).logCommand.id;
+    dnsCommand = (
+      await app.sdk.LogCommand({
+        input: {
+          sessionId: msp,
+          command: 'Resolve-DnsName pm-server.acme.local',
+          success: false,
+          errorMessage: 'DNS name does not exist: timeout',
+        },
+      })
+    ).logCommand.id;
     await app.sdk.LogCommand({ input: { sessionId: msp, command: 'ipconfig /flushdns', success: true } });
-    const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: other, title: 'Printer driver rollout' } })).startSession.id;
-    await app.sdk.LogWorkItem({ input: { sessionId: otherSession, category: 'MAINTENANCE', description: 'Rolled out the new printer driver; one DNS record for the printer was stale', minutes: 45 } });
+    const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: other, title: 'Printer driver rollout' } }))
+      .startSession.id;
+    await app.sdk.LogWorkItem({
+      input: {
+        sessionId: otherSession,
+        category: 'MAINTENANCE',
+        description: 'Rolled out the new printer driver; one DNS record for the printer was stale',
+        minutes: 45,
+      },
+    });
     normal = (await app.sdk.StartSession({ input: { mode: 'NORMAL', title: 'Reading on resolvers' } })).startSession.id;
-    learning = (await app.sdk.Note({ input: { sessionId: normal, kind: 'LEARNING', text: 'Conditional DNS forwarders beat a single upstream resolver when a site has a VPN to head office' } })).note.id;
+    learning = (
+      await app.sdk.Note({
+        input: {
+          sessionId: normal,
+          kind: 'LEARNING',
+          text: 'Conditional DNS forwarders beat a single upstream resolver when a site has a VPN to head office',
+        },
+      })
+    ).note.id;
     await app.sdk.Note({ input: { sessionId: normal, kind: 'DECISION', text: 'Standardise on Unbound for branch-office caching' } });
   });
   afterAll(() => app.stop());
@@ -75,8 +112,14 @@ describe('search', () => {
     expect((await app.sdk.Search({ text: 'wit' })).search.matched).toBe(0);
     const error = await apiError(app.sdk.Search({ text: 'to be or is it', first: 5 }));
     expect(error.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
-    expect((await apiError(app.sdk.Search({ text: 'dns', first: 51 }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect((await apiError(app.sdk.Search({ text: 'dns', filter: { clientId: '999999' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'filter.clientId' });
+    expect((await apiError(app.sdk.Search({ text: 'dns', first: 51 }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect((await apiError(app.sdk.Search({ text: 'dns', filter: { clientId: '999999' } }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'filter.clientId',
+    });
   });
 
   it('follows edits: a new summary is found, the words it replaced are not', async () => {
@@ -92,16 +135,29 @@ describe('search', () => {
     expect((await apiError(agent.Search({ text: 'dns' }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.Search({ text: 'dns', filter: { clientId: other } }))).code).toBe('FORBIDDEN');
     // the NORMAL-mode knowledge base belongs to no client: every agent may search it
-    expect((await agent.Search({ text: 'resolver', filter: { mode: 'NORMAL' } })).search.hits.every((h) => h.sessionId === normal)).toBe(true);
+    expect((await agent.Search({ text: 'resolver', filter: { mode: 'NORMAL' } })).search.hits.every((h) => h.sessionId === normal)).toBe(
+      true,
+    );
     expect((await apiError(agent.Search({ text: 'dns', filter: { mode: 'MSP' } }))).code).toBe('FORBIDDEN');
-    const note = await agent.Note({ input: { sessionId: msp, kind: 'FINDING', text: 'The old ISP resolver answers slowly from this site' } });
+    const note = await agent.Note({
+      input: { sessionId: msp, kind: 'FINDING', text: 'The old ISP resolver answers slowly from this site' },
+    });
     expect(note.note.session?.id).toBe(msp);
     expect((await apiError(agent.Note({ input: { sessionId: normal, kind: 'FINDING', text: 'x' } }))).code).toBe('FORBIDDEN');
   });
 
   it('ranks every match, the best first whatever its age, the same way on every database', async () => {
     const at = (day: number) => new Date(Date.UTC(2020, 0, 1) + day * 86_400_000);
-    const document = (sourceId: number, day: number, body: string) => ({ source: SearchSource.NOTE, sourceId, clientId: null, sessionId: null, mode: null, occurredAt: at(day), title: '', body });
+    const document = (sourceId: number, day: number, body: string) => ({
+      source: SearchSource.NOTE,
+      sourceId,
+      clientId: null,
+      sessionId: null,
+      mode: null,
+      occurredAt: at(day),
+      title: '',
+      body,
+    });
     const rows = [document(900_000, -1000, 'plotter plotter plotter plotter plotter: the oldest and best match')];
     for (let i = 1; i <= 519; i++) rows.push(document(900_000 + i, i, `plotter check ${i}`));
     rows.push(document(901_000, 600, 'plotter jam, plotter reset, plotter driver'));

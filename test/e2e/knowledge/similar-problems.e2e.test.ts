@@ -18,8 +18,12 @@ describe('similar problems', () => {
     clientOfSession[id] = clientId;
     return id;
   };
-  const solve = async (sessionId: string, symptom: string, solution: string, extra: { rootCause?: string; infrastructureId?: string; verified?: boolean } = {}) =>
-    (await app.sdk.LogProblemSolution({ input: { sessionId, symptom, solution, ...extra } })).logProblemSolution.id;
+  const solve = async (
+    sessionId: string,
+    symptom: string,
+    solution: string,
+    extra: { rootCause?: string; infrastructureId?: string; verified?: boolean } = {},
+  ) => (await app.sdk.LogProblemSolution({ input: { sessionId, symptom, solution, ...extra } })).logProblemSolution.id;
   const similar = async (description: string, options: { top?: number; clientId?: string } = {}) =>
     (await app.sdk.SimilarProblems({ description, ...options })).similarProblems;
 
@@ -28,27 +32,60 @@ describe('similar problems', () => {
     acme = (await app.sdk.CreateClient({ input: { name: 'Acme Dental' } })).createClient.id;
     beta = (await app.sdk.CreateClient({ input: { name: 'Beta Law' } })).createClient.id;
     const record = async (clientId: string, hostname: string, kind: 'SERVER' | 'NAS', osVersion?: string) =>
-      (hosts[hostname] = (await app.sdk.RecordInfrastructure({ input: { clientId, hostname, kind, os: kind === 'SERVER' ? 'Windows Server' : 'ReadyNAS OS', osVersion } })).recordInfrastructure.id);
+      (hosts[hostname] = (
+        await app.sdk.RecordInfrastructure({
+          input: { clientId, hostname, kind, os: kind === 'SERVER' ? 'Windows Server' : 'ReadyNAS OS', osVersion },
+        })
+      ).recordInfrastructure.id);
     await record(acme, 'DC01', 'SERVER', '2008 R2');
     await record(acme, 'NAS1', 'NAS');
     await record(beta, 'FS02', 'SERVER', '2019');
 
     acmeSession = await startSession(acme, 'Front desk cannot reach the PM server', ['dns', 'active-directory']);
-    solutions.dc01Dns = await solve(acmeSession, 'DNS lookups time out on every workstation', 'Changed the DNS forwarder on DC01 to 1.1.1.1 and flushed the cache', {
-      rootCause: 'Forwarder pointed at the old ISP resolver',
-      infrastructureId: hosts.DC01,
-      verified: true,
+    solutions.dc01Dns = await solve(
+      acmeSession,
+      'DNS lookups time out on every workstation',
+      'Changed the DNS forwarder on DC01 to 1.1.1.1 and flushed the cache',
+      {
+        rootCause: 'Forwarder pointed at the old ISP resolver',
+        infrastructureId: hosts.DC01,
+        verified: true,
+      },
+    );
+    await app.sdk.LogCommand({
+      input: {
+        sessionId: acmeSession,
+        infrastructureId: hosts.DC01,
+        command: 'Get-LocalUser -Name admin',
+        shell: 'powershell 2.0',
+        success: false,
+        errorMessage: NOT_RECOGNIZED,
+      },
     });
-    await app.sdk.LogCommand({ input: { sessionId: acmeSession, infrastructureId: hosts.DC01, command: 'Get-LocalUser -Name admin', shell: 'powershell 2.0', success: false, errorMessage: NOT_RECOGNIZED } });
     const backups = await startSession(acme, 'Backup failures', ['backup', 'nas']);
-    await solve(backups, 'Nightly backup to NAS1 fails with access denied', 'Reset the backup service account password and granted it write access to the share on NAS1', { infrastructureId: hosts.NAS1 });
+    await solve(
+      backups,
+      'Nightly backup to NAS1 fails with access denied',
+      'Reset the backup service account password and granted it write access to the share on NAS1',
+      { infrastructureId: hosts.NAS1 },
+    );
     const mail = await startSession(acme, 'Mail client problems', ['outlook', 'm365']);
-    await solve(mail, 'Outlook keeps prompting for the password', 'Cleared the cached credentials in Credential Manager and re-created the Outlook profile', { verified: true });
+    await solve(
+      mail,
+      'Outlook keeps prompting for the password',
+      'Cleared the cached credentials in Credential Manager and re-created the Outlook profile',
+      { verified: true },
+    );
     const lab = await startSession(acme, 'Lab connectivity', ['vpn', 'firewall']);
     await solve(lab, 'VPN tunnel to the lab drops every hour', 'Matched the IPsec phase 2 lifetime on both firewalls');
 
     const branch = await startSession(beta, 'Branch office cannot resolve intranet', ['dns', 'vpn']);
-    solutions.branchDns = await solve(branch, 'DNS lookups time out at the branch office over the VPN', 'Added a conditional forwarder for the head office zone on FS02', { infrastructureId: hosts.FS02 });
+    solutions.branchDns = await solve(
+      branch,
+      'DNS lookups time out at the branch office over the VPN',
+      'Added a conditional forwarder for the head office zone on FS02',
+      { infrastructureId: hosts.FS02 },
+    );
     const printing = await startSession(beta, 'Printing', ['printing']);
     await solve(printing, 'Printer on the second floor prints blank pages', 'Replaced the toner cartridge and updated the printer driver');
   });
@@ -57,7 +94,14 @@ describe('similar problems', () => {
   it('ranks the DNS fix on the named host first, saying why', async () => {
     const { matches } = await similar('DNS lookups time out on DC01');
     expect(matches.map((m) => m.id).slice(0, 2)).toEqual([solutions.dc01Dns, solutions.branchDns]);
-    expect(matches[0]).toMatchObject({ kind: 'PROBLEM_SOLUTION', host: 'DC01', sessionId: acmeSession, verified: true, occurrences: null, solution: expect.stringContaining('DNS forwarder') });
+    expect(matches[0]).toMatchObject({
+      kind: 'PROBLEM_SOLUTION',
+      host: 'DC01',
+      sessionId: acmeSession,
+      verified: true,
+      occurrences: null,
+      solution: expect.stringContaining('DNS forwarder'),
+    });
     expect(matches[0].why).toEqual(['words: dns, lookups, time, out, dc01', 'technology: DNS', 'same host: DC01', 'tag: dns']);
     // every word, the technology, the host and the tag: 0.6 + 0.075 + 0.15 + 0.05
     expect(matches[0].score).toBe(0.88);
@@ -66,19 +110,37 @@ describe('similar problems', () => {
 
   it('lets the shared host lift a fix above a wordier one elsewhere, even for the single best match', async () => {
     const acmeGpo = await startSession(acme, 'Laptop policies', ['group-policy']);
-    const onHost = await solve(acmeGpo, 'Group Policy not applying to new laptops', 'Moved the computer objects into the Workstations OU', { infrastructureId: hosts.DC01 });
+    const onHost = await solve(acmeGpo, 'Group Policy not applying to new laptops', 'Moved the computer objects into the Workstations OU', {
+      infrastructureId: hosts.DC01,
+    });
     const betaGpo = await startSession(beta, 'Remote laptops', ['group-policy']);
     // more of the words, more often: the better text match
-    await solve(betaGpo, 'Group Policy not applying to laptops that were away for weeks', 'Reconnected the laptops over the VPN and forced a Group Policy refresh with gpupdate');
+    await solve(
+      betaGpo,
+      'Group Policy not applying to laptops that were away for weeks',
+      'Reconnected the laptops over the VPN and forced a Group Policy refresh with gpupdate',
+    );
     const [best] = (await similar('Group Policy not applying to laptops on DC01', { top: 1 })).matches;
     expect(best.id).toBe(onHost);
     // "not" is a filler word: neither searched nor listed
-    expect(best.why).toEqual(['words: group, policy, applying, laptops', 'technology: Group Policy', 'same host: DC01', 'tag: group-policy']);
+    expect(best.why).toEqual([
+      'words: group, policy, applying, laptops',
+      'technology: Group Policy',
+      'same host: DC01',
+      'tag: group-policy',
+    ]);
   });
 
   it('finds the learned failure pattern with its alternative', async () => {
     const [first] = (await similar('Get-LocalUser is not recognized on the 2008 server')).matches;
-    expect(first).toMatchObject({ kind: 'FAILURE_PATTERN', verified: false, host: null, sessionId: null, occurrences: 1, symptom: 'get-localuser fails (COMPATIBILITY)' }); // patterns are shared: no command line, no error text
+    expect(first).toMatchObject({
+      kind: 'FAILURE_PATTERN',
+      verified: false,
+      host: null,
+      sessionId: null,
+      occurrences: 1,
+      symptom: 'get-localuser fails (COMPATIBILITY)',
+    }); // patterns are shared: no command line, no error text
     expect(first.solution).toContain('Get-WmiObject -Class Win32_UserAccount');
     expect(first.why[0]).toMatch(/^words: .*localuser/);
   });
@@ -92,7 +154,10 @@ describe('similar problems', () => {
     expect(matches.length).toBeGreaterThanOrEqual(6);
     expect(matches.every((m) => m.score >= 0 && m.score <= 1)).toBe(true);
     expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
-    expect(await similar('kerberos tickets expire')).toEqual({ matches: [], text: 'No similar problems on record for "kerberos tickets expire".' });
+    expect(await similar('kerberos tickets expire')).toEqual({
+      matches: [],
+      text: 'No similar problems on record for "kerberos tickets expire".',
+    });
   });
 
   it('renders one pasteable line per match', async () => {
@@ -108,7 +173,9 @@ describe('similar problems', () => {
   it('puts a verified fix before an unconfirmed one that matches as well', async () => {
     const session = await startSession(beta, 'Scanner trouble', ['scanning']);
     const unconfirmed = await solve(session, 'Scan to folder stopped with an SMB signing error', 'Enabled SMB2 on the copier');
-    const verified = await solve(session, 'Scan to folder stopped with an SMB signing error', 'Enabled SMB2 on the copier', { verified: true });
+    const verified = await solve(session, 'Scan to folder stopped with an SMB signing error', 'Enabled SMB2 on the copier', {
+      verified: true,
+    });
     const { matches } = await similar('scan to folder SMB signing error', { top: 2 });
     expect(matches.map((m) => [m.id, m.score])).toEqual([
       [verified, matches[1].score],
@@ -145,13 +212,27 @@ describe('similar problems', () => {
   it('costs the same number of SQL statements for 3 or 12 matching solutions', async () => {
     const spoolerFix = async (n: number) => {
       const session = await startSession(n % 2 ? acme : beta, `Print queue ${n}`, ['printing', `queue-${n}`]);
-      await solve(session, `Print spooler crashes when queue ${n} receives a PDF`, 'Removed the stale driver package and restarted the spooler');
+      await solve(
+        session,
+        `Print spooler crashes when queue ${n} receives a PDF`,
+        'Removed the stale driver package and restarted the spooler',
+      );
       return session;
     };
     // both ways of asking: everyone's solutions, and one client's plus the shared patterns
-    const ask = async () => [(await similar('spooler crashes restart', { top: 10 })).matches, (await similar('spooler crashes restart', { top: 10, clientId: beta })).matches];
+    const ask = async () => [
+      (await similar('spooler crashes restart', { top: 10 })).matches,
+      (await similar('spooler crashes restart', { top: 10, clientId: beta })).matches,
+    ];
     const first = await spoolerFix(1);
-    await app.sdk.LogCommand({ input: { sessionId: first, command: 'Restart-Service Spooler', success: false, errorMessage: "Cannot stop service 'Print Spooler' because it has dependent services." } });
+    await app.sdk.LogCommand({
+      input: {
+        sessionId: first,
+        command: 'Restart-Service Spooler',
+        success: false,
+        errorMessage: "Cannot stop service 'Print Spooler' because it has dependent services.",
+      },
+    });
     for (let n = 2; n <= 3; n++) await spoolerFix(n);
     expect((await ask()).map((matches) => matches.length)).toEqual([4, 2]); // 3 solutions + the pattern; beta's 1 + the pattern
     const few = await countStatements(app, ask);

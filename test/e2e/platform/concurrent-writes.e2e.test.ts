@@ -15,7 +15,9 @@ describe('concurrent writes', () => {
     for (let round = 0; round < 5; round++) {
       const tag = `fresh-${round}`;
       const items = await Promise.all(
-        sessionIds.map((sessionId, i) => app.sdk.LogWorkItem({ input: { sessionId, category: 'OTHER', description: `item ${i}`, minutes: 1, tags: [tag] } })),
+        sessionIds.map((sessionId, i) =>
+          app.sdk.LogWorkItem({ input: { sessionId, category: 'OTHER', description: `item ${i}`, minutes: 1, tags: [tag] } }),
+        ),
       );
       expect(items.map((r) => r.logWorkItem.tags.map((t) => t.name))).toEqual(items.map(() => [tag]));
     }

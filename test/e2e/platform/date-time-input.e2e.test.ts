@@ -16,7 +16,9 @@ describe('DateTime inputs', () => {
     expect(refused.errors[0].message).toMatch(FORMAT);
     expect(refused.errors[0].message).toContain('at "input.startedAt"');
     expect(refused.errors[0].message).toContain('write "2026-12-01T00:00:00Z"');
-    expect((await apiError(app.sdk.StartSession({ input: { mode: 'NORMAL', startedAt: '2026-12-01T09:30:00' } }))).errors[0].message).toMatch(FORMAT);
+    expect(
+      (await apiError(app.sdk.StartSession({ input: { mode: 'NORMAL', startedAt: '2026-12-01T09:30:00' } }))).errors[0].message,
+    ).toMatch(FORMAT);
   });
 
   it('says the same for a literal in the query', async () => {

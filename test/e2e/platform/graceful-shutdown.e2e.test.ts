@@ -75,7 +75,9 @@ describe('SIGTERM', () => {
 
   it('finishes the writes in flight, keeps every one it answered and its audit row, and exits 0', async () => {
     const server = await startServer(dir, database.url);
-    const login = await post(server.url, { query: `mutation { login(input: { email: "admin@localhost", password: "${PASSWORD}" }) { accessToken } }` });
+    const login = await post(server.url, {
+      query: `mutation { login(input: { email: "admin@localhost", password: "${PASSWORD}" }) { accessToken } }`,
+    });
     const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
 
     let answered!: () => void;
@@ -85,7 +87,11 @@ describe('SIGTERM', () => {
       try {
         const response = await post(
           server.url,
-          { query: 'mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id } }', variables: { input: { name: `Shutdown client ${n}` } }, operationName: 'CreateClient' },
+          {
+            query: 'mutation CreateClient($input: CreateClientInput!) { createClient(input: $input) { id } }',
+            variables: { input: { name: `Shutdown client ${n}` } },
+            operationName: 'CreateClient',
+          },
           { authorization: `Bearer ${token}`, 'x-request-id': requestId },
         );
         const body = (await response.json()) as { data?: { createClient?: { id: string } } };
@@ -107,7 +113,9 @@ describe('SIGTERM', () => {
     const dataSource = await createDataSource(parseDatabaseUrl(database.url)).initialize();
     try {
       const names = new Set((await dataSource.query('SELECT name FROM clients')).map((r: { name: string }) => r.name));
-      const audited = new Set((await dataSource.query('SELECT request_id FROM api_audit_log')).map((r: { request_id: string }) => r.request_id));
+      const audited = new Set(
+        (await dataSource.query('SELECT request_id FROM api_audit_log')).map((r: { request_id: string }) => r.request_id),
+      );
       for (const requestId of succeeded) {
         expect(names).toContain(`Shutdown client ${requestId.replace('shutdown-write-', '')}`);
         expect(audited).toContain(requestId);

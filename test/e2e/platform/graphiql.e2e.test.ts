@@ -21,7 +21,9 @@ describe('GraphiQL at /graphiql, served from this server', () => {
     const html = await response.text();
     expect(html).not.toMatch(/https?:|\/\/[a-z]/i);
     const local = references(html).filter((url) => url !== 'data:,');
-    expect(local).toEqual(expect.arrayContaining(['/graphiql/assets/graphiql.css', '/graphiql/assets/graphiql.js', '/graphiql/assets/start.js']));
+    expect(local).toEqual(
+      expect.arrayContaining(['/graphiql/assets/graphiql.css', '/graphiql/assets/graphiql.js', '/graphiql/assets/start.js']),
+    );
     for (const url of local) {
       expect(url).toMatch(/^\/graphiql\/assets\//);
       expect({ url, status: (await fetch(origin + url)).status }).toEqual({ url, status: 200 });
@@ -80,7 +82,9 @@ if (!chromium) console.warn('GraphiQL browser test skipped: no chromium on PATH 
         if (request.method() === 'POST' && request.postData()?.includes('totalCount')) resolve(request.headers());
       });
     });
-    await page.$eval('.graphiql-query-editor .CodeMirror', (editor) => (editor as unknown as { CodeMirror: { setValue(text: string): void } }).CodeMirror.setValue('{ clients { totalCount } }'));
+    await page.$eval('.graphiql-query-editor .CodeMirror', (editor) =>
+      (editor as unknown as { CodeMirror: { setValue(text: string): void } }).CodeMirror.setValue('{ clients { totalCount } }'),
+    );
     await page.click('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror');
     await page.keyboard.type(`{"Authorization": "Bearer ${app.token}"}`);
     await page.click('.graphiql-execute-button');

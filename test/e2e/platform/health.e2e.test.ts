@@ -20,7 +20,11 @@ describe('GET /health', () => {
     const response = await health();
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'error', database: 'down' });
-    const graphql = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` }, body: JSON.stringify({ query: '{ clients { totalCount } }' }) });
+    const graphql = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+      body: JSON.stringify({ query: '{ clients { totalCount } }' }),
+    });
     const body = (await graphql.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\.ts:|SELECT/);

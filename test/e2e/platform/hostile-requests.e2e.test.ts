@@ -71,7 +71,11 @@ describe('hostile and malformed requests', () => {
       query: 'mutation ($input: CreateClientInput!) { createClient(input: $input) { id } }',
       variables: { input: { name: 'Acme\u0000 Ltd' } },
     });
-    expect([inVariables.status, codeOf(inVariables), inVariables.body.errors![0].extensions!.field]).toEqual([400, 'BAD_USER_INPUT', 'input.name']);
+    expect([inVariables.status, codeOf(inVariables), inVariables.body.errors![0].extensions!.field]).toEqual([
+      400,
+      'BAD_USER_INPUT',
+      'input.name',
+    ]);
     const inLiteral = await post(app, { query: 'mutation { createClient(input: { name: "Acme\\u001b[31m" }) { id } }' });
     expect([codeOf(inLiteral), inLiteral.body.errors![0].extensions!.field]).toEqual(['BAD_USER_INPUT', 'input.name']);
     const surrogate = await post(app, {

@@ -25,7 +25,9 @@ describe('idempotent writes', () => {
   it('holds under 50 parallel identical calls: exactly one session and one work item', async () => {
     const startKey = randomUUID();
     const starts = await Promise.all(
-      Array.from({ length: 50 }, () => app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'parallel', idempotencyKey: startKey } })),
+      Array.from({ length: 50 }, () =>
+        app.sdk.StartSession({ input: { mode: 'MSP', clientId, title: 'parallel', idempotencyKey: startKey } }),
+      ),
     );
     const sessionIds = new Set(starts.map((s) => s.startSession.id));
     expect(sessionIds.size).toBe(1);
@@ -34,7 +36,9 @@ describe('idempotent writes', () => {
     const sessionId = [...sessionIds][0];
     const logKey = randomUUID();
     const logs = await Promise.all(
-      Array.from({ length: 50 }, () => app.sdk.LogWorkItem({ input: { sessionId, category: 'OTHER', description: 'once', minutes: 5, idempotencyKey: logKey } })),
+      Array.from({ length: 50 }, () =>
+        app.sdk.LogWorkItem({ input: { sessionId, category: 'OTHER', description: 'once', minutes: 5, idempotencyKey: logKey } }),
+      ),
     );
     expect(new Set(logs.map((l) => l.logWorkItem.id)).size).toBe(1);
     expect((await app.sdk.Session({ id: sessionId })).session?.workItems.totalCount).toBe(1);
@@ -50,12 +54,16 @@ describe('idempotent writes', () => {
   });
 
   it('answers 20 parallel retries of a refused write with the same clear error', async () => {
-    const { startSession } = await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: new Date(Date.now() - 3_600_000).toISOString() } });
+    const { startSession } = await app.sdk.StartSession({
+      input: { mode: 'MSP', clientId, startedAt: new Date(Date.now() - 3_600_000).toISOString() },
+    });
     await app.sdk.EndSession({ input: { sessionId: startSession.id } });
     await app.sdk.MarkBilled({ input: { sessionId: startSession.id } });
     const idempotencyKey = randomUUID();
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => app.sdk.LogWorkItem({ input: { sessionId: startSession.id, category: 'OTHER', description: 'late', minutes: 5, idempotencyKey } })),
+      Array.from({ length: 20 }, () =>
+        app.sdk.LogWorkItem({ input: { sessionId: startSession.id, category: 'OTHER', description: 'late', minutes: 5, idempotencyKey } }),
+      ),
     );
     expect(results.map((r) => (r.status === 'rejected' ? r.reason.code : 'OK'))).toEqual(Array(20).fill('LOCKED'));
   });
@@ -68,7 +76,9 @@ describe('idempotent writes', () => {
 
   it('does not keep the key of a refused write, so a corrected retry with the same key works', async () => {
     const key = randomUUID();
-    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', dueDate: '2026-02-30', idempotencyKey: key } }))).code).toBe('BAD_USER_INPUT');
+    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', dueDate: '2026-02-30', idempotencyKey: key } }))).code).toBe(
+      'BAD_USER_INPUT',
+    );
     const ok = await app.sdk.AddPendingTask({ input: { title: 'x', dueDate: '2026-02-28', idempotencyKey: key } });
     expect(ok.addPendingTask.dueDate).toBe('2026-02-28');
   });

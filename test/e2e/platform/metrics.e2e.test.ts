@@ -21,7 +21,8 @@ describe('GET /metrics', () => {
     return parsePrometheusTextFormat(await response.text());
   };
   const family = (families: PrometheusFamily[], name: string) => families.find((f) => f.name === name);
-  const matches = (sample: PrometheusSample, labels: Record<string, string>) => Object.entries(labels).every(([k, v]) => sample.labels?.[k] === v);
+  const matches = (sample: PrometheusSample, labels: Record<string, string>) =>
+    Object.entries(labels).every(([k, v]) => sample.labels?.[k] === v);
   /** A counter's or gauge's value, or a histogram's count, for these labels (0 when absent). */
   const valueOf = (families: PrometheusFamily[], name: string, labels: Record<string, string> = {}) =>
     (family(families, name)?.metrics ?? []).filter((s) => matches(s, labels)).reduce((sum, s) => sum + Number(s.value ?? s.count ?? 0), 0);
@@ -38,34 +39,55 @@ describe('GET /metrics', () => {
     const after = await scrape();
     const ok = { operation: 'CreateClient', outcome: 'OK' };
     expect(valueOf(after, 'msp_graphql_requests_total', ok) - valueOf(before, 'msp_graphql_requests_total', ok)).toBe(1);
-    expect(valueOf(after, 'msp_graphql_requests_total', { operation: 'CreateClient' }) - valueOf(before, 'msp_graphql_requests_total', { operation: 'CreateClient' })).toBe(2);
+    expect(
+      valueOf(after, 'msp_graphql_requests_total', { operation: 'CreateClient' }) -
+        valueOf(before, 'msp_graphql_requests_total', { operation: 'CreateClient' }),
+    ).toBe(2);
     expect(family(after, 'msp_graphql_request_duration_seconds')?.type).toBe('HISTOGRAM');
     expect(family(after, 'msp_graphql_request_statements')?.type).toBe('HISTOGRAM');
     // the parser folds a histogram's label sets into one: its series per label are read from the registry it was scraped from
     const series = async (name: string, suffix: string, labels: Record<string, string>) =>
-      (await app.server.metrics.getSingleMetric(name)!.get()).values.filter((v: MetricValueWithName<string>) => v.metricName === `${name}${suffix}` && matches({ labels: v.labels as Record<string, string> }, labels)).reduce((sum, v) => sum + v.value, 0);
+      (await app.server.metrics.getSingleMetric(name)!.get()).values
+        .filter(
+          (v: MetricValueWithName<string>) =>
+            v.metricName === `${name}${suffix}` && matches({ labels: v.labels as Record<string, string> }, labels),
+        )
+        .reduce((sum, v) => sum + v.value, 0);
     expect(await series('msp_graphql_request_duration_seconds', '_count', ok)).toBe(valueOf(after, 'msp_graphql_requests_total', ok));
-    expect(await series('msp_graphql_request_statements', '_count', { operation: 'CreateClient' })).toBe(valueOf(after, 'msp_graphql_requests_total', { operation: 'CreateClient' }));
+    expect(await series('msp_graphql_request_statements', '_count', { operation: 'CreateClient' })).toBe(
+      valueOf(after, 'msp_graphql_requests_total', { operation: 'CreateClient' }),
+    );
     expect(await series('msp_graphql_request_statements', '_sum', { operation: 'CreateClient' })).toBeGreaterThan(0);
   });
 
   it('labels an operation name the schema does not know as unknown, never with what the client sent', async () => {
     const query = (operationName: string) =>
-      fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` }, body: JSON.stringify({ query: `query ${operationName} { clients { totalCount } }`, operationName }) });
+      fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+        body: JSON.stringify({ query: `query ${operationName} { clients { totalCount } }`, operationName }),
+      });
     const before = await scrape();
     await query('user_supplied_12345');
     const text = await (await fetch(metricsUrl(), { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     expect(text).not.toContain('user_supplied_12345');
-    expect(valueOf(parsePrometheusTextFormat(text), 'msp_graphql_requests_total', { operation: 'unknown' }) - valueOf(before, 'msp_graphql_requests_total', { operation: 'unknown' })).toBe(1);
+    expect(
+      valueOf(parsePrometheusTextFormat(text), 'msp_graphql_requests_total', { operation: 'unknown' }) -
+        valueOf(before, 'msp_graphql_requests_total', { operation: 'unknown' }),
+    ).toBe(1);
   });
 
   it('counts rate-limit refusals and credential reveals and denials', async () => {
     const before = await scrape();
     const email = 'nobody@test.local';
     await apiError(app.anonymous.Login({ input: { email, password: 'wrong password 1' } }));
-    expect((await apiError(app.anonymous.Login({ input: { email, password: 'wrong password 2' } }))).errors[0].extensions?.code).toBe('RATE_LIMITED');
+    expect((await apiError(app.anonymous.Login({ input: { email, password: 'wrong password 2' } }))).errors[0].extensions?.code).toBe(
+      'RATE_LIMITED',
+    );
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Vault Corp.' } })).createClient.id;
-    const credentialId = (await app.sdk.StoreCredential({ input: { clientId, name: 'NAS admin', kind: 'PASSWORD', value: 'a secret value' } })).storeCredential.id;
+    const credentialId = (
+      await app.sdk.StoreCredential({ input: { clientId, name: 'NAS admin', kind: 'PASSWORD', value: 'a secret value' } })
+    ).storeCredential.id;
     await app.sdk.RevealCredential({ input: { credentialId, reason: 'metrics test' } });
     const tech = await app.clientAs(UserRole.TECHNICIAN);
     await apiError(tech.RevealCredential({ input: { credentialId, reason: 'curious' } }));
@@ -99,7 +121,9 @@ describe('GET /metrics with METRICS_PORT', () => {
     const response = await fetch(metricsUrl);
     expect(response.status).toBe(200);
     const families = parsePrometheusTextFormat(await response.text());
-    const requests = families.find((f) => f.name === 'msp_graphql_requests_total')!.metrics.find((s) => s.labels?.operation === 'CreateClient' && s.labels?.outcome === 'OK');
+    const requests = families
+      .find((f) => f.name === 'msp_graphql_requests_total')!
+      .metrics.find((s) => s.labels?.operation === 'CreateClient' && s.labels?.outcome === 'OK');
     expect(Number(requests?.value)).toBe(1);
     expect((await fetch(app.url.replace('/graphql', '/metrics'))).status).toBe(404);
   });

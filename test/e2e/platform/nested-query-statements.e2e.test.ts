@@ -42,7 +42,11 @@ describe('a 4-level nested query', () => {
     const { statements, rowsLoaded, clients } = await measure(8, 3);
     expect(statements).toBe(4);
     expect(clients.nodes).toHaveLength(3);
-    for (const level of [clients.nodes.map((c) => c.projects), projectsOf(clients).map((p) => p.sessions), sessionsOf(clients).map((s) => s.workItems)]) {
+    for (const level of [
+      clients.nodes.map((c) => c.projects),
+      projectsOf(clients).map((p) => p.sessions),
+      sessionsOf(clients).map((s) => s.workItems),
+    ]) {
       for (const connection of level) {
         expect(connection.nodes).toHaveLength(3);
         expect(connection.pageInfo.hasNextPage).toBe(true);

@@ -18,13 +18,20 @@ describe('query limits', () => {
   it('admits every operation the SDK ships, with its default variables', () => {
     const limits = serverLimits(loadConfig({})).cost;
     const dir = join(__dirname, '../../sdk/operations');
-    const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const text = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const document = parse(text);
     const tooBig: string[] = [];
     for (const op of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
-      const variables = Object.fromEntries((op.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)]));
+      const variables = Object.fromEntries(
+        (op.variableDefinitions ?? [])
+          .filter((v) => v.defaultValue)
+          .map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)]),
+      );
       const cost = operationCost(document, op, variables);
-      if (cost.nodes > limits.maxNodes || cost.depth > limits.maxConnectionDepth) tooBig.push(`${op.name?.value}: ${cost.nodes} nodes, depth ${cost.depth}`);
+      if (cost.nodes > limits.maxNodes || cost.depth > limits.maxConnectionDepth)
+        tooBig.push(`${op.name?.value}: ${cost.nodes} nodes, depth ${cost.depth}`);
     }
     expect(tooBig).toEqual([]);
   });
@@ -43,7 +50,9 @@ describe('query limits', () => {
   it('refuses connections nested 6 deep, many aliases, and oversized bodies with clear errors', async () => {
     const deep = `{ clients(first: 1) { nodes { projects(first: 1) { nodes { sessions(first: 1) { nodes { workItems(first: 1) { nodes {
       session { client { sessions(first: 1) { nodes { project { sessions(first: 1) { nodes { id } } } } } } } } } } } } } } } }`;
-    const deepBody = (await (await post(app, JSON.stringify({ query: deep }))).json()) as { errors: { extensions: { code: string }; message: string }[] };
+    const deepBody = (await (await post(app, JSON.stringify({ query: deep }))).json()) as {
+      errors: { extensions: { code: string }; message: string }[];
+    };
     expect(deepBody.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(deepBody.errors[0].message).toContain('6 connections');
 
@@ -93,9 +102,16 @@ describe('rate limits and the API audit log', () => {
   afterAll(() => app.stop());
 
   it('says how many tries are left, then locks the account, even for the right password', async () => {
-    const wrong = () => apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: 'wrong password!' } })).then((e) => e.errors[0]);
-    expect(await wrong()).toMatchObject({ code: 'UNAUTHENTICATED', message: 'E-mail or password is wrong: 1 try left before this account is locked for 15 minutes.' });
-    expect(await wrong()).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/that was the last try: this account is locked; try again in \d+ s\.$/) });
+    const wrong = () =>
+      apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: 'wrong password!' } })).then((e) => e.errors[0]);
+    expect(await wrong()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'E-mail or password is wrong: 1 try left before this account is locked for 15 minutes.',
+    });
+    expect(await wrong()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/that was the last try: this account is locked; try again in \d+ s\.$/),
+    });
     const locked = await apiError(app.anonymous.Login({ input: { email: 'tech@test.local', password: ADMIN_PASSWORD } }));
     expect(locked.code).toBe('RATE_LIMITED');
     expect(locked.message).toMatch(/try again in \d+ s/);
@@ -122,7 +138,9 @@ describe('rate limits and the API audit log', () => {
       outcome: string;
     }[];
     expect(rows.length).toBeGreaterThan(10);
-    expect(rows.filter((r) => r.operation === 'Login').map((r) => r.outcome)).toEqual(expect.arrayContaining(['OK', 'UNAUTHENTICATED', 'RATE_LIMITED']));
+    expect(rows.filter((r) => r.operation === 'Login').map((r) => r.outcome)).toEqual(
+      expect.arrayContaining(['OK', 'UNAUTHENTICATED', 'RATE_LIMITED']),
+    );
     expect(rows.some((r) => r.actor === 'user:1')).toBe(true);
     const everything = JSON.stringify(rows) + logLines.join('\n');
     expect(everything).not.toContain(ADMIN_PASSWORD);

@@ -36,7 +36,11 @@ describe('request log', () => {
     expect(lineFor('log-bad-token')).toMatchObject({ outcome: 'UNAUTHENTICATED' });
 
     const post = (body: string, requestId: string) =>
-      fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId, authorization: `Bearer ${app.token}` }, body });
+      fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId, authorization: `Bearer ${app.token}` },
+        body,
+      });
     expect((await post('{not json', 'log-not-json')).status).toBe(400);
     expect(lineFor('log-not-json')).toMatchObject({ operation: null, outcome: 'HTTP_400', status: 400 });
     expect((await post(JSON.stringify({ query: '{ me { id ' }), 'log-syntax')).status).toBe(400);
@@ -51,7 +55,9 @@ describe('request log', () => {
       body: JSON.stringify({ query: 'query Me { me { id } }' }),
     });
     expect(response.status).toBe(200);
-    const line = requestLines().slice(before).find((l) => l.operation === 'Me');
+    const line = requestLines()
+      .slice(before)
+      .find((l) => l.operation === 'Me');
     expect(line?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     await app.server.flushAudit();
     const rows = await app.db.dataSource.query('SELECT operation FROM api_audit_log WHERE request_id = ?', [line.requestId]);
@@ -61,7 +67,10 @@ describe('request log', () => {
   it('never writes a password, a token or a secret value, whatever the request carried', async () => {
     const secret = 'hunter2-log-secret-value';
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Vaulted Ltd' } })).createClient.id;
-    await app.sdk.StoreCredential({ input: { clientId, name: 'Logged secret', kind: 'PASSWORD', value: secret } }, { requestId: 'log-store' });
+    await app.sdk.StoreCredential(
+      { input: { clientId, name: 'Logged secret', kind: 'PASSWORD', value: secret } },
+      { requestId: 'log-store' },
+    );
     await app.anonymous.Login({ input: { email: 'admin@test.local', password: ADMIN_PASSWORD } }, { requestId: 'log-login' });
     expect(lineFor('log-store')).toMatchObject({ operation: 'StoreCredential', outcome: 'OK' });
     expect(lineFor('log-login')).toMatchObject({ operation: 'Login', outcome: 'OK' });

@@ -27,7 +27,11 @@ describe('requests generated from the schema', () => {
     const problems: string[] = [];
     let reachedResolvers = 0;
     for (const request of requests) {
-      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` }, body: request.body });
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+        body: request.body,
+      });
       const text = await response.text();
       let errors: Refusal[];
       try {
@@ -38,7 +42,8 @@ describe('requests generated from the schema', () => {
       }
       if (!errors.length || errors.some((e) => e.path)) reachedResolvers += 1;
       const uncoded = errors.filter((e) => !e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR');
-      if (response.status >= 500 || uncoded.length) problems.push(`${request.field} → ${response.status} ${JSON.stringify(uncoded[0] ?? errors[0])}\n  ${request.body.slice(0, 300)}`);
+      if (response.status >= 500 || uncoded.length)
+        problems.push(`${request.field} → ${response.status} ${JSON.stringify(uncoded[0] ?? errors[0])}\n  ${request.body.slice(0, 300)}`);
     }
     expect(problems.slice(0, 10)).toEqual([]);
     // the sweep is not all noise: a good share of the requests pass validation and reach a resolver

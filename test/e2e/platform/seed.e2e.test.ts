@@ -9,7 +9,7 @@ import { entities } from '../../../entities';
 import { Database } from '../../../src/database/database';
 import { createMigratedDatabase, ScratchDatabase } from '../../helpers/scratch-database';
 import { ADMIN_EMAIL, startTestApp } from '../../helpers/test-app';
-import { systemScope } from "../../../src/kit/scope";
+import { systemScope } from '../../../src/kit/scope';
 
 describe('npm run seed', () => {
   let scratch: ScratchDatabase;
@@ -20,7 +20,8 @@ describe('npm run seed', () => {
 
   const rowCounts = async () => {
     const counts: Record<string, number> = {};
-    for (const entity of entities) counts[scratch.dataSource.getMetadata(entity).tableName] = await scratch.dataSource.getRepository(entity).count();
+    for (const entity of entities)
+      counts[scratch.dataSource.getMetadata(entity).tableName] = await scratch.dataSource.getRepository(entity).count();
     return counts;
   };
 
@@ -30,7 +31,15 @@ describe('npm run seed', () => {
     const first = await rowCounts();
     // filled by requests, logins and the PSA adapter, not by the seed; PSA connections and webhooks need a
     // real PSA account or receiver, so an admin sets them up
-    const notSeeded = ['api_audit_log', 'external_integrations', 'refresh_tokens', 'revoked_tokens', 'integrations', 'webhooks', 'webhook_deliveries'];
+    const notSeeded = [
+      'api_audit_log',
+      'external_integrations',
+      'refresh_tokens',
+      'revoked_tokens',
+      'integrations',
+      'webhooks',
+      'webhook_deliveries',
+    ];
     const empty = Object.entries(first).filter(([table, n]) => n === 0 && !notSeeded.includes(table));
     expect(empty).toEqual([]);
 
@@ -73,7 +82,9 @@ describe('npm run seed', () => {
       // the second demo client's slug is taken, so the run fails after the first client and its projects
       await createClient(scope, { name: 'Another firm', slug: 'grabb-durando' });
       await expect(seed(systemScope(db, 'seed'))).rejects.toThrow(/slug/i);
-      const counts = await Promise.all([Client, Project, Session, Infrastructure].map((entity) => failing.dataSource.getRepository(entity).count()));
+      const counts = await Promise.all(
+        [Client, Project, Session, Infrastructure].map((entity) => failing.dataSource.getRepository(entity).count()),
+      );
       expect(counts).toEqual([1, 0, 0, 0]);
     } finally {
       await failing.drop();

@@ -28,25 +28,161 @@ const DATAFORTH_RATE = 9_999;
 
 /** Three months (Aug to Oct 2026), two month boundaries crossed at UTC midnight, mixed categories. */
 const plan: Planned[] = [
-  /* 0 */ { client: 'Acme', project: 'Intranet', machine: 'alpha-ws', start: '2026-08-03T09:00:00.000Z', end: '2026-08-03T11:00:00.000Z', items: [['TROUBLESHOOTING', 90], ['COMMUNICATION', 20, false]] },
-  /* 1 */ { client: 'Acme', project: 'Intranet', machine: 'bravo-mac', start: '2026-08-05T13:00:00.000Z', end: '2026-08-05T14:00:00.000Z', items: [['CONFIGURATION', 45]] },
-  /* 2 */ { client: 'Acme', project: 'Backup', machine: 'alpha-ws', start: '2026-08-12T08:00:00.000Z', end: '2026-08-12T09:30:00.000Z', items: [['MAINTENANCE', 60], ['DOCUMENTATION', 25]] },
+  /* 0 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'alpha-ws',
+    start: '2026-08-03T09:00:00.000Z',
+    end: '2026-08-03T11:00:00.000Z',
+    items: [
+      ['TROUBLESHOOTING', 90],
+      ['COMMUNICATION', 20, false],
+    ],
+  },
+  /* 1 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'bravo-mac',
+    start: '2026-08-05T13:00:00.000Z',
+    end: '2026-08-05T14:00:00.000Z',
+    items: [['CONFIGURATION', 45]],
+  },
+  /* 2 */ {
+    client: 'Acme',
+    project: 'Backup',
+    machine: 'alpha-ws',
+    start: '2026-08-12T08:00:00.000Z',
+    end: '2026-08-12T09:30:00.000Z',
+    items: [
+      ['MAINTENANCE', 60],
+      ['DOCUMENTATION', 25],
+    ],
+  },
   /* 3 */ { client: 'Acme', start: '2026-08-20T10:00:00.000Z', end: '2026-08-20T10:40:00.000Z', items: [['COMMUNICATION', 35]] },
-  /* 4 */ { client: 'Acme', project: 'Intranet', machine: 'alpha-ws', start: '2026-08-31T23:30:00.000Z', end: '2026-09-01T00:50:00.000Z', items: [['TROUBLESHOOTING', 70]] },
-  /* 5 */ { client: 'Acme', project: 'Backup', machine: 'bravo-mac', start: '2026-09-01T00:00:00.000Z', end: '2026-09-01T01:00:00.000Z', items: [['MAINTENANCE', 55]] },
-  /* 6 */ { client: 'Acme', project: 'Intranet', machine: 'bravo-mac', start: '2026-09-08T09:00:00.000Z', end: '2026-09-08T12:00:00.000Z', items: [['DEVELOPMENT', 121], ['TROUBLESHOOTING', 40, false]] },
-  /* 7 */ { client: 'Acme', machine: 'alpha-ws', start: '2026-09-15T14:00:00.000Z', end: '2026-09-15T15:00:00.000Z', items: [['SECURITY', 50]] },
-  /* 8 */ { client: 'Acme', project: 'Backup', machine: 'alpha-ws', start: '2026-09-30T23:59:59.999Z', end: '2026-10-01T01:00:00.000Z', items: [['MAINTENANCE', 61]] },
-  /* 9 */ { client: 'Acme', project: 'Intranet', machine: 'bravo-mac', start: '2026-10-01T00:00:00.000Z', end: '2026-10-01T00:30:00.000Z', items: [['TROUBLESHOOTING', 25]] },
-  /* 10 */ { client: 'Acme', project: 'Intranet', machine: 'alpha-ws', start: '2026-10-14T09:00:00.000Z', end: '2026-10-14T10:00:00.000Z', items: [] },
-  /* 11 */ { client: 'Acme', project: 'Backup', start: '2026-10-20T09:00:00.000Z', end: '2026-10-20T09:20:00.000Z', items: [['DOCUMENTATION', 15]] },
-  /* 12 */ { client: 'Dataforth', project: 'Firewall', machine: 'alpha-ws', start: '2026-08-04T10:00:00.000Z', end: '2026-08-04T12:00:00.000Z', items: [['SECURITY', 100], ['CONFIGURATION', 17], ['COMMUNICATION', 10]] },
-  /* 13 */ { client: 'Dataforth', project: 'Firewall', machine: 'bravo-mac', start: '2026-08-18T15:00:00.000Z', end: '2026-08-18T16:00:00.000Z', items: [['CONFIGURATION', 50]] },
-  /* 14 */ { client: 'Dataforth', machine: 'alpha-ws', start: '2026-09-02T08:00:00.000Z', end: '2026-09-02T09:00:00.000Z', items: [['TROUBLESHOOTING', 33], ['RESEARCH', 10, false]] },
-  /* 15 */ { mode: 'DEV', project: 'Firewall', machine: 'alpha-ws', start: '2026-09-10T10:00:00.000Z', end: '2026-09-10T12:00:00.000Z', items: [['DEVELOPMENT', 90]] },
-  /* 16 */ { client: 'Dataforth', machine: 'bravo-mac', start: '2026-09-25T11:00:00.000Z', end: '2026-09-25T11:30:00.000Z', items: [['COMMUNICATION', 7]] },
-  /* 17 */ { client: 'Dataforth', project: 'Firewall', start: '2026-10-06T09:00:00.000Z', end: '2026-10-06T10:00:00.000Z', items: [['SECURITY', 45]] },
-  /* 18 */ { mode: 'NORMAL', machine: 'alpha-ws', start: '2026-08-25T20:00:00.000Z', end: '2026-08-25T21:00:00.000Z', items: [['RESEARCH', 30]] },
+  /* 4 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'alpha-ws',
+    start: '2026-08-31T23:30:00.000Z',
+    end: '2026-09-01T00:50:00.000Z',
+    items: [['TROUBLESHOOTING', 70]],
+  },
+  /* 5 */ {
+    client: 'Acme',
+    project: 'Backup',
+    machine: 'bravo-mac',
+    start: '2026-09-01T00:00:00.000Z',
+    end: '2026-09-01T01:00:00.000Z',
+    items: [['MAINTENANCE', 55]],
+  },
+  /* 6 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'bravo-mac',
+    start: '2026-09-08T09:00:00.000Z',
+    end: '2026-09-08T12:00:00.000Z',
+    items: [
+      ['DEVELOPMENT', 121],
+      ['TROUBLESHOOTING', 40, false],
+    ],
+  },
+  /* 7 */ {
+    client: 'Acme',
+    machine: 'alpha-ws',
+    start: '2026-09-15T14:00:00.000Z',
+    end: '2026-09-15T15:00:00.000Z',
+    items: [['SECURITY', 50]],
+  },
+  /* 8 */ {
+    client: 'Acme',
+    project: 'Backup',
+    machine: 'alpha-ws',
+    start: '2026-09-30T23:59:59.999Z',
+    end: '2026-10-01T01:00:00.000Z',
+    items: [['MAINTENANCE', 61]],
+  },
+  /* 9 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'bravo-mac',
+    start: '2026-10-01T00:00:00.000Z',
+    end: '2026-10-01T00:30:00.000Z',
+    items: [['TROUBLESHOOTING', 25]],
+  },
+  /* 10 */ {
+    client: 'Acme',
+    project: 'Intranet',
+    machine: 'alpha-ws',
+    start: '2026-10-14T09:00:00.000Z',
+    end: '2026-10-14T10:00:00.000Z',
+    items: [],
+  },
+  /* 11 */ {
+    client: 'Acme',
+    project: 'Backup',
+    start: '2026-10-20T09:00:00.000Z',
+    end: '2026-10-20T09:20:00.000Z',
+    items: [['DOCUMENTATION', 15]],
+  },
+  /* 12 */ {
+    client: 'Dataforth',
+    project: 'Firewall',
+    machine: 'alpha-ws',
+    start: '2026-08-04T10:00:00.000Z',
+    end: '2026-08-04T12:00:00.000Z',
+    items: [
+      ['SECURITY', 100],
+      ['CONFIGURATION', 17],
+      ['COMMUNICATION', 10],
+    ],
+  },
+  /* 13 */ {
+    client: 'Dataforth',
+    project: 'Firewall',
+    machine: 'bravo-mac',
+    start: '2026-08-18T15:00:00.000Z',
+    end: '2026-08-18T16:00:00.000Z',
+    items: [['CONFIGURATION', 50]],
+  },
+  /* 14 */ {
+    client: 'Dataforth',
+    machine: 'alpha-ws',
+    start: '2026-09-02T08:00:00.000Z',
+    end: '2026-09-02T09:00:00.000Z',
+    items: [
+      ['TROUBLESHOOTING', 33],
+      ['RESEARCH', 10, false],
+    ],
+  },
+  /* 15 */ {
+    mode: 'DEV',
+    project: 'Firewall',
+    machine: 'alpha-ws',
+    start: '2026-09-10T10:00:00.000Z',
+    end: '2026-09-10T12:00:00.000Z',
+    items: [['DEVELOPMENT', 90]],
+  },
+  /* 16 */ {
+    client: 'Dataforth',
+    machine: 'bravo-mac',
+    start: '2026-09-25T11:00:00.000Z',
+    end: '2026-09-25T11:30:00.000Z',
+    items: [['COMMUNICATION', 7]],
+  },
+  /* 17 */ {
+    client: 'Dataforth',
+    project: 'Firewall',
+    start: '2026-10-06T09:00:00.000Z',
+    end: '2026-10-06T10:00:00.000Z',
+    items: [['SECURITY', 45]],
+  },
+  /* 18 */ {
+    mode: 'NORMAL',
+    machine: 'alpha-ws',
+    start: '2026-08-25T20:00:00.000Z',
+    end: '2026-08-25T21:00:00.000Z',
+    items: [['RESEARCH', 30]],
+  },
   /* 19 */ { mode: 'NORMAL', start: '2026-10-11T20:00:00.000Z', end: '2026-10-11T20:30:00.000Z', items: [['RESEARCH', 20]] },
 ];
 const PROJECT_CLIENT = { Intranet: 'Acme', Backup: 'Acme', Firewall: 'Dataforth' } as const;
@@ -126,7 +262,11 @@ function expectedGroups(ids: Ids, sessions: Planned[], groupBy: ReportGrouping[]
   const itemLevel = by.has('CATEGORY') || by.has('LABOR_TYPE') || by.has('TECHNICIAN');
   for (const s of sessions) {
     // keys of single work items: a session falls into one group per distinct combination of its items
-    const categories: (WorkCategory | null)[] = by.has('CATEGORY') ? (s.items.length ? [...new Set(s.items.map((i) => i[0]))] : [null]) : [null];
+    const categories: (WorkCategory | null)[] = by.has('CATEGORY')
+      ? s.items.length
+        ? [...new Set(s.items.map((i) => i[0]))]
+        : [null]
+      : [null];
     for (const category of categories) {
       const client = clientOf(s);
       const hasItems = s.items.length > 0;
@@ -162,7 +302,10 @@ function expectedGroups(ids: Ids, sessions: Planned[], groupBy: ReportGrouping[]
         nullsLast(a.key.laborTypeName, b.key.laborTypeName) ||
         nullsLast(a.key.technicianName, b.key.technicianName),
     )
-    .map((bucket) => ({ key: bucket.key, figures: expectedFigures(bucket.sessions, (_s, item) => !itemLevel || bucket.category === undefined || item[0] === bucket.category) }));
+    .map((bucket) => ({
+      key: bucket.key,
+      figures: expectedFigures(bucket.sessions, (_s, item) => !itemLevel || bucket.category === undefined || item[0] === bucket.category),
+    }));
 }
 
 const inRange = (from: string, to: string) => plan.filter((s) => s.start >= from && s.start < to);
@@ -183,8 +326,14 @@ describe('report', () => {
     for (const [name, client] of Object.entries(PROJECT_CLIENT)) {
       ids.projects[name] = (await app.sdk.CreateProject({ input: { clientId: ids.clients[client], name } })).createProject.id;
     }
-    ids.machines['alpha-ws'] = (await app.sdk.RegisterMachine({ input: { hostname: 'alpha-ws', username: 'tech', platform: 'LINUX', homeDirectory: '/home/tech' } })).registerMachine.machine.id;
-    ids.machines['bravo-mac'] = (await app.sdk.RegisterMachine({ input: { hostname: 'bravo-mac', username: 'tech', platform: 'DARWIN', homeDirectory: '/Users/tech' } })).registerMachine.machine.id;
+    ids.machines['alpha-ws'] = (
+      await app.sdk.RegisterMachine({ input: { hostname: 'alpha-ws', username: 'tech', platform: 'LINUX', homeDirectory: '/home/tech' } })
+    ).registerMachine.machine.id;
+    ids.machines['bravo-mac'] = (
+      await app.sdk.RegisterMachine({
+        input: { hostname: 'bravo-mac', username: 'tech', platform: 'DARWIN', homeDirectory: '/Users/tech' },
+      })
+    ).registerMachine.machine.id;
 
     for (const s of plan) {
       const sdk = s.byTech ? tech : app.sdk;
@@ -200,13 +349,17 @@ describe('report', () => {
       });
       s.id = started.startSession.id;
       for (const [category, minutes, billable] of s.items) {
-        await sdk.LogWorkItem({ input: { sessionId: s.id, category, minutes, billable, description: `${category.toLowerCase()} for ${minutes} minutes` } });
+        await sdk.LogWorkItem({
+          input: { sessionId: s.id, category, minutes, billable, description: `${category.toLowerCase()} for ${minutes} minutes` },
+        });
       }
       await sdk.EndSession({ input: { sessionId: s.id, endedAt: s.end } });
     }
 
     // Acme's August is invoiced at the old rate; then the rate goes up, and one September session is billed at the new one.
-    const august = await app.sdk.MarkBilled({ input: { clientId: ids.clients.Acme, from: '2026-08-01T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z' } });
+    const august = await app.sdk.MarkBilled({
+      input: { clientId: ids.clients.Acme, from: '2026-08-01T00:00:00.000Z', to: '2026-09-01T00:00:00.000Z' },
+    });
     expect(august.markBilled.sessionsBilled).toBe(5);
     for (const s of plan.slice(0, 5)) s.billedRate = ACME_RATE;
     await app.sdk.UpdateClient({ input: { id: ids.clients.Acme, hourlyRateCents: ACME_NEW_RATE } });
@@ -221,7 +374,8 @@ describe('report', () => {
   });
   afterAll(() => app.stop());
 
-  const run = async (filter: Partial<ReportFilter>, groupBy: ReportGrouping[] = []) => (await app.sdk.Report({ filter: { from: FROM, to: TO, ...filter }, groupBy })).report;
+  const run = async (filter: Partial<ReportFilter>, groupBy: ReportGrouping[] = []) =>
+    (await app.sdk.Report({ filter: { from: FROM, to: TO, ...filter }, groupBy })).report;
 
   it('totals every session of the period, those without work items included', async () => {
     const report = await run({});
@@ -251,7 +405,14 @@ describe('report', () => {
     expect(report.groups).toEqual(expectedGroups(ids, sessions, groupBy));
     expect(report.total).toEqual(expectedFigures(sessions));
     // money is rounded per line, so the groups add up to the total to the cent
-    for (const field of ['minutes', 'billableMinutes', 'billableValueCents', 'amountBilledCents', 'unbilledCents', 'overageCents'] as const) {
+    for (const field of [
+      'minutes',
+      'billableMinutes',
+      'billableValueCents',
+      'amountBilledCents',
+      'unbilledCents',
+      'overageCents',
+    ] as const) {
       expect(sum(report.groups, field)).toBe(report.total[field]);
     }
   });
@@ -304,8 +465,12 @@ describe('report', () => {
     const year = await run({ mode: 'DEV', from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' });
     expect(year.text).toBe('All clients - 2026: 1 session, 1.5 hours, $0.00 billable, $0.00 billed');
     const grouped = await run({}, ['CLIENT', 'PROJECT', 'CATEGORY', 'MONTH']);
-    expect(grouped.text.split('\n')).toContain('- Acme / Intranet / TROUBLESHOOTING / 2026-08: 2 sessions, 2.7 hours, 2.7 billable hours, $333.33 billable, $333.33 billed');
-    expect(grouped.text.split('\n')).toContain('- (no client) / (no project) / RESEARCH / 2026-08: 1 session, 0.5 hours, 0.0 billable hours, $0.00 billable, $0.00 billed');
+    expect(grouped.text.split('\n')).toContain(
+      '- Acme / Intranet / TROUBLESHOOTING / 2026-08: 2 sessions, 2.7 hours, 2.7 billable hours, $333.33 billable, $333.33 billed',
+    );
+    expect(grouped.text.split('\n')).toContain(
+      '- (no client) / (no project) / RESEARCH / 2026-08: 1 session, 0.5 hours, 0.0 billable hours, $0.00 billable, $0.00 billed',
+    );
   });
 
   it('refuses bad periods, repeated groupings and unknown clients or projects', async () => {
@@ -325,7 +490,8 @@ describe('report', () => {
   });
 
   it('lets an agent token report on its own client only', async () => {
-    const open = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: ids.clients.Acme, title: 'Agent at work' } })).startSession.id;
+    const open = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: ids.clients.Acme, title: 'Agent at work' } })).startSession
+      .id;
     const agent = await app.agentFor(open, ['READ']);
     const own = await agent.Report({ filter: { clientId: ids.clients.Acme, from: FROM, to: TO }, groupBy: ['MONTH'] });
     expect(own.report).toEqual(await run({ clientId: ids.clients.Acme }, ['MONTH']));
@@ -340,14 +506,19 @@ describe('report', () => {
     const addSessions = async (from: number, to: number) => {
       for (let month = from; month < to; month++) {
         const start = new Date(Date.UTC(2023, month, 10, 9));
-        const id = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: client, startedAt: start.toISOString() } })).startSession.id;
+        const id = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId: client, startedAt: start.toISOString() } })).startSession
+          .id;
         await app.sdk.LogWorkItem({ input: { sessionId: id, category: 'MAINTENANCE', description: 'Monthly patching', minutes: 30 } });
         await app.sdk.EndSession({ input: { sessionId: id, endedAt: new Date(start.getTime() + 3_600_000).toISOString() } });
       }
     };
     const filter = { clientId: client, from: '2023-01-01T00:00:00.000Z', to: '2026-05-01T00:00:00.000Z' };
     let answer: ReportQuery['report'] | undefined;
-    const measure = () => countStatements(app, async () => (answer = (await app.sdk.Report({ filter, groupBy: ['CLIENT', 'PROJECT', 'MONTH', 'MACHINE'] })).report));
+    const measure = () =>
+      countStatements(
+        app,
+        async () => (answer = (await app.sdk.Report({ filter, groupBy: ['CLIENT', 'PROJECT', 'MONTH', 'MACHINE'] })).report),
+      );
 
     await addSessions(0, 5);
     const few = await measure();
@@ -362,7 +533,9 @@ describe('report', () => {
     const lines = answer!.text.split('\n');
     expect(lines).toHaveLength(1 + 30 + 1);
     expect(lines[0]).toBe('Countwell - 2023-01-01 to 2026-04-30: 40 sessions, 20.0 hours, $1,200.00 billable, $0.00 billed');
-    expect(lines[1]).toBe('- Countwell / (no project) / 2023-01 / (no machine): 1 session, 0.5 hours, 0.5 billable hours, $30.00 billable, $0.00 billed');
+    expect(lines[1]).toBe(
+      '- Countwell / (no project) / 2023-01 / (no machine): 1 session, 0.5 hours, 0.5 billable hours, $30.00 billable, $0.00 billed',
+    );
     expect(lines[31]).toBe('… and 10 more groups');
   });
 });

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { createMspClient, type MspClientOptions, type MspTokens, paginate } from '../../../sdk';
 import { signAccessToken } from '../../../src/security/auth/access-tokens';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '../../helpers/test-app';
-import type { AccessScope } from "../../../src/core/request-scope";
+import type { AccessScope } from '../../../src/core/request-scope';
 
 interface Sent {
   operation: string;
@@ -18,7 +18,8 @@ function recordingFetch(loseAnswer: (sent: Sent, n: number) => boolean = () => f
     const request = { operation: /^(?:query|mutation) (\w+)/.exec(query)![1], variables: variables ?? {} };
     sent.push(request);
     const response = await fetch(url, init);
-    if (loseAnswer(request, sent.length)) throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    if (loseAnswer(request, sent.length))
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
     return response;
   };
   return { fetch: recording as typeof fetch, sent };
@@ -75,10 +76,10 @@ describe('the SDK against the API', () => {
     const refused = await apiError(client().CreateProject({ input: { clientId: '1', name: '' } }));
     expect(refused.requestId).toMatch(/^[0-9a-f-]{36}$/);
     await app.server.flushAudit();
-    const rows = (await app.db.dataSource.query('SELECT request_id, operation, outcome FROM api_audit_log WHERE request_id IN (?, ?) ORDER BY id', [
-      given,
-      refused.requestId,
-    ])) as { request_id: string; operation: string; outcome: string }[];
+    const rows = (await app.db.dataSource.query(
+      'SELECT request_id, operation, outcome FROM api_audit_log WHERE request_id IN (?, ?) ORDER BY id',
+      [given, refused.requestId],
+    )) as { request_id: string; operation: string; outcome: string }[];
     expect(rows).toEqual([
       { request_id: given, operation: 'Me', outcome: 'OK' },
       { request_id: refused.requestId, operation: 'CreateProject', outcome: refused.code },
@@ -89,7 +90,9 @@ describe('the SDK against the API', () => {
     const { createClient } = await client().CreateClient({ input: { name: `Paged ${randomUUID()}` } });
     const started: string[] = [];
     for (let i = 0; i < 5; i++) {
-      started.push((await client().StartSession({ input: { mode: 'MSP', clientId: createClient.id, title: `paged ${i}` } })).startSession.id);
+      started.push(
+        (await client().StartSession({ input: { mode: 'MSP', clientId: createClient.id, title: `paged ${i}` } })).startSession.id,
+      );
     }
     const { fetch, sent } = recordingFetch();
     const sdk = client({ fetch });
@@ -104,9 +107,15 @@ describe('the SDK against the API', () => {
 
   it('sends a LogWorkItem whose answer was lost again with the same key, and records it once', async () => {
     const { startSession } = await client().StartSession({ input: { mode: 'NORMAL', title: 'lost answer' } });
-    const { fetch, sent } = recordingFetch((s) => s.operation === 'LogWorkItem' && sent.filter((o) => o.operation === 'LogWorkItem').length === 1);
-    const { logWorkItem } = await client({ fetch }).LogWorkItem({ input: { sessionId: startSession.id, description: 'renewed the certificate', minutes: 15 } });
-    const keys = sent.filter((s) => s.operation === 'LogWorkItem').map((s) => (s.variables.input as { idempotencyKey: string }).idempotencyKey);
+    const { fetch, sent } = recordingFetch(
+      (s) => s.operation === 'LogWorkItem' && sent.filter((o) => o.operation === 'LogWorkItem').length === 1,
+    );
+    const { logWorkItem } = await client({ fetch }).LogWorkItem({
+      input: { sessionId: startSession.id, description: 'renewed the certificate', minutes: 15 },
+    });
+    const keys = sent
+      .filter((s) => s.operation === 'LogWorkItem')
+      .map((s) => (s.variables.input as { idempotencyKey: string }).idempotencyKey);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     const { session } = await client().Session({ id: startSession.id });

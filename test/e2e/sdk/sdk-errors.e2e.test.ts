@@ -21,7 +21,11 @@ describe('SDK errors', () => {
   it('tell a caller over its rate limit how long to wait', async () => {
     const technician = await app.clientAs(UserRole.TECHNICIAN); // a caller of its own, with the whole limit left
     let refused: MspApiError | undefined;
-    for (let i = 0; i < 10 && !refused; i++) refused = await technician.Me().then(() => undefined, (error: MspApiError) => error);
+    for (let i = 0; i < 10 && !refused; i++)
+      refused = await technician.Me().then(
+        () => undefined,
+        (error: MspApiError) => error,
+      );
     expect(refused).toBeInstanceOf(MspApiError);
     expect(refused).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     expect(refused!.retryAfterSeconds).toBeGreaterThan(0);

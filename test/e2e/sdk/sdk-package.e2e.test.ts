@@ -13,7 +13,9 @@ const sdkDir = join(repo, 'sdk');
 
 /** The environment without npm's settings of the jest run (workspace, prefix, …) or a NODE_PATH into the repo. */
 const cleanEnv = (extra: Record<string, string> = {}) => ({
-  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_PATH' && name !== 'NODE_OPTIONS')),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_PATH' && name !== 'NODE_OPTIONS'),
+  ),
   ...extra,
 });
 
@@ -79,13 +81,20 @@ describe('the SDK as a package', () => {
     for (const title of titles) await app.sdk.StartSession({ input: { mode: 'NORMAL', title } });
     consumer = realpathSync(mkdtempSync(join(tmpdir(), 'msp-sdk-consumer-')));
     // packs sdk/dist as `npm test` built it beforehand: rebuilding here would pull it from under the CLI tests running beside
-    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], { cwd: sdkDir, env: cleanEnv() });
-    [packed] = JSON.parse(stdout) as (typeof packed)[];
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'msp-sdk-consumer', private: true }));
-    await run('npm', ['install', join(consumer, packed.filename), 'typescript@~5.9', '@types/node@^20', '--prefer-offline', '--no-audit', '--no-fund'], {
-      cwd: consumer,
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', consumer], {
+      cwd: sdkDir,
       env: cleanEnv(),
     });
+    [packed] = JSON.parse(stdout) as (typeof packed)[];
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'msp-sdk-consumer', private: true }));
+    await run(
+      'npm',
+      ['install', join(consumer, packed.filename), 'typescript@~5.9', '@types/node@^20', '--prefer-offline', '--no-audit', '--no-fund'],
+      {
+        cwd: consumer,
+        env: cleanEnv(),
+      },
+    );
   }, 300_000);
 
   afterAll(async () => {
@@ -95,8 +104,12 @@ describe('the SDK as a package', () => {
 
   it('ships dist and the README only, and installs graphql and nothing of the server', () => {
     expect(packed.files.map((f) => f.path).filter((path) => !/^(dist\/.+|package\.json|README\.md)$/.test(path))).toEqual([]);
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(['README.md', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts']));
-    const installed = JSON.parse(readFileSync(join(consumer, 'node_modules/@msp-tracker/sdk/package.json'), 'utf8')) as { dependencies: object };
+    expect(packed.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['README.md', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts']),
+    );
+    const installed = JSON.parse(readFileSync(join(consumer, 'node_modules/@msp-tracker/sdk/package.json'), 'utf8')) as {
+      dependencies: object;
+    };
     expect(Object.keys(installed.dependencies)).toEqual(['graphql']);
     const server = Object.keys((JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: object }).dependencies);
     expect(server.filter((name) => name !== 'graphql' && existsSync(join(consumer, 'node_modules', name)))).toEqual([]);
@@ -111,10 +124,15 @@ describe('the SDK as a package', () => {
 
     const expectedRefusal = `${(await apiError(app.sdk.CreateProject({ input: { clientId: '0', name: '' } }))).code} with a request id`;
     const env = cleanEnv({ MSP_URL: app.url, MSP_EMAIL: ADMIN_EMAIL, MSP_PASSWORD: ADMIN_PASSWORD });
-    for (const [file, build] of [['out/esm.mjs', 'esm'], ['out/cjs.cjs', 'cjs']]) {
+    for (const [file, build] of [
+      ['out/esm.mjs', 'esm'],
+      ['out/cjs.cjs', 'cjs'],
+    ]) {
       const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
       const output = JSON.parse(stdout) as { entry: string; me: string; titles: string[]; refused: string; platform: string };
-      expect(realpathSync(output.entry.replace(/^file:\/\//, ''))).toBe(join(consumer, 'node_modules/@msp-tracker/sdk/dist', build, 'index.js'));
+      expect(realpathSync(output.entry.replace(/^file:\/\//, ''))).toBe(
+        join(consumer, 'node_modules/@msp-tracker/sdk/dist', build, 'index.js'),
+      );
       expect(output).toMatchObject({ me: ADMIN_EMAIL, refused: expectedRefusal, platform: platformOf(process.platform) });
       expect(output.titles.sort()).toEqual([...titles].sort());
     }

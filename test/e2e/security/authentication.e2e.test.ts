@@ -63,7 +63,9 @@ describe('authentication', () => {
     await tech.SetPassword({ input: { password: 'a-new-long-password' } });
     await app.anonymous.Login({ input: { email: me.email, password: 'a-new-long-password' } });
     await app.sdk.UpdateUser({ input: { id: me.id, active: false } });
-    expect((await apiError(app.anonymous.Login({ input: { email: me.email, password: 'a-new-long-password' } }))).code).toBe('UNAUTHENTICATED');
+    expect((await apiError(app.anonymous.Login({ input: { email: me.email, password: 'a-new-long-password' } }))).code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('costs no SQL for token checks in steady use (they are cached for a few seconds)', async () => {

@@ -10,7 +10,28 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '..
 
 const OPEN = ['login', 'refreshToken', 'acceptInvite'];
 /** What only an admin may do: kept here by hand, so a renamed or re-declared operation shows up in review. */
-const ADMIN_ONLY = ['users', 'apiAuditLog', 'createUser', 'createInvite', 'updateUser', 'unlockBilled', 'grantCredentialAccess', 'rotateVaultKey', 'createLaborType', 'updateLaborType', 'webhook', 'webhooks', 'webhookDeliveries', 'createWebhook', 'updateWebhook', 'enableWebhook', 'disableWebhook', 'deleteWebhook', 'redeliverWebhookDelivery', 'createIntegration'];
+const ADMIN_ONLY = [
+  'users',
+  'apiAuditLog',
+  'createUser',
+  'createInvite',
+  'updateUser',
+  'unlockBilled',
+  'grantCredentialAccess',
+  'rotateVaultKey',
+  'createLaborType',
+  'updateLaborType',
+  'webhook',
+  'webhooks',
+  'webhookDeliveries',
+  'createWebhook',
+  'updateWebhook',
+  'enableWebhook',
+  'disableWebhook',
+  'deleteWebhook',
+  'redeliverWebhookDelivery',
+  'createIntegration',
+];
 /** What any valid token may do, whatever its scopes. */
 const SIGNED_IN = ['logout', 'setPassword'];
 
@@ -78,7 +99,9 @@ describe('authorisation', () => {
   it('declares admin-only exactly the operations the list above names', () => {
     const schema = buildAppSchema();
     const declared = [schema.getQueryType()!, schema.getMutationType()!].flatMap((type) =>
-      Object.values(type.getFields()).filter((field) => accessOf(field.extensions)?.kind === 'admins').map((field) => field.name),
+      Object.values(type.getFields())
+        .filter((field) => accessOf(field.extensions)?.kind === 'admins')
+        .map((field) => field.name),
     );
     expect(declared.sort()).toEqual([...ADMIN_ONLY].sort());
   });
@@ -109,7 +132,8 @@ describe('authorisation', () => {
     const denied: string[] = [];
     for (const op of operations.filter((o) => !['logout', ...OPEN].includes(o.name))) {
       const result = await codes(app.url, op.query, app.token);
-      if (result.some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'INTERNAL_SERVER_ERROR')) denied.push(`${op.name}: ${result.join(',')}`);
+      if (result.some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED' || c === 'INTERNAL_SERVER_ERROR'))
+        denied.push(`${op.name}: ${result.join(',')}`);
     }
     expect(denied).toEqual([]);
   });
@@ -130,7 +154,9 @@ describe('authorisation', () => {
     const agent = createMspClient({ url: app.url, token: tokens.agent });
     const own = await agent.LogWorkItem({ input: { sessionId: tokens.mine, category: 'OTHER', description: 'by the agent', minutes: 5 } });
     expect(own.logWorkItem.session.id).toBe(tokens.mine);
-    expect((await apiError(agent.LogWorkItem({ input: { sessionId: tokens.other, category: 'OTHER', description: 'x', minutes: 5 } }))).code).toBe('FORBIDDEN');
+    expect(
+      (await apiError(agent.LogWorkItem({ input: { sessionId: tokens.other, category: 'OTHER', description: 'x', minutes: 5 } }))).code,
+    ).toBe('FORBIDDEN');
     expect((await apiError(agent.CreateClient({ input: { name: 'Agent-made' } }))).code).toBe('FORBIDDEN');
     expect((await apiError(agent.IssueAgentToken({ input: { sessionId: tokens.mine, scopes: ['READ'] } }))).code).toBe('FORBIDDEN');
 

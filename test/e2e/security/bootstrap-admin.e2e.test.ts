@@ -4,7 +4,7 @@ import { Database } from '../../../src/database/database';
 import { createUser } from '../../../src/admin/admin.service';
 import { bootstrapAdmin } from '../../../src/security/auth.service';
 import { createMigratedDatabase, ScratchDatabase } from '../../helpers/scratch-database';
-import { systemScope } from "../../../src/kit/scope";
+import { systemScope } from '../../../src/kit/scope';
 
 const PASSWORD = 'the configured admin password';
 
@@ -61,7 +61,9 @@ describe('the first admin (bootstrapAdmin at start)', () => {
     expect(outcome).toEqual({ problem: expect.stringContaining('admin@localhost (MSP_ADMIN_EMAIL) is a TECHNICIAN user') });
     expect(await userByEmail('admin@localhost')).toMatchObject({ role: UserRole.TECHNICIAN, passwordHash: null });
 
-    await db.transaction(scope(), async (m) => m.save(Object.assign(await userByEmail('admin@localhost'), { role: UserRole.ADMIN, active: false })));
+    await db.transaction(scope(), async (m) =>
+      m.save(Object.assign(await userByEmail('admin@localhost'), { role: UserRole.ADMIN, active: false })),
+    );
     expect(await bootstrap()).toEqual({ problem: expect.stringContaining('is a deactivated user') });
     expect(await userByEmail('admin@localhost')).toMatchObject({ active: false, passwordHash: null });
   });

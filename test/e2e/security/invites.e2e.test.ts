@@ -18,7 +18,8 @@ describe('invites', () => {
     const { createUser } = await app.sdk.CreateUser({ input: { email: `invited${++users}@test.local`, displayName: 'Invited', role } });
     return { user: createUser.user, token: createUser.invite!.token, expiresAt: createUser.invite!.expiresAt };
   };
-  const accept = (token: string, password = PASSWORD) => app.anonymous.AcceptInvite({ input: { token, password } }).then((r) => r.acceptInvite);
+  const accept = (token: string, password = PASSWORD) =>
+    app.anonymous.AcceptInvite({ input: { token, password } }).then((r) => r.acceptInvite);
 
   it('gives a new user an invite that sets their password and logs them in, once', async () => {
     const { user, token, expiresAt } = await newUser();
@@ -91,14 +92,19 @@ describe('invites', () => {
 
     await app.sdk.UpdateUser({ input: { id: user.id, active: false } });
     expect((await apiError(accept(token))).message).toContain('deactivated');
-    expect((await apiError(app.sdk.CreateInvite({ input: { userId: user.id } }))).errors[0]).toMatchObject({ code: 'CONFLICT', field: 'userId' });
+    expect((await apiError(app.sdk.CreateInvite({ input: { userId: user.id } }))).errors[0]).toMatchObject({
+      code: 'CONFLICT',
+      field: 'userId',
+    });
   });
 
   it('lets only admins invite', async () => {
     const { user } = await newUser();
     const tech = await app.clientAs(UserRole.TECHNICIAN);
     expect((await apiError(tech.CreateInvite({ input: { userId: user.id } }))).code).toBe('FORBIDDEN');
-    expect((await apiError(tech.CreateUser({ input: { email: 'by-tech@test.local', displayName: 'x', role: 'ADMIN' } }))).code).toBe('FORBIDDEN');
+    expect((await apiError(tech.CreateUser({ input: { email: 'by-tech@test.local', displayName: 'x', role: 'ADMIN' } }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('shows the invite of createUser once: a retry with the same idempotencyKey returns the user without it', async () => {

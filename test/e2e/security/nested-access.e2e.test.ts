@@ -1,4 +1,14 @@
-import { getNamedType, GraphQLField, GraphQLObjectType, GraphQLSchema, isLeafType, isNonNullType, isObjectType, parse, validate } from 'graphql';
+import {
+  getNamedType,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isLeafType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  validate,
+} from 'graphql';
 import { buildAppSchema } from '../../../src/graphql/schema';
 import { sampleOperations } from '../../helpers/sample-operations';
 import { startTestApp, TestApp } from '../../helpers/test-app';
@@ -17,12 +27,16 @@ async function ask(url: string, query: string, token?: string): Promise<Answer> 
   return (await response.json()) as Answer;
 }
 
-const noRequiredArgs = (field: GraphQLField<unknown, unknown>) => field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
+const noRequiredArgs = (field: GraphQLField<unknown, unknown>) =>
+  field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
 
 /** A selection `depth` levels into a type: its first few scalar fields and objects, none with required arguments. */
 function selection(type: GraphQLObjectType, depth: number): string {
   const fields = Object.values(type.getFields()).filter(noRequiredArgs);
-  const leaves = fields.filter((f) => isLeafType(getNamedType(f.type))).slice(0, 4).map((f) => f.name);
+  const leaves = fields
+    .filter((f) => isLeafType(getNamedType(f.type)))
+    .slice(0, 4)
+    .map((f) => f.name);
   const objects = depth > 1 ? fields.filter((f) => isObjectType(getNamedType(f.type))).slice(0, 3) : [];
   const inner = objects.map((f) => `${f.name} { ${selection(getNamedType(f.type) as GraphQLObjectType, depth - 1)} }`);
   return [...leaves, ...inner, '__typename'].join(' ');

@@ -43,7 +43,14 @@ async function replicas(name: string, bus: (replica: string) => RevocationBus, c
   const busA = bus('a');
   const busB = bus('b');
   const a = await startTestApp(name, { authenticator: (db: Database, keys: SigningKeys) => new Authenticator(db, keys, busA, cacheMs) });
-  const b = await startServer({ db: a.db, port: 0, logger: pino({ level: 'silent' }), auth: new Authenticator(a.db, a.keys, busB, cacheMs), limits: a.limits, vault: a.vault });
+  const b = await startServer({
+    db: a.db,
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    auth: new Authenticator(a.db, a.keys, busB, cacheMs),
+    limits: a.limits,
+    vault: a.vault,
+  });
   return {
     a,
     b,
@@ -112,8 +119,12 @@ describe('revocations reach every replica', () => {
     });
 
     it('shuts a user deactivated on A out of B', async () => {
-      const { createUser } = await pair.a.sdk.CreateUser({ input: { email: 'leaver@test.local', displayName: 'Leaver', role: 'TECHNICIAN' } });
-      const { acceptInvite } = await pair.a.anonymous.AcceptInvite({ input: { token: createUser.invite!.token, password: ADMIN_PASSWORD } });
+      const { createUser } = await pair.a.sdk.CreateUser({
+        input: { email: 'leaver@test.local', displayName: 'Leaver', role: 'TECHNICIAN' },
+      });
+      const { acceptInvite } = await pair.a.anonymous.AcceptInvite({
+        input: { token: createUser.invite!.token, password: ADMIN_PASSWORD },
+      });
       const onB = createMspClient({ url: pair.b.url, token: acceptInvite.accessToken, retries: 0 });
       await onB.Me();
       await pair.a.sdk.UpdateUser({ input: { id: createUser.user.id, active: false } });
@@ -136,7 +147,10 @@ describe('revocations reach every replica', () => {
   });
 
   it('with Redis configured but unreachable, falls back to a short cache: B refuses within a second or so', async () => {
-    const pair = await replicas('revocation_down', () => new RedisRevocationBus({ url: 'redis://127.0.0.1:1', prefix }), { shared: 60_000, unshared: 500 });
+    const pair = await replicas('revocation_down', () => new RedisRevocationBus({ url: 'redis://127.0.0.1:1', prefix }), {
+      shared: 60_000,
+      unshared: 500,
+    });
     try {
       expect([pair.busA.live, pair.busB.live]).toEqual([false, false]);
       const { onA, onB } = await loginOnBoth(pair);

@@ -9,7 +9,13 @@ describe('clients', () => {
 
   it('creates a client with a derived slug and exact money, and finds it by id and by slug', async () => {
     const { createClient } = await app.sdk.CreateClient({ input: { name: 'Dataforth Corp.', hourlyRateCents: 12_550 } });
-    expect(createClient).toMatchObject({ name: 'Dataforth Corp.', slug: 'dataforth-corp', hourlyRateCents: 12_550, hourlyRate: '125.50', active: true });
+    expect(createClient).toMatchObject({
+      name: 'Dataforth Corp.',
+      slug: 'dataforth-corp',
+      hourlyRateCents: 12_550,
+      hourlyRate: '125.50',
+      active: true,
+    });
 
     expect((await app.sdk.Client({ id: createClient.id })).client?.name).toBe('Dataforth Corp.');
     expect((await app.sdk.Client({ slug: 'dataforth-corp' })).client?.id).toBe(createClient.id);
@@ -62,7 +68,11 @@ describe('clients', () => {
     let after: string | null | undefined = null;
     let pages = 0;
     do {
-      const { clients }: Awaited<ReturnType<typeof app.sdk.Clients>> = await app.sdk.Clients({ first: 10, after, filter: { search: 'paging' } });
+      const { clients }: Awaited<ReturnType<typeof app.sdk.Clients>> = await app.sdk.Clients({
+        first: 10,
+        after,
+        filter: { search: 'paging' },
+      });
       expect(clients.totalCount).toBe(23);
       seen.push(...clients.edges.map((e) => e.node.name));
       after = clients.pageInfo.hasNextPage ? clients.pageInfo.endCursor : null;

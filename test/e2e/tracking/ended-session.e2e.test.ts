@@ -7,7 +7,9 @@ describe('an ended session', () => {
     app = await startTestApp('ended_session');
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Acme', hourlyRateCents: 10_000 } })).createClient.id;
     sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
-    await app.sdk.LogWorkItem({ input: { sessionId, category: 'MAINTENANCE', description: 'Patched the file server', minutes: 30, idempotencyKey: 'patch-1' } });
+    await app.sdk.LogWorkItem({
+      input: { sessionId, category: 'MAINTENANCE', description: 'Patched the file server', minutes: 30, idempotencyKey: 'patch-1' },
+    });
     await app.sdk.EndSession({ input: { sessionId } });
   });
   afterAll(() => app.stop());
@@ -20,7 +22,9 @@ describe('an ended session', () => {
     const error = await apiError(write());
     expect(error.code).toBe('CONFLICT');
     expect(error.field).toBe('sessionId');
-    expect(error.message).toMatch(new RegExp(`Session ${sessionId} ended at .*record further work in an open session \\(startSession starts one\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`Session ${sessionId} ended at .*record further work in an open session \\(startSession starts one\\)`),
+    );
     const session = (await app.sdk.Session({ id: sessionId })).session!;
     expect(session.workItems.totalCount).toBe(1);
   });
@@ -33,7 +37,9 @@ describe('an ended session', () => {
   });
 
   it('still answers a retry of a write that landed before the end with its first result', async () => {
-    const retried = await app.sdk.LogWorkItem({ input: { sessionId, category: 'MAINTENANCE', description: 'Patched the file server', minutes: 30, idempotencyKey: 'patch-1' } });
+    const retried = await app.sdk.LogWorkItem({
+      input: { sessionId, category: 'MAINTENANCE', description: 'Patched the file server', minutes: 30, idempotencyKey: 'patch-1' },
+    });
     expect(retried.logWorkItem.description).toBe('Patched the file server');
   });
 });

@@ -14,28 +14,50 @@ describe('pending tasks', () => {
   afterAll(() => app.stop());
 
   it('fills client and project from the session it came up in', async () => {
-    const { addPendingTask } = await app.sdk.AddPendingTask({ input: { title: 'Check the Sunday backup', sessionId, dueDate: '2026-12-01' } });
-    expect(addPendingTask).toMatchObject({ status: 'OPEN', dueDate: '2026-12-01', client: { id: clientId }, project: { id: projectId }, session: { id: sessionId } });
+    const { addPendingTask } = await app.sdk.AddPendingTask({
+      input: { title: 'Check the Sunday backup', sessionId, dueDate: '2026-12-01' },
+    });
+    expect(addPendingTask).toMatchObject({
+      status: 'OPEN',
+      dueDate: '2026-12-01',
+      client: { id: clientId },
+      project: { id: projectId },
+      session: { id: sessionId },
+    });
   });
 
   it('refuses owners that disagree, an impossible date and an unknown session', async () => {
     const other = (await app.sdk.CreateClient({ input: { name: 'Other' } })).createClient.id;
-    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', clientId: other, sessionId } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clientId' });
-    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', clientId, dueDate: '2026-02-30' } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
+    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', clientId: other, sessionId } }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'clientId',
+    });
+    expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', clientId, dueDate: '2026-02-30' } }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'dueDate',
+    });
     expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', dueDate: '31.12.2026' } }))).errors[0].field).toBe('dueDate');
     expect((await apiError(app.sdk.AddPendingTask({ input: { title: 'x', sessionId: '9999' } }))).code).toBe('NOT_FOUND');
   });
 
   it('shows each client its own open tasks, soonest first, in one request for many clients', async () => {
     const other = (await app.sdk.CreateClient({ input: { name: 'Third' } })).createClient.id;
-    for (const [title, dueDate] of [['B later', '2027-01-02'], ['B sooner', '2027-01-01'], ['B undated', undefined]] as const) {
+    for (const [title, dueDate] of [
+      ['B later', '2027-01-02'],
+      ['B sooner', '2027-01-01'],
+      ['B undated', undefined],
+    ] as const) {
       await app.sdk.AddPendingTask({ input: { title, clientId: other, dueDate } });
     }
     const { clients } = await app.sdk.ClientsWithOpenTasks({ tasksFirst: 2 });
     const third = clients.nodes.find((c) => c.id === other)!;
     expect(third.pendingTasks.nodes.map((t) => t.title)).toEqual(['B sooner', 'B later']);
     expect(third.pendingTasks).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const page2 = await app.sdk.ClientPendingTasks({ clientId: other, first: 2, after: (await app.sdk.ClientPendingTasks({ clientId: other, first: 2 })).client!.pendingTasks.pageInfo.endCursor });
+    const page2 = await app.sdk.ClientPendingTasks({
+      clientId: other,
+      first: 2,
+      after: (await app.sdk.ClientPendingTasks({ clientId: other, first: 2 })).client!.pendingTasks.pageInfo.endCursor,
+    });
     expect(page2.client!.pendingTasks.nodes.map((t) => t.title)).toEqual(['B undated']);
   });
 

@@ -10,7 +10,9 @@ describe('projects', () => {
   afterAll(() => app.stop());
 
   it('creates a project under its client, ACTIVE by default', async () => {
-    const { createProject } = await app.sdk.CreateProject({ input: { clientId, name: 'M365 migration', description: 'Move mail to Exchange Online' } });
+    const { createProject } = await app.sdk.CreateProject({
+      input: { clientId, name: 'M365 migration', description: 'Move mail to Exchange Online' },
+    });
     expect(createProject).toMatchObject({ name: 'M365 migration', status: 'ACTIVE', client: { id: clientId, name: 'Dataforth' } });
     expect((await app.sdk.Project({ id: createProject.id })).project?.description).toBe('Move mail to Exchange Online');
   });
@@ -24,9 +26,16 @@ describe('projects', () => {
   });
 
   it('refuses an unknown client, a bad status and a long description', async () => {
-    expect((await apiError(app.sdk.CreateProject({ input: { clientId: '9999', name: 'X' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
-    expect((await apiError(app.sdk.CreateProject({ input: { clientId, name: 'X', status: 'DONE' as never } }))).code).toBe('BAD_USER_INPUT');
-    expect((await apiError(app.sdk.CreateProject({ input: { clientId, name: 'X', description: 'd'.repeat(2001) } }))).errors[0].field).toBe('description');
+    expect((await apiError(app.sdk.CreateProject({ input: { clientId: '9999', name: 'X' } }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'clientId',
+    });
+    expect((await apiError(app.sdk.CreateProject({ input: { clientId, name: 'X', status: 'DONE' as never } }))).code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await apiError(app.sdk.CreateProject({ input: { clientId, name: 'X', description: 'd'.repeat(2001) } }))).errors[0].field).toBe(
+      'description',
+    );
   });
 
   it('updates status and lists a client’s projects by status', async () => {

@@ -30,10 +30,14 @@ describe('session summary', () => {
     await app.sdk.LogCommand({ input: { sessionId, command: 'ipconfig /flushdns', success: true } });
     await app.sdk.LogCommand({ input: { sessionId, command: 'nslookup pm-server', success: true } });
     await app.sdk.LogFileChange({ input: { sessionId, path: 'C:\\Windows\\System32\\drivers\\etc\\hosts', kind: 'MODIFIED' } });
-    await app.sdk.LogProblemSolution({ input: { sessionId, symptom: 'DNS lookups time out', solution: 'Pointed the forwarder at 1.1.1.1' } });
+    await app.sdk.LogProblemSolution({
+      input: { sessionId, symptom: 'DNS lookups time out', solution: 'Pointed the forwarder at 1.1.1.1' },
+    });
     await app.sdk.Note({ input: { sessionId, kind: 'DECISION', text: 'Keep the ISP resolver as second forwarder' } });
 
-    const { endSession } = await app.sdk.EndSession({ input: { sessionId, endedAt: minutesAgo(30), summary: 'Fixed DNS for the front desk.' } });
+    const { endSession } = await app.sdk.EndSession({
+      input: { sessionId, endedAt: minutesAgo(30), summary: 'Fixed DNS for the front desk.' },
+    });
     expect(endSession.breakdown).toEqual({
       minutes: 105,
       billableMinutes: 90,
@@ -53,7 +57,12 @@ describe('session summary', () => {
       notes: 1,
     });
     const summary = endSession.summary!;
-    expect(summary.split('\n').slice(0, 4)).toEqual(['## DNS outage', expect.stringMatching(/^Acme Dental · MSP · \d{4}-\d\d-\d\d \d\d:\d\d–\d\d:\d\d UTC$/), '', 'Fixed DNS for the front desk.']);
+    expect(summary.split('\n').slice(0, 4)).toEqual([
+      '## DNS outage',
+      expect.stringMatching(/^Acme Dental · MSP · \d{4}-\d\d-\d\d \d\d:\d\d–\d\d:\d\d UTC$/),
+      '',
+      'Fixed DNS for the front desk.',
+    ]);
     expect(summary).toContain('- **Time:** 1.8 h logged — troubleshooting 0.8 h, configuration 0.7 h, communication 0.3 h');
     expect(summary).toContain('- **Billable:** 1.5 h × $150.50/h = $225.75');
     expect(summary).toContain('- **Commands:** 3 run, 1 failed (`Get-LocalUser`)');
@@ -80,7 +89,9 @@ describe('session summary', () => {
     expect(endSession.breakdown).toMatchObject({ billableMinutes: 7, amountCents: 1756, amount: '$17.56' }); // 7 × 15050 / 60 = 1755.83
     await app.sdk.MarkBilled({ input: { sessionId } });
     await app.sdk.UpdateClient({ input: { id: clientId, hourlyRateCents: 20000 } });
-    const [billed] = (await app.sdk.SessionBreakdowns({ filter: { clientId, billable: true }, first: 50 })).sessions.nodes.filter((s) => s.id === sessionId);
+    const [billed] = (await app.sdk.SessionBreakdowns({ filter: { clientId, billable: true }, first: 50 })).sessions.nodes.filter(
+      (s) => s.id === sessionId,
+    );
     expect(billed.breakdown).toMatchObject({ rateCents: 15050, amountCents: 1756 });
     await app.sdk.UpdateClient({ input: { id: clientId, hourlyRateCents: 15050 } });
   });

@@ -41,9 +41,18 @@ describe('sessions and work items', () => {
   });
 
   it('refuses unknown client, project and machine ids with NOT_FOUND on the field', async () => {
-    expect((await apiError(app.sdk.StartSession({ input: { mode: 'MSP', clientId: '9999' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'clientId' });
-    expect((await apiError(app.sdk.StartSession({ input: { mode: 'DEV', projectId: '9999' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'projectId' });
-    expect((await apiError(app.sdk.StartSession({ input: { mode: 'NORMAL', machineId: '9999' } }))).errors[0]).toMatchObject({ code: 'NOT_FOUND', field: 'machineId' });
+    expect((await apiError(app.sdk.StartSession({ input: { mode: 'MSP', clientId: '9999' } }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'clientId',
+    });
+    expect((await apiError(app.sdk.StartSession({ input: { mode: 'DEV', projectId: '9999' } }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'projectId',
+    });
+    expect((await apiError(app.sdk.StartSession({ input: { mode: 'NORMAL', machineId: '9999' } }))).errors[0]).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'machineId',
+    });
     expect((await apiError(app.sdk.StartSession({ input: { mode: 'BOGUS' as never } }))).code).toBe('BAD_USER_INPUT');
   });
 
@@ -51,15 +60,22 @@ describe('sessions and work items', () => {
     const started = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt: minutesAgo(95) } })).startSession;
     expect(started.endedAt).toBeNull();
     expect(started.durationMinutes).toBeNull();
-    const ended = (await app.sdk.EndSession({ input: { sessionId: started.id, endedAt: minutesAgo(5), summary: 'Replaced the UPS battery.' } })).endSession;
+    const ended = (
+      await app.sdk.EndSession({ input: { sessionId: started.id, endedAt: minutesAgo(5), summary: 'Replaced the UPS battery.' } })
+    ).endSession;
     expect(ended.durationMinutes).toBe(90);
     expect(ended.summary).toContain('\nReplaced the UPS battery.\n');
   });
 
   it('refuses to end a session before it started, in the future, or twice', async () => {
     const s = (await app.sdk.StartSession({ input: { mode: 'NORMAL', startedAt: minutesAgo(30) } })).startSession;
-    expect((await apiError(app.sdk.EndSession({ input: { sessionId: s.id, endedAt: minutesAgo(60) } }))).errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedAt' });
-    expect((await apiError(app.sdk.EndSession({ input: { sessionId: s.id, endedAt: new Date(Date.now() + 600_000).toISOString() } }))).code).toBe('BAD_USER_INPUT');
+    expect((await apiError(app.sdk.EndSession({ input: { sessionId: s.id, endedAt: minutesAgo(60) } }))).errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'endedAt',
+    });
+    expect(
+      (await apiError(app.sdk.EndSession({ input: { sessionId: s.id, endedAt: new Date(Date.now() + 600_000).toISOString() } }))).code,
+    ).toBe('BAD_USER_INPUT');
     expect((await app.sdk.Session({ id: s.id })).session?.endedAt).toBeNull(); // refused writes changed nothing
     await app.sdk.EndSession({ input: { sessionId: s.id } });
     expect((await apiError(app.sdk.EndSession({ input: { sessionId: s.id } }))).code).toBe('CONFLICT');
@@ -68,10 +84,22 @@ describe('sessions and work items', () => {
 
   it('logs work items with the session billable flag by default, tags normalised, in order', async () => {
     const s = (await app.sdk.StartSession({ input: { mode: 'DEV', projectId } })).startSession;
-    const first = (await app.sdk.LogWorkItem({ input: { sessionId: s.id, category: 'DEVELOPMENT', description: 'Wrote the backup script', minutes: 45, tags: ['PowerShell', ' backup  jobs '] } })).logWorkItem;
+    const first = (
+      await app.sdk.LogWorkItem({
+        input: {
+          sessionId: s.id,
+          category: 'DEVELOPMENT',
+          description: 'Wrote the backup script',
+          minutes: 45,
+          tags: ['PowerShell', ' backup  jobs '],
+        },
+      })
+    ).logWorkItem;
     expect(first.billable).toBe(false);
     expect(first.tags.map((t) => t.name)).toEqual(['backup-jobs', 'powershell']);
-    await app.sdk.LogWorkItem({ input: { sessionId: s.id, category: 'DOCUMENTATION', description: 'Documented it', minutes: 15, billable: true } });
+    await app.sdk.LogWorkItem({
+      input: { sessionId: s.id, category: 'DOCUMENTATION', description: 'Documented it', minutes: 15, billable: true },
+    });
     const { session } = await app.sdk.Session({ id: s.id });
     expect(session?.workItems.totalCount).toBe(2);
     expect(session?.workItems.nodes.map((w) => [w.description, w.minutes, w.billable])).toEqual([
@@ -106,13 +134,26 @@ describe('sessions and work items', () => {
   it('filters sessions by a UTC date range that crosses midnight, and by mode, client and open state', async () => {
     const times = ['2026-02-10T23:30:00Z', '2026-02-11T00:30:00Z', '2026-02-11T23:59:59.999Z', '2026-02-12T00:00:00Z'];
     const ids: string[] = [];
-    for (const startedAt of times) ids.push((await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt, title: 'range' } })).startSession.id);
-    const { sessions } = await app.sdk.Sessions({ first: 100, filter: { startedFrom: '2026-02-10T23:00:00Z', startedBefore: '2026-02-12T00:00:00Z' } });
+    for (const startedAt of times)
+      ids.push((await app.sdk.StartSession({ input: { mode: 'MSP', clientId, startedAt, title: 'range' } })).startSession.id);
+    const { sessions } = await app.sdk.Sessions({
+      first: 100,
+      filter: { startedFrom: '2026-02-10T23:00:00Z', startedBefore: '2026-02-12T00:00:00Z' },
+    });
     expect(sessions.edges.map((e) => e.node.id)).toEqual([ids[2], ids[1], ids[0]]);
-    const ascending = await app.sdk.Sessions({ first: 2, orderBy: 'STARTED_AT_ASC', filter: { startedFrom: '2026-02-10T00:00:00Z', startedBefore: '2026-02-13T00:00:00Z' } });
+    const ascending = await app.sdk.Sessions({
+      first: 2,
+      orderBy: 'STARTED_AT_ASC',
+      filter: { startedFrom: '2026-02-10T00:00:00Z', startedBefore: '2026-02-13T00:00:00Z' },
+    });
     expect(ascending.sessions.edges.map((e) => e.node.id)).toEqual([ids[0], ids[1]]);
     expect(ascending.sessions.totalCount).toBe(4);
-    const rest = await app.sdk.Sessions({ first: 10, orderBy: 'STARTED_AT_ASC', after: ascending.sessions.pageInfo.endCursor, filter: { startedFrom: '2026-02-10T00:00:00Z', startedBefore: '2026-02-13T00:00:00Z' } });
+    const rest = await app.sdk.Sessions({
+      first: 10,
+      orderBy: 'STARTED_AT_ASC',
+      after: ascending.sessions.pageInfo.endCursor,
+      filter: { startedFrom: '2026-02-10T00:00:00Z', startedBefore: '2026-02-13T00:00:00Z' },
+    });
     expect(rest.sessions.edges.map((e) => e.node.id)).toEqual([ids[2], ids[3]]);
 
     const dev = await app.sdk.Sessions({ first: 100, filter: { mode: 'DEV' } });
@@ -124,7 +165,9 @@ describe('sessions and work items', () => {
   });
 
   it('refuses an empty range and a session that ends the moment it starts', async () => {
-    const range = await apiError(app.sdk.Sessions({ filter: { startedFrom: '2026-02-12T00:00:00Z', startedBefore: '2026-02-11T00:00:00Z' } }));
+    const range = await apiError(
+      app.sdk.Sessions({ filter: { startedFrom: '2026-02-12T00:00:00Z', startedBefore: '2026-02-11T00:00:00Z' } }),
+    );
     expect(range.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.startedBefore' });
     const startedAt = minutesAgo(10);
     const s = (await app.sdk.StartSession({ input: { mode: 'NORMAL', startedAt } })).startSession;
@@ -151,7 +194,9 @@ describe('sessions and work items', () => {
   });
 
   it('refuses billable time for a client that overlaps other billable time from the same machine', async () => {
-    const machineId = (await app.sdk.RegisterMachine({ input: { hostname: 'OVERLAP', username: 'u', platform: 'LINUX', homeDirectory: '/home/u' } })).registerMachine.machine.id;
+    const machineId = (
+      await app.sdk.RegisterMachine({ input: { hostname: 'OVERLAP', username: 'u', platform: 'LINUX', homeDirectory: '/home/u' } })
+    ).registerMachine.machine.id;
     const first = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(120) } })).startSession;
     await app.sdk.EndSession({ input: { sessionId: first.id, endedAt: minutesAgo(60) } });
     const overlapping = await apiError(app.sdk.StartSession({ input: { mode: 'MSP', clientId, machineId, startedAt: minutesAgo(90) } }));
@@ -172,7 +217,11 @@ describe('sessions and work items', () => {
     const seen: string[] = [];
     let after: string | null | undefined = null;
     do {
-      const page: Awaited<ReturnType<typeof app.sdk.Sessions>> = await app.sdk.Sessions({ first: 3, after, filter: { startedFrom: startedAt, startedBefore: '2026-01-05T09:00:01Z' } });
+      const page: Awaited<ReturnType<typeof app.sdk.Sessions>> = await app.sdk.Sessions({
+        first: 3,
+        after,
+        filter: { startedFrom: startedAt, startedBefore: '2026-01-05T09:00:01Z' },
+      });
       seen.push(...page.sessions.edges.map((e) => e.node.id));
       after = page.sessions.pageInfo.hasNextPage ? page.sessions.pageInfo.endCursor : null;
     } while (after);

@@ -27,7 +27,9 @@ describe('msp webhook', () => {
     const clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth' } })).createClient.id;
     await app.sdk.RecordSecurityIncident({ input: { clientId, title: 'Brute force', severity: 'MEDIUM' } });
     await hook.waitFor(1);
-    await until(async () => (await mspJson<{ status: string }[]>(env, ['webhook', 'deliveries', '--webhook', id]))[0]?.status === 'DELIVERED');
+    await until(
+      async () => (await mspJson<{ status: string }[]>(env, ['webhook', 'deliveries', '--webhook', id]))[0]?.status === 'DELIVERED',
+    );
     const list = await mspJson<{ id: string; enabled: boolean; events: string[] }[]>(env, ['webhook', 'list']);
     expect(list).toEqual([expect.objectContaining({ id, enabled: true, events: ['SECURITY_INCIDENT_RECORDED', 'BILLING_LOCKED'] })]);
     expect(JSON.stringify(list)).not.toContain('whsec_');

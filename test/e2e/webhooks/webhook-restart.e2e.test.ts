@@ -7,7 +7,12 @@ import { CredentialVault } from '../../../src/security/vault/credential-vault';
 import { startTestApp, TestApp } from '../../helpers/test-app';
 import { startReceiver, until, WebhookReceiver } from '../../helpers/webhook-receiver';
 
-const ENV = { WEBHOOK_ALLOW_PRIVATE_NETWORK: 'true', WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_TIMEOUT_MS: '30000' };
+const ENV = {
+  WEBHOOK_ALLOW_PRIVATE_NETWORK: 'true',
+  WEBHOOK_POLL_INTERVAL_MS: '50',
+  WEBHOOK_RETRY_BASE_MS: '20',
+  WEBHOOK_TIMEOUT_MS: '30000',
+};
 const EVENTS = 20;
 
 describe('webhooks across a restart and two replicas', () => {
@@ -30,7 +35,14 @@ describe('webhooks across a restart and two replicas', () => {
 
   const replica = async () => {
     const limits = serverLimits(loadConfig({ ...ENV, WEBHOOK_WORKER: 'true' }));
-    const server = await startServer({ db: app.db, port: 0, vault, logger: createLogger('silent'), auth: new Authenticator(app.db, app.keys), limits });
+    const server = await startServer({
+      db: app.db,
+      port: 0,
+      vault,
+      logger: createLogger('silent'),
+      auth: new Authenticator(app.db, app.keys),
+      limits,
+    });
     replicas.push(server);
     return server;
   };
@@ -45,7 +57,8 @@ describe('webhooks across a restart and two replicas', () => {
 
     await Promise.all([replica(), replica()]);
     await hook.waitFor(EVENTS);
-    const statuses = async () => (await app.db.dataSource.query('SELECT status, attempts FROM webhook_deliveries')) as { status: string; attempts: number }[];
+    const statuses = async () =>
+      (await app.db.dataSource.query('SELECT status, attempts FROM webhook_deliveries')) as { status: string; attempts: number }[];
     await until(async () => (await statuses()).every((d) => d.status === 'DELIVERED'));
     const ids = hook.received.map((p) => p.headers['x-msp-event-id']);
     expect(new Set(ids).size).toBe(EVENTS);

@@ -7,7 +7,9 @@ describe('webhook URLs without the private-network switch', () => {
   let hook: WebhookReceiver;
 
   beforeAll(async () => {
-    app = await startTestApp('webhook_ssrf', { env: { WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_RETRY_MAX_MS: '100' } });
+    app = await startTestApp('webhook_ssrf', {
+      env: { WEBHOOK_POLL_INTERVAL_MS: '50', WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_RETRY_MAX_MS: '100' },
+    });
     hook = await startReceiver();
   });
   afterAll(async () => {
@@ -47,7 +49,9 @@ describe('webhook URLs without the private-network switch', () => {
     }
     await app.sdk.RecordSecurityIncident({ input: { clientId, title: 'Rebinding', severity: 'LOW' } });
     for (const webhookId of ids) {
-      await until(async () => ((await app.sdk.WebhookDeliveries({ filter: { webhookId } })).webhookDeliveries.nodes[0]?.attempts ?? 0) >= 1);
+      await until(
+        async () => ((await app.sdk.WebhookDeliveries({ filter: { webhookId } })).webhookDeliveries.nodes[0]?.attempts ?? 0) >= 1,
+      );
       const [delivery] = (await app.sdk.WebhookDeliveries({ filter: { webhookId } })).webhookDeliveries.nodes;
       expect(delivery.lastStatusCode).toBeNull();
       expect(delivery.lastError).toMatch(/^refused: .*loopback address/);

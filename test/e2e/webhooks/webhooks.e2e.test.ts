@@ -36,15 +36,20 @@ describe('outbound webhooks', () => {
     await Promise.all(receivers.map((r) => r.close()));
   });
 
-  const deliveries = async (webhookId: string) => (await app.sdk.WebhookDeliveries({ filter: { webhookId }, first: 100 })).webhookDeliveries.nodes;
+  const deliveries = async (webhookId: string) =>
+    (await app.sdk.WebhookDeliveries({ filter: { webhookId }, first: 100 })).webhookDeliveries.nodes;
   const webhook = async (id: string) => (await app.sdk.Webhook({ id })).webhook;
-  const deliveredAll = (webhookId: string, count: number) => until(async () => (await deliveries(webhookId)).filter((d) => d.status === 'DELIVERED').length >= count);
+  const deliveredAll = (webhookId: string, count: number) =>
+    until(async () => (await deliveries(webhookId)).filter((d) => d.status === 'DELIVERED').length >= count);
   const newCredential = async () =>
-    (await app.sdk.StoreCredential({ input: { clientId, name: `AD2 admin ${Math.random()}`, kind: 'PASSWORD', value: CREDENTIAL_VALUE } })).storeCredential.id;
+    (await app.sdk.StoreCredential({ input: { clientId, name: `AD2 admin ${Math.random()}`, kind: 'PASSWORD', value: CREDENTIAL_VALUE } }))
+      .storeCredential.id;
 
   it('generates a secret shown once, keeps it sealed, and sends one reveal as exactly one signed POST without any secret', async () => {
     const hook = await receiver();
-    const { createWebhook } = await app.sdk.CreateWebhook({ input: { url: hook.url, events: ['CREDENTIAL_REVEALED'], description: 'SIEM' } });
+    const { createWebhook } = await app.sdk.CreateWebhook({
+      input: { url: hook.url, events: ['CREDENTIAL_REVEALED'], description: 'SIEM' },
+    });
     const secret = createWebhook.secret!;
     expect(secret).toMatch(/^whsec_[\w-]{40,}$/);
     const id = createWebhook.webhook.id;
@@ -63,19 +68,33 @@ describe('outbound webhooks', () => {
     const body = JSON.parse(post.body);
     expect(post.headers['x-msp-event-id']).toBe(body.id);
     expect(post.headers['x-msp-event']).toBe('credential.revealed');
-    expect(body).toMatchObject({ type: 'credential.revealed', data: { credentialId: Number(credentialId), clientId: Number(clientId), kind: 'PASSWORD' } });
+    expect(body).toMatchObject({
+      type: 'credential.revealed',
+      data: { credentialId: Number(credentialId), clientId: Number(clientId), kind: 'PASSWORD' },
+    });
     expect(post.body).not.toContain(CREDENTIAL_VALUE);
     expect(post.body).not.toContain(secret);
     const [delivery] = await deliveries(id);
-    expect(delivery).toMatchObject({ eventId: body.id, status: 'DELIVERED', attempts: 1, lastStatusCode: 200, event: 'CREDENTIAL_REVEALED', payload: post.body });
+    expect(delivery).toMatchObject({
+      eventId: body.id,
+      status: 'DELIVERED',
+      attempts: 1,
+      lastStatusCode: 200,
+      event: 'CREDENTIAL_REVEALED',
+      payload: post.body,
+    });
     await app.sdk.DeleteWebhook({ input: { id } });
   });
 
   it('retries a 500 with the same event id and body, and delivers on the 200', async () => {
     const hook = await receiver([500]);
-    const { createWebhook } = await app.sdk.CreateWebhook({ input: { url: hook.url, events: ['SECURITY_INCIDENT_RECORDED'], secret: OWN_SECRET } });
+    const { createWebhook } = await app.sdk.CreateWebhook({
+      input: { url: hook.url, events: ['SECURITY_INCIDENT_RECORDED'], secret: OWN_SECRET },
+    });
     expect(createWebhook.secret).toBeNull(); // the caller knows their own
-    const { recordSecurityIncident } = await app.sdk.RecordSecurityIncident({ input: { clientId, title: 'Phishing mail opened', severity: 'HIGH' } });
+    const { recordSecurityIncident } = await app.sdk.RecordSecurityIncident({
+      input: { clientId, title: 'Phishing mail opened', severity: 'HIGH' },
+    });
     await deliveredAll(createWebhook.webhook.id, 1);
     expect(hook.received).toHaveLength(2);
     const [first, second] = hook.received;
@@ -102,7 +121,10 @@ describe('outbound webhooks', () => {
     expect(pending).toMatchObject({ status: 'PENDING', attempts: 0 });
     hook.release();
     await deliveredAll(createWebhook.webhook.id, 1);
-    expect(JSON.parse(hook.received[0].body)).toMatchObject({ type: 'session.ended', data: { sessionId: Number(startSession.id), clientId: Number(clientId), mode: 'MSP' } });
+    expect(JSON.parse(hook.received[0].body)).toMatchObject({
+      type: 'session.ended',
+      data: { sessionId: Number(startSession.id), clientId: Number(clientId), mode: 'MSP' },
+    });
     await app.sdk.DeleteWebhook({ input: { id: createWebhook.webhook.id } });
   });
 
@@ -110,8 +132,13 @@ describe('outbound webhooks', () => {
     const hook = await receiver([500, 500, 500]);
     const { createWebhook } = await app.sdk.CreateWebhook({ input: { url: hook.url, events: ['COMMAND_FAILED'] } });
     const id = createWebhook.webhook.id;
-    const { startSession } = await app.sdk.StartSession({ input: { mode: 'DEV', projectId: (await app.sdk.CreateProject({ input: { clientId, name: 'Intranet' } })).createProject.id } });
-    const failed = (command: string) => app.sdk.LogCommand({ input: { sessionId: startSession.id, command, success: false, exitCode: 1, errorMessage: 'Access is denied.' } });
+    const { startSession } = await app.sdk.StartSession({
+      input: { mode: 'DEV', projectId: (await app.sdk.CreateProject({ input: { clientId, name: 'Intranet' } })).createProject.id },
+    });
+    const failed = (command: string) =>
+      app.sdk.LogCommand({
+        input: { sessionId: startSession.id, command, success: false, exitCode: 1, errorMessage: 'Access is denied.' },
+      });
     await app.sdk.LogCommand({ input: { sessionId: startSession.id, command: 'ls', success: true, exitCode: 0 } });
     const { logCommand } = await failed('Get-LocalUser -Name secret-looking-arg');
     await until(async () => !(await webhook(id)).enabled);
@@ -146,11 +173,25 @@ describe('outbound webhooks', () => {
     await app.sdk.MarkBilled({ input: { sessionId: startSession.id } });
     const scope = systemScope(app.db, 'psa-posting');
     await app.db.transaction(scope, (manager) =>
-      recordEvent(manager, 'session.posted', sessionPosted({ sessionId: Number(startSession.id), clientId: Number(clientId), integrationId: 1, provider: 'syncro', ticketId: '4711' })),
+      recordEvent(
+        manager,
+        'session.posted',
+        sessionPosted({
+          sessionId: Number(startSession.id),
+          clientId: Number(clientId),
+          integrationId: 1,
+          provider: 'syncro',
+          ticketId: '4711',
+        }),
+      ),
     );
     await expect(
       app.db.transaction(scope, async (manager) => {
-        await recordEvent(manager, 'session.posted', sessionPosted({ sessionId: 999, clientId: null, integrationId: 1, provider: 'syncro', ticketId: 'never' }));
+        await recordEvent(
+          manager,
+          'session.posted',
+          sessionPosted({ sessionId: 999, clientId: null, integrationId: 1, provider: 'syncro', ticketId: 'never' }),
+        );
         throw new Error('the PSA refused');
       }),
     ).rejects.toThrow('the PSA refused');

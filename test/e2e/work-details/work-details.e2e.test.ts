@@ -15,9 +15,12 @@ describe('work details', () => {
     clientId = (await app.sdk.CreateClient({ input: { name: 'Dataforth' } })).createClient.id;
     const other = (await app.sdk.CreateClient({ input: { name: 'Other' } })).createClient.id;
     serverId = (await app.sdk.RecordInfrastructure({ input: { clientId, hostname: 'AD2', kind: 'SERVER' } })).recordInfrastructure.id;
-    foreignServerId = (await app.sdk.RecordInfrastructure({ input: { clientId: other, hostname: 'X', kind: 'SERVER' } })).recordInfrastructure.id;
+    foreignServerId = (await app.sdk.RecordInfrastructure({ input: { clientId: other, hostname: 'X', kind: 'SERVER' } }))
+      .recordInfrastructure.id;
     sessionId = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
-    workItemId = (await app.sdk.LogWorkItem({ input: { sessionId, category: 'TROUBLESHOOTING', description: 'Local accounts', minutes: 30 } })).logWorkItem.id;
+    workItemId = (
+      await app.sdk.LogWorkItem({ input: { sessionId, category: 'TROUBLESHOOTING', description: 'Local accounts', minutes: 30 } })
+    ).logWorkItem.id;
   });
   afterAll(() => app.stop());
 
@@ -36,8 +39,16 @@ describe('work details', () => {
         durationMs: 120,
       },
     });
-    expect(logCommand).toMatchObject({ success: false, failureCategory: 'COMPATIBILITY', session: { id: sessionId }, workItem: { id: workItemId }, infrastructure: { hostname: 'AD2' } });
-    await app.sdk.LogCommand({ input: { sessionId, infrastructureId: serverId, command: 'Get-WmiObject Win32_UserAccount', success: true } });
+    expect(logCommand).toMatchObject({
+      success: false,
+      failureCategory: 'COMPATIBILITY',
+      session: { id: sessionId },
+      workItem: { id: workItemId },
+      infrastructure: { hostname: 'AD2' },
+    });
+    await app.sdk.LogCommand({
+      input: { sessionId, infrastructureId: serverId, command: 'Get-WmiObject Win32_UserAccount', success: true },
+    });
     const details = (await app.sdk.SessionDetails({ id: sessionId })).session!;
     expect(details.infrastructure.map((i) => i.hostname)).toEqual(['AD2']);
     expect(details.commands.totalCount).toBe(2);
@@ -66,23 +77,63 @@ describe('work details', () => {
 
   it('refuses a work item of another session', async () => {
     const otherSession = (await app.sdk.StartSession({ input: { mode: 'MSP', clientId } })).startSession.id;
-    const error = await apiError(app.sdk.LogFileChange({ input: { sessionId: otherSession, workItemId, path: '/etc/hosts', kind: 'MODIFIED' } }));
+    const error = await apiError(
+      app.sdk.LogFileChange({ input: { sessionId: otherSession, workItemId, path: '/etc/hosts', kind: 'MODIFIED' } }),
+    );
     expect(error.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workItemId' });
   });
 
   it('records file changes, problem solutions, infrastructure and database changes and deployments in the session', async () => {
-    await app.sdk.LogFileChange({ input: { sessionId, path: 'C:\\Scripts\\backup.ps1', kind: 'CREATED', summary: 'Nightly backup script' } });
+    await app.sdk.LogFileChange({
+      input: { sessionId, path: 'C:\\Scripts\\backup.ps1', kind: 'CREATED', summary: 'Nightly backup script' },
+    });
     const { logProblemSolution } = await app.sdk.LogProblemSolution({
-      input: { sessionId, infrastructureId: serverId, symptom: 'Get-LocalUser not recognized', solution: 'Use Get-WmiObject Win32_UserAccount on PowerShell 2.0' },
+      input: {
+        sessionId,
+        infrastructureId: serverId,
+        symptom: 'Get-LocalUser not recognized',
+        solution: 'Use Get-WmiObject Win32_UserAccount on PowerShell 2.0',
+      },
     });
     expect(logProblemSolution.verified).toBe(false);
-    const { updateProblemSolution } = await app.sdk.UpdateProblemSolution({ input: { id: logProblemSolution.id, verified: true, rootCause: 'PowerShell 2.0 lacks the LocalAccounts module' } });
+    const { updateProblemSolution } = await app.sdk.UpdateProblemSolution({
+      input: { id: logProblemSolution.id, verified: true, rootCause: 'PowerShell 2.0 lacks the LocalAccounts module' },
+    });
     expect(updateProblemSolution).toMatchObject({ verified: true, solution: logProblemSolution.solution });
-    await app.sdk.RecordInfrastructureChange({ input: { sessionId, infrastructureId: serverId, description: 'Enabled SMB signing', before: 'off', after: 'on', rollbackNote: 'Set RequireSecuritySignature=0' } });
-    const { recordDeployment } = await app.sdk.RecordDeployment({ input: { sessionId, infrastructureId: serverId, component: 'backup.ps1', environment: 'production', status: 'FAILED' } });
-    expect((await app.sdk.UpdateDeployment({ input: { id: recordDeployment.id, status: 'SUCCEEDED', notes: 'Second try with -ExecutionPolicy Bypass' } })).updateDeployment.status).toBe('SUCCEEDED');
-    await app.sdk.RecordDatabaseChange({ input: { sessionId, databaseName: 'Accounting', changeType: 'data fix', statementSummary: 'Closed 3 stuck invoices', rowsAffected: 3, backupTaken: true } });
-    expect((await apiError(app.sdk.RecordDeployment({ input: { sessionId, component: 'x', environment: 'prod', status: 'MAYBE' as never } }))).code).toBe('BAD_USER_INPUT');
+    await app.sdk.RecordInfrastructureChange({
+      input: {
+        sessionId,
+        infrastructureId: serverId,
+        description: 'Enabled SMB signing',
+        before: 'off',
+        after: 'on',
+        rollbackNote: 'Set RequireSecuritySignature=0',
+      },
+    });
+    const { recordDeployment } = await app.sdk.RecordDeployment({
+      input: { sessionId, infrastructureId: serverId, component: 'backup.ps1', environment: 'production', status: 'FAILED' },
+    });
+    expect(
+      (
+        await app.sdk.UpdateDeployment({
+          input: { id: recordDeployment.id, status: 'SUCCEEDED', notes: 'Second try with -ExecutionPolicy Bypass' },
+        })
+      ).updateDeployment.status,
+    ).toBe('SUCCEEDED');
+    await app.sdk.RecordDatabaseChange({
+      input: {
+        sessionId,
+        databaseName: 'Accounting',
+        changeType: 'data fix',
+        statementSummary: 'Closed 3 stuck invoices',
+        rowsAffected: 3,
+        backupTaken: true,
+      },
+    });
+    expect(
+      (await apiError(app.sdk.RecordDeployment({ input: { sessionId, component: 'x', environment: 'prod', status: 'MAYBE' as never } })))
+        .code,
+    ).toBe('BAD_USER_INPUT');
 
     const details = (await app.sdk.SessionDetails({ id: sessionId })).session!;
     expect(details.fileChanges.nodes).toEqual([{ path: 'C:\\Scripts\\backup.ps1', kind: 'CREATED' }]);

@@ -20,11 +20,10 @@ const line = (description: string, technician: string | null = 'Mike'): InvoiceL
 
 describe('the invoice CSV', () => {
   it('keeps text a spreadsheet would run as a formula as text, and leaves numbers alone', () => {
-    const csv = invoiceCsv([line('=HYPERLINK("http://evil.example","click")', '@admin'), line('Patched the server, "quoted", twice')], [
-      InvoiceColumn.DESCRIPTION,
-      InvoiceColumn.TECHNICIAN,
-      InvoiceColumn.AMOUNT,
-    ]);
+    const csv = invoiceCsv(
+      [line('=HYPERLINK("http://evil.example","click")', '@admin'), line('Patched the server, "quoted", twice')],
+      [InvoiceColumn.DESCRIPTION, InvoiceColumn.TECHNICIAN, InvoiceColumn.AMOUNT],
+    );
     const rows = parse(csv) as string[][];
     expect(rows).toEqual([
       ['Description', 'Technician', 'Amount'],

@@ -1,5 +1,12 @@
 import { FailureCategory } from '../../../entities/command-run.entity';
-import { commandSignature, environmentConditions, inferFailureCategory, knownAlternative, operationSignature, sameEnvironment } from '../../../src/failure-learning/failure-knowledge';
+import {
+  commandSignature,
+  environmentConditions,
+  inferFailureCategory,
+  knownAlternative,
+  operationSignature,
+  sameEnvironment,
+} from '../../../src/failure-learning/failure-knowledge';
 import { refusedField } from '../../helpers/refused-field';
 
 describe('commandSignature', () => {
@@ -74,19 +81,34 @@ describe('inferFailureCategory', () => {
 
   it.each<[string, FailureCategory]>([
     // PowerShell
-    ["Get-LocalUser : The term 'Get-LocalUser' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", COMPATIBILITY],
+    [
+      "Get-LocalUser : The term 'Get-LocalUser' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+      COMPATIBILITY,
+    ],
     ["The term 'ipconfg' is not recognized as the name of a cmdlet, function, script file, or operable program.", NOT_FOUND],
     // a cmdlet of a module the host lacks (ExchangeOnlineManagement): it exists elsewhere, so the environment is what differs
-    ["Connect-ExchangeOnline : The term 'Connect-ExchangeOnline' is not recognized as the name of a cmdlet, function, script file, or operable program.", COMPATIBILITY],
+    [
+      "Connect-ExchangeOnline : The term 'Connect-ExchangeOnline' is not recognized as the name of a cmdlet, function, script file, or operable program.",
+      COMPATIBILITY,
+    ],
     ["The term 'Sync-ADObject' is not recognized as the name of a cmdlet, function, script file, or operable program.", COMPATIBILITY],
     ["Get-Content : A parameter cannot be found that matches parameter name 'Tail'.", COMPATIBILITY],
     ["Get-Item : Cannot find path 'C:\\nope' because it does not exist.", NOT_FOUND],
     ["New-Item : Access to the path 'C:\\Windows\\x.txt' is denied.", PERMISSION],
     ["Unexpected token '}' in expression or statement.", SYNTAX],
-    ["Import-Module : The specified module 'ActiveDirectory' was not loaded because no valid module file was found in any module directory.", DEPENDENCY],
+    [
+      "Import-Module : The specified module 'ActiveDirectory' was not loaded because no valid module file was found in any module directory.",
+      DEPENDENCY,
+    ],
     ['File C:\\scripts\\fix.ps1 cannot be loaded because running scripts is disabled on this system.', PERMISSION],
-    ['Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.', NETWORK],
-    ['New-PSSession : [srv01] Connecting to remote server srv01 failed with the following error message : WinRM cannot complete the operation.', NETWORK],
+    [
+      'Invoke-WebRequest : The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel.',
+      NETWORK,
+    ],
+    [
+      'New-PSSession : [srv01] Connecting to remote server srv01 failed with the following error message : WinRM cannot complete the operation.',
+      NETWORK,
+    ],
     ['Start-Process : This command cannot be run due to the error: The requested operation requires elevation.', PERMISSION],
     // cmd
     ["'Get-Process' is not recognized as an internal or external command, operable program or batch file.", COMPATIBILITY],
@@ -108,7 +130,10 @@ describe('inferFailureCategory', () => {
     ['Failed to restart foo.service: Unit foo.service not found.', NOT_FOUND],
     ['chown: changing ownership of /srv/x: Operation not permitted', PERMISSION],
     ['./deploy.sh: line 3: /usr/local/bin/tool: cannot execute binary file: Exec format error', COMPATIBILITY],
-    ['python3: error while loading shared libraries: libpython3.11.so.1.0: cannot open shared object file: No such file or directory', DEPENDENCY],
+    [
+      'python3: error while loading shared libraries: libpython3.11.so.1.0: cannot open shared object file: No such file or directory',
+      DEPENDENCY,
+    ],
     ["ModuleNotFoundError: No module named 'requests'", DEPENDENCY],
     // ssh
     ['ssh: connect to host 10.0.0.5 port 22: Connection timed out', TIMEOUT],
@@ -168,7 +193,9 @@ describe('knownAlternative', () => {
   });
 
   it('works on signatures as commandSignature makes them, and misses unknown commands', () => {
-    expect(knownAlternative(commandSignature('Get-LocalUser -Name bob'))).toMatch(/^Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True"/);
+    expect(knownAlternative(commandSignature('Get-LocalUser -Name bob'))).toMatch(
+      /^Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True"/,
+    );
     expect(knownAlternative(commandSignature('sudo ifconfig eth0 up'))).toMatch(/^ip addr/);
     expect(knownAlternative('cmd:ls')).toBeNull();
     expect(knownAlternative('cmd:constructor')).toBeNull();
@@ -195,7 +222,11 @@ describe('sameEnvironment', () => {
     [['PowerShell 2.0'], ['powershell 2.0'], ['PowerShell 2.0']],
     [['Windows Server 2008'], ['Windows Server 20081'], []],
     [['Windows 1'], ['Windows 10'], []],
-    [['bash', 'Ubuntu 22.04'], ['Ubuntu 22.04 LTS', 'bash'], ['bash', 'Ubuntu 22.04']],
+    [
+      ['bash', 'Ubuntu 22.04'],
+      ['Ubuntu 22.04 LTS', 'bash'],
+      ['bash', 'Ubuntu 22.04'],
+    ],
     [['Windows Server 2008 R2'], ['Windows Server 2008', 'Windows Server 2008 R2'], ['Windows Server 2008 R2']],
     [['Windows Server 2008 R2', 'windows server 2008'], ['Windows Server 2008'], ['Windows Server 2008']],
     [['Ubuntu 22.04'], ['Debian 12'], []],
@@ -208,7 +239,17 @@ describe('sameEnvironment', () => {
 
 // Speed is measured by npm run bench; a backtracking regex would blow jest's timeout here.
 describe('hostile input', () => {
-  const inputs = ["'".repeat(4000), '"'.repeat(4000), 'a-'.repeat(2000), ':'.repeat(4000), '0:'.repeat(2000), 'a'.repeat(4000), '1.'.repeat(2000), "a ' ".repeat(1000), 'Get-A'.repeat(800)];
+  const inputs = [
+    "'".repeat(4000),
+    '"'.repeat(4000),
+    'a-'.repeat(2000),
+    ':'.repeat(4000),
+    '0:'.repeat(2000),
+    'a'.repeat(4000),
+    '1.'.repeat(2000),
+    "a ' ".repeat(1000),
+    'Get-A'.repeat(800),
+  ];
 
   it.each(inputs.map((input) => [input.slice(0, 12), input]))('%j… is handled', (_, input) => {
     expect(commandSignature(input).length).toBeLessThanOrEqual(255);

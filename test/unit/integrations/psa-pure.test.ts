@@ -5,7 +5,9 @@ describe('PSA pure rules', () => {
   it('reads every Syncro 422 shape as text', () => {
     expect(errorText({ error: 'Customer required field' })).toBe('Customer required field');
     expect(errorText({ success: false, message: ["Subject can't be blank"] })).toBe("Subject can't be blank");
-    expect(errorText({ errors: "Name can't be blank, Description can't be blank", params: {} })).toBe("Name can't be blank, Description can't be blank");
+    expect(errorText({ errors: "Name can't be blank, Description can't be blank", params: {} })).toBe(
+      "Name can't be blank, Description can't be blank",
+    );
     expect(errorText({ errors: ['billable must be true or false'] })).toBe('billable must be true or false');
     expect(errorText({ errors: { subject: ["can't be blank"] } })).toBe("subject can't be blank");
     expect(errorText(null)).toBe('no details given');
@@ -13,7 +15,12 @@ describe('PSA pure rules', () => {
 
   it('never lets a fixed-window budget exceed the limit in any sliding window', () => {
     expect(subWindowBudget(180, 60)).toEqual({ points: 25, durationSeconds: 10 });
-    for (const [n, w] of [[180, 60], [500, 300], [120, 2], [10, 1]]) {
+    for (const [n, w] of [
+      [180, 60],
+      [500, 300],
+      [120, 2],
+      [10, 1],
+    ]) {
       const { points, durationSeconds } = subWindowBudget(n, w);
       // a sliding window of w seconds touches at most ceil(w / d) + 1 fixed windows
       expect(points * (Math.ceil(w / durationSeconds) + 1)).toBeLessThanOrEqual(n);

@@ -1,8 +1,18 @@
 import { WorkCategory } from '../../../entities/work-item.entity';
 import { categorizeWork } from '../../../src/knowledge/categorizer';
 
-const { INFRASTRUCTURE, TROUBLESHOOTING, CONFIGURATION, DEVELOPMENT, SECURITY, DOCUMENTATION, RESEARCH, COMMUNICATION, MAINTENANCE, OTHER } =
-  WorkCategory;
+const {
+  INFRASTRUCTURE,
+  TROUBLESHOOTING,
+  CONFIGURATION,
+  DEVELOPMENT,
+  SECURITY,
+  DOCUMENTATION,
+  RESEARCH,
+  COMMUNICATION,
+  MAINTENANCE,
+  OTHER,
+} = WorkCategory;
 
 /** What a snippet must yield; technologies are a subset check, the other lists are exact. */
 interface Expected {
@@ -19,7 +29,12 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
   [
     'Get-LocalUser failed on DC01 (Server 2008 R2, PowerShell 2.0); used Get-WmiObject Win32_UserAccount instead',
     TROUBLESHOOTING,
-    { technologies: ['Windows Server', 'PowerShell'], hosts: ['DC01'], commands: ['Get-LocalUser', 'Get-WmiObject Win32_UserAccount'], files: [] },
+    {
+      technologies: ['Windows Server', 'PowerShell'],
+      hosts: ['DC01'],
+      commands: ['Get-LocalUser', 'Get-WmiObject Win32_UserAccount'],
+      files: [],
+    },
   ],
   [
     'Outlook kept crashing for jdoe@dataforth.com after the March update; diagnosed a corrupt OST, rebuilt the profile and it works again',
@@ -74,11 +89,7 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
     { technologies: [], hosts: [] },
   ],
   // Documentation
-  [
-    'Documented the new VLAN layout and switch port assignments in the IT Glue wiki',
-    DOCUMENTATION,
-    { technologies: ['VLAN'] },
-  ],
+  ['Documented the new VLAN layout and switch port assignments in the IT Glue wiki', DOCUMENTATION, { technologies: ['VLAN'] }],
   [
     'Wrote a runbook for restoring the SQL Server databases from Veeam, including screenshots',
     DOCUMENTATION,
@@ -141,11 +152,7 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
     MAINTENANCE,
     { technologies: ["Let's Encrypt"], commands: ['certbot renew'] },
   ],
-  [
-    'Firmware update on the Ubiquiti switches and access points during the maintenance window',
-    MAINTENANCE,
-    { technologies: ['Ubiquiti'] },
-  ],
+  ['Firmware update on the Ubiquiti switches and access points during the maintenance window', MAINTENANCE, { technologies: ['Ubiquiti'] }],
   [
     'Checked the Veeam backup jobs for all clients: two warnings, one failed job on NAS1 re-run successfully',
     MAINTENANCE,
@@ -157,11 +164,7 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
     { technologies: ['Windows'], commands: [] },
   ],
   // Security
-  [
-    'Rotated the VPN pre-shared key on the Fortinet and enabled MFA for all admins',
-    SECURITY,
-    { technologies: ['VPN', 'Fortinet'] },
-  ],
+  ['Rotated the VPN pre-shared key on the Fortinet and enabled MFA for all admins', SECURITY, { technologies: ['VPN', 'Fortinet'] }],
   [
     'User reported a phishing mail; blocked the sender domain in Defender, purged the message from all mailboxes and reset her password',
     SECURITY,
@@ -188,11 +191,7 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
     { hosts: [] },
   ],
   // Development
-  [
-    'Refactored the session resolver to use DataLoader; added unit tests',
-    DEVELOPMENT,
-    { technologies: ['DataLoader'] },
-  ],
+  ['Refactored the session resolver to use DataLoader; added unit tests', DEVELOPMENT, { technologies: ['DataLoader'] }],
   [
     'Wrote a PowerShell script (Export-StaleUsers.ps1) that lists AD users inactive for 90 days and emails the report',
     DEVELOPMENT,
@@ -234,21 +233,13 @@ const SNIPPETS: [string, WorkCategory, Expected][] = [
     INFRASTRUCTURE,
     { technologies: ['Hyper-V'], hosts: ['HV03'] },
   ],
-  [
-    'Replaced the failed UPS in the comms room and re-patched the cabling to the new 48-port switch',
-    INFRASTRUCTURE,
-    { hosts: [] },
-  ],
+  ['Replaced the failed UPS in the comms room and re-patched the cabling to the new 48-port switch', INFRASTRUCTURE, { hosts: [] }],
   [
     'Migrated the on-prem file server to an Azure VM and moved the DNS zone to Azure DNS; decommissioned the old host SRV-OLD01',
     INFRASTRUCTURE,
     { technologies: ['Azure', 'DNS'], hosts: ['SRV-OLD01'] },
   ],
-  [
-    'Racked and cabled the new Dell R750 in the Frankfurt datacenter; iDRAC on 10.0.5.21',
-    INFRASTRUCTURE,
-    { hosts: ['10.0.5.21'] },
-  ],
+  ['Racked and cabled the new Dell R750 in the Frankfurt datacenter; iDRAC on 10.0.5.21', INFRASTRUCTURE, { hosts: ['10.0.5.21'] }],
   // Configuration
   [
     'Configured a new GPO to map the S: drive to \\\\NAS1\\shared for the finance group',
@@ -323,16 +314,16 @@ describe('categorizeWork', () => {
     });
 
     it('ignores command words used as ordinary words and code that is no command', () => {
-      const { commands } = categorizeWork('Could not ping the server, the git repo was fine; the net result: `web.config` and `DC01` checked. Hyper-V and Wi-Fi are fine.');
+      const { commands } = categorizeWork(
+        'Could not ping the server, the git repo was fine; the net result: `web.config` and `DC01` checked. Hyper-V and Wi-Fi are fine.',
+      );
       expect(commands).toEqual([]);
     });
 
     it('keeps an option value and the sub-command target, but not the prose after them', () => {
-      expect(categorizeWork('journalctl -u nginx showed the crash, git checkout main worked, docker compose up and done').commands).toEqual([
-        'journalctl -u nginx',
-        'git checkout main',
-        'docker compose up',
-      ]);
+      expect(categorizeWork('journalctl -u nginx showed the crash, git checkout main worked, docker compose up and done').commands).toEqual(
+        ['journalctl -u nginx', 'git checkout main', 'docker compose up'],
+      );
     });
 
     it('returns at most ten unique commands of at most 200 characters', () => {
@@ -380,7 +371,9 @@ describe('categorizeWork', () => {
 
   describe('hosts', () => {
     it('finds IPv4 addresses, FQDNs and NetBIOS names', () => {
-      const { hosts } = categorizeWork('Moved DC01 and SRV-FS02 to 192.168.10.0/24: dc01.acme.local now 192.168.10.5:389, NAS1 stays on 10.0.0.20.');
+      const { hosts } = categorizeWork(
+        'Moved DC01 and SRV-FS02 to 192.168.10.0/24: dc01.acme.local now 192.168.10.5:389, NAS1 stays on 10.0.0.20.',
+      );
       expect(hosts).toEqual(['DC01', 'SRV-FS02', 'dc01.acme.local', '192.168.10.5', 'NAS1', '10.0.0.20']);
     });
 
@@ -389,7 +382,10 @@ describe('categorizeWork', () => {
       expect(categorizeWork('Share \\\\NAS1\\share is back').files).toEqual(['\\\\NAS1\\share']);
       expect(categorizeWork('NAS1 rebooted').hosts).toEqual(['NAS1']);
       expect(categorizeWork('NAS1 rebooted').files).toEqual([]);
-      expect(categorizeWork('Opened https://fw01.acme.local:4443/login and http://10.1.1.1/').hosts).toEqual(['fw01.acme.local', '10.1.1.1']);
+      expect(categorizeWork('Opened https://fw01.acme.local:4443/login and http://10.1.1.1/').hosts).toEqual([
+        'fw01.acme.local',
+        '10.1.1.1',
+      ]);
     });
 
     it('does not take versions, e-mail domains, standards, tickets or file names for hosts', () => {
@@ -427,7 +423,11 @@ describe('categorizeWork', () => {
         if (category !== OTHER) expect(tags[tags.length - 1]).toBe(category.toLowerCase());
         expect(tags.length).toBe(Math.min(technologies.length, 7) + (category === OTHER ? 0 : 1));
       }
-      expect(categorizeWork("Renewed the Let's Encrypt certificate on the Hyper-V host").tags).toEqual(['lets-encrypt', 'hyper-v', 'maintenance']);
+      expect(categorizeWork("Renewed the Let's Encrypt certificate on the Hyper-V host").tags).toEqual([
+        'lets-encrypt',
+        'hyper-v',
+        'maintenance',
+      ]);
     });
 
     it('keeps the category tag when there are many technologies', () => {
@@ -440,7 +440,9 @@ describe('categorizeWork', () => {
 
   describe('description', () => {
     it('takes the first sentence, collapses whitespace and drops filler', () => {
-      expect(categorizeWork('ok, so I then   restarted the\tspooler on PRN01. Next the toner.').description).toBe('Restarted the spooler on PRN01');
+      expect(categorizeWork('ok, so I then   restarted the\tspooler on PRN01. Next the toner.').description).toBe(
+        'Restarted the spooler on PRN01',
+      );
       expect(categorizeWork('- fixed DNS on DC01\nThen rebooted').description).toBe('Fixed DNS on DC01');
       expect(categorizeWork('Checked e.g. the Veeam jobs on NAS1. Later more.').description).toBe('Checked e.g. the Veeam jobs on NAS1');
       expect(categorizeWork('Sonic wall? No: SonicWall rules checked.').description).toBe('Sonic wall?');

@@ -8,7 +8,9 @@ const alternatives = (query: string) => analyzeQuery(query).parts.map((p) => [p.
 
 describe('text analysis', () => {
   it('keeps error codes, dotted numbers and two-letter terms whole', () => {
-    expect(termsOf('Rejected with 550 5.7.1 and 0x80070005 on DC01 in AD')).toEqual(expect.arrayContaining(['550', '5.7.1', '0x80070005', 'dc01', 'ad']));
+    expect(termsOf('Rejected with 550 5.7.1 and 0x80070005 on DC01 in AD')).toEqual(
+      expect.arrayContaining(['550', '5.7.1', '0x80070005', 'dc01', 'ad']),
+    );
     expect(termsOf('DRIVER_IRQL_NOT_LESS_OR_EQUAL')).toEqual(['driver_irql_not_less_or_equal']);
   });
 
@@ -80,7 +82,9 @@ describe('search context boost', () => {
   it('lifts a record naming the query host or sharing its technologies, and leaves the rest alone', () => {
     const clues = queryClues('DNS lookups time out on DC01');
     expect(clues.hosts).toContain('DC01');
-    expect(contextFactor(clues, 'Changed the DNS forwarder on dc01.acme.local')).toBeGreaterThan(contextFactor(clues, 'Changed the DNS forwarder on DC02'));
+    expect(contextFactor(clues, 'Changed the DNS forwarder on dc01.acme.local')).toBeGreaterThan(
+      contextFactor(clues, 'Changed the DNS forwarder on DC02'),
+    );
     expect(contextFactor(clues, 'Changed the DNS forwarder on DC02')).toBeGreaterThan(1);
     expect(contextFactor(clues, 'Replaced the toner')).toBe(1);
     expect(contextFactor(queryClues('the printer jams'), 'Replaced the toner on DC01')).toBe(1);

@@ -26,7 +26,10 @@ describe('turns for large queries', () => {
   it('frees the turn when nobody waits, so the next comer starts at once', async () => {
     const turns = new Turns(1);
     (await turns.take())();
-    const second = await Promise.race([turns.take().then(() => 'started'), new Promise((resolve) => setImmediate(() => resolve('waiting')))]);
+    const second = await Promise.race([
+      turns.take().then(() => 'started'),
+      new Promise((resolve) => setImmediate(() => resolve('waiting'))),
+    ]);
     expect(second).toBe('started');
   });
 });

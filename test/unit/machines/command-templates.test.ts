@@ -1,7 +1,14 @@
 import { execFileSync } from 'child_process';
 import { existsSync } from 'fs';
 import { Platform } from '../../../entities/machine.entity';
-import { COMMAND_TASK_DESCRIPTIONS, CommandArgs, commandFor, CommandTask, MachineShell, renderSuggestion } from '../../../src/machines/command-templates';
+import {
+  COMMAND_TASK_DESCRIPTIONS,
+  CommandArgs,
+  commandFor,
+  CommandTask,
+  MachineShell,
+  renderSuggestion,
+} from '../../../src/machines/command-templates';
 import { refusedField } from '../../helpers/refused-field';
 
 const winget = { name: 'winget', install: 'winget install --id {package} -e' };
@@ -9,7 +16,12 @@ const choco = { name: 'choco', install: 'choco install {package} -y' };
 const apt = { name: 'apt', install: 'sudo apt-get install -y {package}' };
 const brew = { name: 'brew', install: 'brew install {package}' };
 
-const machine = (platform: Platform, preferredShell: string | null, powershellVersion: string | null, packageManagers = [winget]): MachineShell => ({
+const machine = (
+  platform: Platform,
+  preferredShell: string | null,
+  powershellVersion: string | null,
+  packageManagers = [winget],
+): MachineShell => ({
   platform,
   preferredShell,
   powershellVersion,
@@ -26,8 +38,22 @@ const MACHINES = {
 type MachineName = keyof typeof MACHINES;
 
 const SHELLS: Record<MachineName, string> = { ps74: 'powershell', ps20: 'powershell', cmd: 'cmd', linux: 'bash', mac: 'zsh' };
-const WINDOWS_ARGS: CommandArgs = { path: 'C:\\Logs\\app.log', package: 'Git.Git', service: 'Spooler', host: 'example.com', pattern: '*.log', lines: 100 };
-const POSIX_ARGS: CommandArgs = { path: '/var/log/syslog', package: 'htop', service: 'nginx', host: 'example.com', pattern: '*.log', lines: 100 };
+const WINDOWS_ARGS: CommandArgs = {
+  path: 'C:\\Logs\\app.log',
+  package: 'Git.Git',
+  service: 'Spooler',
+  host: 'example.com',
+  pattern: '*.log',
+  lines: 100,
+};
+const POSIX_ARGS: CommandArgs = {
+  path: '/var/log/syslog',
+  package: 'htop',
+  service: 'nginx',
+  host: 'example.com',
+  pattern: '*.log',
+  lines: 100,
+};
 const argsFor = (name: MachineName): CommandArgs => (name === 'linux' || name === 'mac' ? POSIX_ARGS : WINDOWS_ARGS);
 
 /** The argument each task cannot do without. */
@@ -88,7 +114,12 @@ describe('commandFor', () => {
     ['cmd', CommandTask.RESTART_SERVICE, { service: 'Spooler' }, 'net stop "Spooler" && net start "Spooler"'],
     ['cmd', CommandTask.FIND_FILE, { pattern: '*.log' }, 'where /r "." "*.log"'],
     ['cmd', CommandTask.PING, { host: 'example.com' }, 'ping -n 4 example.com'],
-    ['cmd', CommandTask.TAIL_LOG, { path: "C:\\Bob's logs\\app.log", lines: 20 }, `powershell -NoProfile -Command "Get-Content -LiteralPath 'C:\\Bob''s logs\\app.log' | Select-Object -Last 20"`],
+    [
+      'cmd',
+      CommandTask.TAIL_LOG,
+      { path: "C:\\Bob's logs\\app.log", lines: 20 },
+      `powershell -NoProfile -Command "Get-Content -LiteralPath 'C:\\Bob''s logs\\app.log' | Select-Object -Last 20"`,
+    ],
     ['linux', CommandTask.LIST_FILES, { path: '/var/log' }, "ls -la '/var/log'"],
     ['linux', CommandTask.PROCESS_LIST, {}, 'ps aux --sort=-%cpu | head -n 21'],
     ['linux', CommandTask.IP_CONFIG, {}, 'ip addr'],
@@ -120,14 +151,24 @@ describe('commandFor', () => {
     const unknown = commandFor(machine(Platform.WIN32, null, null), CommandTask.LIST_USERS);
     expect(unknown.command).toMatch(/^Get-WmiObject/);
     expect(unknown.note).toMatch(/version is unknown/);
-    expect(commandFor(machine(Platform.WIN32, 'pwsh', null), CommandTask.LIST_USERS)).toMatchObject({ command: 'Get-LocalUser', note: null });
+    expect(commandFor(machine(Platform.WIN32, 'pwsh', null), CommandTask.LIST_USERS)).toMatchObject({
+      command: 'Get-LocalUser',
+      note: null,
+    });
   });
 
   it('picks the shell from preferredShell and says when it cannot honour it', () => {
-    expect(commandFor(machine(Platform.LINUX, '/usr/bin/zsh', null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', command: 'df -h', note: null });
+    expect(commandFor(machine(Platform.LINUX, '/usr/bin/zsh', null), CommandTask.DISK_USAGE)).toMatchObject({
+      shell: 'zsh',
+      command: 'df -h',
+      note: null,
+    });
     expect(commandFor(machine(Platform.DARWIN, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'zsh', note: null });
     expect(commandFor(machine(Platform.LINUX, null, null), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'bash', note: null });
-    expect(commandFor(machine(Platform.WIN32, null, '5.1'), CommandTask.DISK_USAGE)).toMatchObject({ shell: 'powershell', command: 'Get-PSDrive -PSProvider FileSystem' });
+    expect(commandFor(machine(Platform.WIN32, null, '5.1'), CommandTask.DISK_USAGE)).toMatchObject({
+      shell: 'powershell',
+      command: 'Get-PSDrive -PSProvider FileSystem',
+    });
     expect(commandFor(machine(Platform.WIN32, 'C:\\Windows\\System32\\cmd.exe', null), CommandTask.DISK_USAGE).shell).toBe('cmd');
     const fish = commandFor(machine(Platform.LINUX, 'fish', null), CommandTask.DISK_USAGE);
     expect(fish).toMatchObject({ shell: 'bash', command: 'df -h' });
@@ -145,7 +186,9 @@ describe('commandFor', () => {
   });
 
   it('renders a suggestion on one line, with its note', () => {
-    expect(renderSuggestion(commandFor(MACHINES.ps74, CommandTask.LIST_FILES, { path: 'C:\\temp' }))).toBe("powershell: Get-ChildItem -Force 'C:\\temp'");
+    expect(renderSuggestion(commandFor(MACHINES.ps74, CommandTask.LIST_FILES, { path: 'C:\\temp' }))).toBe(
+      "powershell: Get-ChildItem -Force 'C:\\temp'",
+    );
     expect(renderSuggestion(commandFor(MACHINES.ps20, CommandTask.LIST_USERS))).toMatch(
       /^powershell: Get-WmiObject -Class Win32_UserAccount -Filter "LocalAccount=True" — Get-LocalUser needs PowerShell 5\.1.*2\.0$/,
     );
@@ -160,7 +203,9 @@ describe('commandFor', () => {
         packageManager: 'apt-get',
         note: 'no package manager registered for this machine; assumed apt-get',
       });
-      expect(commandFor(machine(Platform.WIN32, 'powershell', '7.4', []), CommandTask.INSTALL_PACKAGE, { package: 'Git.Git' })).toMatchObject({
+      expect(
+        commandFor(machine(Platform.WIN32, 'powershell', '7.4', []), CommandTask.INSTALL_PACKAGE, { package: 'Git.Git' }),
+      ).toMatchObject({
         command: 'winget install --id Git.Git -e',
         packageManager: 'winget',
         note: 'no package manager registered for this machine; assumed winget',
@@ -173,9 +218,15 @@ describe('commandFor', () => {
 
     it('uses the first registered manager, quotes names that need it and appends when the template has no placeholder', () => {
       const two = machine(Platform.LINUX, 'bash', null, [{ name: 'npm', install: 'npm install -g {package}' }, apt]);
-      expect(commandFor(two, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' })).toMatchObject({ command: "npm install -g '@angular/cli'", packageManager: 'npm', note: null });
+      expect(commandFor(two, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' })).toMatchObject({
+        command: "npm install -g '@angular/cli'",
+        packageManager: 'npm',
+        note: null,
+      });
       const windowsNpm = machine(Platform.WIN32, 'powershell', '7.4', [{ name: 'npm', install: 'npm install -g {package}' }]);
-      expect(commandFor(windowsNpm, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' }).command).toBe("npm install -g '@angular/cli'");
+      expect(commandFor(windowsNpm, CommandTask.INSTALL_PACKAGE, { package: '@angular/cli' }).command).toBe(
+        "npm install -g '@angular/cli'",
+      );
       const noPlaceholder = machine(Platform.LINUX, 'bash', null, [{ name: 'pkg', install: 'pkg install -y' }]);
       expect(commandFor(noPlaceholder, CommandTask.INSTALL_PACKAGE, { package: 'curl' }).command).toBe('pkg install -y curl');
     });
@@ -189,7 +240,7 @@ describe('commandFor', () => {
       expect(commandFor(MACHINES.linux, CommandTask.LIST_FILES, { path }).command).toBe("ls -la 'x'\\''; rm -rf / #'");
     });
 
-    (hasBash ? it : it.skip).each(["x'; echo INJECTED; '", '$(echo INJECTED)', '`echo INJECTED`', "a b\t'c' \\ \"d\" $HOME *"])(
+    (hasBash ? it : it.skip).each(["x'; echo INJECTED; '", '$(echo INJECTED)', '`echo INJECTED`', 'a b\t\'c\' \\ "d" $HOME *'])(
       'bash reads %j back as exactly one argument',
       (value) => {
         const command = commandFor(MACHINES.linux, CommandTask.LIST_FILES, { path: value.replace('\t', ' ') }).command;

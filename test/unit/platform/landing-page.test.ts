@@ -24,7 +24,7 @@ describe('the landing page at GET /graphql', () => {
     expect(html).toMatch(new RegExp(`${fallback}[^<]*</p>\\s*<p>Offline, <a href="/graphiql">GraphiQL</a>`));
   });
 
-  it('keeps Apollo\'s fresh CSP nonce for every page', async () => {
+  it("keeps Apollo's fresh CSP nonce for every page", async () => {
     const page = await render('development');
     expect(nonce(await page.html())).not.toBe(nonce(await page.html()));
   });

@@ -8,23 +8,45 @@ describe('withConflictRetry', () => {
   it('re-runs a transaction that lost a deadlock or a Galera certification conflict, then answers its result', async () => {
     let runs = 0;
     const before = retryStats.retried;
-    const result = await withConflictRetry(async () => {
-      if (++runs < 3) throw conflict(runs === 1 ? 'ER_LOCK_DEADLOCK' : 'ER_LOCK_WAIT_TIMEOUT');
-      return 'landed';
-    }, DEFAULT_RETRY_POLICY, noSleep);
+    const result = await withConflictRetry(
+      async () => {
+        if (++runs < 3) throw conflict(runs === 1 ? 'ER_LOCK_DEADLOCK' : 'ER_LOCK_WAIT_TIMEOUT');
+        return 'landed';
+      },
+      DEFAULT_RETRY_POLICY,
+      noSleep,
+    );
     expect([result, runs, retryStats.retried - before]).toEqual(['landed', 3, 2]);
   });
 
   it('gives up after the bounded number of runs, with the conflict', async () => {
     let runs = 0;
     const policy = { attempts: 4, baseDelayMs: 1, maxDelayMs: 1 };
-    await expect(withConflictRetry(async () => { runs++; throw conflict('ER_LOCK_DEADLOCK'); }, policy, noSleep)).rejects.toThrow('ER_LOCK_DEADLOCK');
+    await expect(
+      withConflictRetry(
+        async () => {
+          runs++;
+          throw conflict('ER_LOCK_DEADLOCK');
+        },
+        policy,
+        noSleep,
+      ),
+    ).rejects.toThrow('ER_LOCK_DEADLOCK');
     expect(runs).toBe(4);
   });
 
   it('never re-runs other failures (a duplicate key, a bad query)', async () => {
     let runs = 0;
-    await expect(withConflictRetry(async () => { runs++; throw conflict('ER_DUP_ENTRY'); }, DEFAULT_RETRY_POLICY, noSleep)).rejects.toThrow();
+    await expect(
+      withConflictRetry(
+        async () => {
+          runs++;
+          throw conflict('ER_DUP_ENTRY');
+        },
+        DEFAULT_RETRY_POLICY,
+        noSleep,
+      ),
+    ).rejects.toThrow();
     expect(runs).toBe(1);
   });
 
@@ -40,7 +62,14 @@ describe('parseRevocationEvent', () => {
     expect(parseRevocationEvent('{"kind":"revoked","ids":["a","b"]}')).toEqual({ kind: 'revoked', ids: ['a', 'b'] });
     expect(parseRevocationEvent('{"kind":"session-ended","sessionId":7}')).toEqual({ kind: 'session-ended', sessionId: 7 });
     expect(parseRevocationEvent('{"kind":"user-deactivated","userId":3}')).toEqual({ kind: 'user-deactivated', userId: 3 });
-    for (const bad of ['heartbeat', 'null', '{"kind":"revoked","ids":[]}', '{"kind":"revoked","ids":[1]}', '{"kind":"session-ended","sessionId":-1}', `{"kind":"revoked","ids":["${'x'.repeat(101)}"]}`]) {
+    for (const bad of [
+      'heartbeat',
+      'null',
+      '{"kind":"revoked","ids":[]}',
+      '{"kind":"revoked","ids":[1]}',
+      '{"kind":"session-ended","sessionId":-1}',
+      `{"kind":"revoked","ids":["${'x'.repeat(101)}"]}`,
+    ]) {
       expect(parseRevocationEvent(bad)).toBeNull();
     }
   });

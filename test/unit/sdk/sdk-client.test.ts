@@ -17,19 +17,30 @@ function fakeFetch(answer: (request: Seen, n: number) => Answer) {
   const seen: Seen[] = [];
   const fake = async (_url: string, init: RequestInit) => {
     const { query, variables } = JSON.parse(String(init.body)) as { query: string; variables?: Record<string, unknown> };
-    const request = { operation: /^(?:query|mutation) (\w+)/.exec(query)![1], headers: init.headers as Record<string, string>, variables: variables ?? {}, at: Date.now() };
+    const request = {
+      operation: /^(?:query|mutation) (\w+)/.exec(query)![1],
+      headers: init.headers as Record<string, string>,
+      variables: variables ?? {},
+      at: Date.now(),
+    };
     seen.push(request);
     const reply = answer(request, seen.length);
     if (reply instanceof Error) throw reply;
-    if (reply === 'hang') return new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
-    return new Response(JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'content-type': 'application/json', ...reply.headers } });
+    if (reply === 'hang')
+      return new Promise<Response>((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status ?? 200,
+      headers: { 'content-type': 'application/json', ...reply.headers },
+    });
   };
   return { fetch: fake as typeof fetch, seen };
 }
 
-const client = (fetch: typeof globalThis.fetch, options: Partial<MspClientOptions> = {}) => createMspClient({ url: API_URL, fetch, ...options });
+const client = (fetch: typeof globalThis.fetch, options: Partial<MspClientOptions> = {}) =>
+  createMspClient({ url: API_URL, fetch, ...options });
 
-const networkError = () => new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+const networkError = () =>
+  new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
 const failure = (status: number, code: string, message: string, extensions: Record<string, unknown> = {}) => ({
   status,
   body: { errors: [{ message, extensions: { code, ...extensions } }] },
@@ -39,7 +50,10 @@ const workItem = { body: { data: { logWorkItem: { id: '7' } } } };
 const logWork = { input: { sessionId: '1', description: 'patched the firewall', minutes: 5 } };
 
 async function rejection(call: Promise<unknown>): Promise<MspApiError> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof MspApiError)) throw new Error(`expected MspApiError, got ${String(error)}`);
   return error;
 }
@@ -53,7 +67,9 @@ describe('SDK retries', () => {
   });
 
   it('waits the Retry-After of a 429 before trying again', async () => {
-    const { fetch, seen } = fakeFetch((_r, n) => (n === 1 ? { ...failure(429, 'RATE_LIMITED', 'slow down', { retryAfterSeconds: 1 }), headers: { 'retry-after': '1' } } : me));
+    const { fetch, seen } = fakeFetch((_r, n) =>
+      n === 1 ? { ...failure(429, 'RATE_LIMITED', 'slow down', { retryAfterSeconds: 1 }), headers: { 'retry-after': '1' } } : me,
+    );
     await client(fetch).Me();
     expect(seen).toHaveLength(2);
     expect(seen[1].at - seen[0].at).toBeGreaterThanOrEqual(1000);
@@ -70,7 +86,9 @@ describe('SDK retries', () => {
     const { fetch, seen } = fakeFetch(() => failure(503, 'DATABASE_UNAVAILABLE', 'down'));
     expect((await rejection(client(fetch).TagSession({ input: { sessionId: '1', tags: ['dns'] } }))).status).toBe(503);
     const offline = fakeFetch(() => networkError());
-    expect((await rejection(client(offline.fetch).Login({ input: { email: 'a@b.c', password: 'secret' } }))).code).toBe('SERVICE_UNREACHABLE');
+    expect((await rejection(client(offline.fetch).Login({ input: { email: 'a@b.c', password: 'secret' } }))).code).toBe(
+      'SERVICE_UNREACHABLE',
+    );
     expect([seen.length, offline.seen.length]).toEqual([1, 1]);
   });
 
@@ -122,7 +140,10 @@ describe('SDK request ids and errors', () => {
   });
 
   it('keeps every extension of every error and the call’s request id', async () => {
-    const problems = [{ field: 'name', message: 'too long' }, { field: 'description', message: 'too long' }];
+    const problems = [
+      { field: 'name', message: 'too long' },
+      { field: 'description', message: 'too long' },
+    ];
     const { fetch, seen } = fakeFetch(() => failure(200, 'BAD_USER_INPUT', 'name: too long', { field: 'name', problems }));
     const error = await rejection(client(fetch).CreateProject({ input: { clientId: '1', name: 'n' } }));
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', status: 200, requestId: seen[0].headers['x-request-id'] });
@@ -137,11 +158,17 @@ function jwt(seconds: number, id: string) {
 }
 
 /** A server where only `valid` passes, and refreshToken(`refresh`) hands out `next`. */
-function tokenServer(valid: string, refresh: string, next: MspTokens, refusal = 'The access token has expired; refresh it with refreshToken or log in again.') {
+function tokenServer(
+  valid: string,
+  refresh: string,
+  next: MspTokens,
+  refusal = 'The access token has expired; refresh it with refreshToken or log in again.',
+) {
   return fakeFetch((request) => {
     if (request.operation === 'RefreshToken') {
       const input = request.variables.input as { refreshToken: string };
-      if (input.refreshToken !== refresh || request.headers.authorization) return failure(401, 'UNAUTHENTICATED', 'refresh token not valid');
+      if (input.refreshToken !== refresh || request.headers.authorization)
+        return failure(401, 'UNAUTHENTICATED', 'refresh token not valid');
       return { body: { data: { refreshToken: { ...next, user: { id: '1', email: 'tech@test.local', role: 'TECHNICIAN' } } } } };
     }
     return request.headers.authorization === `Bearer ${valid}` ? me : failure(401, 'UNAUTHENTICATED', refusal);
@@ -186,7 +213,9 @@ describe('SDK token refresh', () => {
   it('does not refresh for a token refused for another reason, nor without a refresh token', async () => {
     const next = pairAfter(jwt(3600, 'fresh'));
     const wrong = tokenServer(next.accessToken, 'refresh-1', next, 'The access token is not valid; log in again.');
-    expect((await rejection(client(wrong.fetch, { token: jwt(3600, 'forged'), refreshToken: 'refresh-1' }).Me())).code).toBe('UNAUTHENTICATED');
+    expect((await rejection(client(wrong.fetch, { token: jwt(3600, 'forged'), refreshToken: 'refresh-1' }).Me())).code).toBe(
+      'UNAUTHENTICATED',
+    );
     const agent = tokenServer(next.accessToken, 'refresh-1', next);
     expect((await rejection(client(agent.fetch, { token: jwt(3600, 'agent') }).Me())).code).toBe('UNAUTHENTICATED');
     expect([...wrong.seen, ...agent.seen].map((r) => r.operation)).toEqual(['Me', 'Me']);
@@ -194,11 +223,17 @@ describe('SDK token refresh', () => {
 });
 
 describe('SDK paging', () => {
-  const page = (ids: string[], endCursor: string | null, hasNextPage: boolean) => ({ totalCount: 3, pageInfo: { endCursor, hasNextPage }, nodes: ids.map((id) => ({ id })) });
+  const page = (ids: string[], endCursor: string | null, hasNextPage: boolean) => ({
+    totalCount: 3,
+    pageInfo: { endCursor, hasNextPage },
+    nodes: ids.map((id) => ({ id })),
+  });
 
   it('asks for the next page with after: endCursor until hasNextPage is false', async () => {
     const { fetch, seen } = fakeFetch((request) =>
-      request.variables.after === 'c2' ? { body: { data: { client: { id: '1', sessions: page(['3'], 'c3', false) } } } } : { body: { data: { client: { id: '1', sessions: page(['1', '2'], 'c2', true) } } } },
+      request.variables.after === 'c2'
+        ? { body: { data: { client: { id: '1', sessions: page(['3'], 'c3', false) } } } }
+        : { body: { data: { client: { id: '1', sessions: page(['1', '2'], 'c2', true) } } } },
     );
     const ids: string[] = [];
     for await (const session of paginate(client(fetch).ClientSessions, { clientId: '1', first: 2 })) ids.push(session.id);

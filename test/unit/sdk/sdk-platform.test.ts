@@ -6,6 +6,7 @@ describe('platformOf', () => {
   });
 
   it('refuses the platforms the API has no commands for, rather than answering for Linux', () => {
-    for (const other of ['aix', 'freebsd', 'openbsd', 'sunos', 'android', 'WIN32', 'constructor']) expect(() => platformOf(other)).toThrow(`not "${other}"`);
+    for (const other of ['aix', 'freebsd', 'openbsd', 'sunos', 'android', 'WIN32', 'constructor'])
+      expect(() => platformOf(other)).toThrow(`not "${other}"`);
   });
 });

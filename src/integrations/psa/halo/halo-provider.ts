@@ -1,7 +1,18 @@
 import { NotFoundError } from '../../../core/errors';
 import { PsaRefusedError } from '../errors';
 import type { PsaHttp } from '../http';
-import type { NewComment, NewLineItem, NewTimeEntry, PsaComment, PsaLineItem, PsaProvider, PsaTicket, PsaTimeEntry, TicketQuery, TicketRef } from '../types';
+import type {
+  NewComment,
+  NewLineItem,
+  NewTimeEntry,
+  PsaComment,
+  PsaLineItem,
+  PsaProvider,
+  PsaTicket,
+  PsaTimeEntry,
+  TicketQuery,
+  TicketRef,
+} from '../types';
 
 interface HaloTicket {
   id: number;
@@ -63,18 +74,36 @@ export class HaloProvider implements PsaProvider {
 
   async getTicket(ref: TicketRef): Promise<PsaTicket> {
     const id = ref.id ?? ref.number!;
-    const { status, body } = await this.http.request({ operation: 'get_ticket', method: 'GET', path: `/Tickets/${encodeURIComponent(id)}`, ticketId: id, notFoundIsAnswer: true });
+    const { status, body } = await this.http.request({
+      operation: 'get_ticket',
+      method: 'GET',
+      path: `/Tickets/${encodeURIComponent(id)}`,
+      ticketId: id,
+      notFoundIsAnswer: true,
+    });
     if (status === 404) throw new NotFoundError('Halo ticket', id, ref.id ? 'ticket.id' : 'ticket.number');
     return ticketOf(body as HaloTicket);
   }
 
   private async actions(ticketId: string): Promise<HaloAction[]> {
-    const { body } = await this.http.request({ operation: 'list_actions', method: 'GET', path: '/Actions', query: { ticket_id: ticketId, excludesys: 'true' }, ticketId });
+    const { body } = await this.http.request({
+      operation: 'list_actions',
+      method: 'GET',
+      path: '/Actions',
+      query: { ticket_id: ticketId, excludesys: 'true' },
+      ticketId,
+    });
     return (body as { actions?: HaloAction[] })?.actions ?? [];
   }
 
   private async postAction(operation: string, ticketId: string, action: Record<string, unknown>): Promise<HaloAction> {
-    const { status, body } = await this.http.request({ operation, method: 'POST', path: '/Actions', ticketId, body: [{ ticket_id: Number(ticketId), ...action }] });
+    const { status, body } = await this.http.request({
+      operation,
+      method: 'POST',
+      path: '/Actions',
+      ticketId,
+      body: [{ ticket_id: Number(ticketId), ...action }],
+    });
     const created = (Array.isArray(body) ? body[0] : body) as HaloAction | undefined;
     if (!created?.id) throw new PsaRefusedError('halo', status, 'the answer carried no action id');
     return created;
@@ -85,14 +114,26 @@ export class HaloProvider implements PsaProvider {
   }
 
   async addComment(ticketId: string, c: NewComment): Promise<PsaComment> {
-    const a = await this.postAction('add_action', ticketId, { outcome: c.subject, note: c.body, hiddenfromuser: c.hidden, sendemail: !c.hidden && !c.doNotEmail, timetaken: 0 });
+    const a = await this.postAction('add_action', ticketId, {
+      outcome: c.subject,
+      note: c.body,
+      hiddenfromuser: c.hidden,
+      sendemail: !c.hidden && !c.doNotEmail,
+      timetaken: 0,
+    });
     return { id: String(a.id), body: a.note ?? c.body, hidden: a.hiddenfromuser ?? c.hidden };
   }
 
   async listTimeEntries(ticketId: string): Promise<PsaTimeEntry[]> {
     return (await this.actions(ticketId))
       .filter((a) => (a.timetaken ?? 0) > 0)
-      .map((a) => ({ id: String(a.id), notes: a.note ?? '', minutes: Math.round((a.timetaken ?? 0) * 60), productId: null, charged: true }));
+      .map((a) => ({
+        id: String(a.id),
+        notes: a.note ?? '',
+        minutes: Math.round((a.timetaken ?? 0) * 60),
+        productId: null,
+        charged: true,
+      }));
   }
 
   async addTimeEntry(ticketId: string, e: NewTimeEntry): Promise<PsaTimeEntry> {
@@ -105,7 +146,13 @@ export class HaloProvider implements PsaProvider {
       actionarrivaldate: e.startAt.toISOString(),
       actioncompletiondate: new Date(e.startAt.getTime() + e.minutes * 60_000).toISOString(),
     });
-    return { id: String(a.id), notes: a.note ?? e.notes, minutes: Math.round((a.timetaken ?? hoursOf(e.minutes)) * 60), productId: null, charged: true };
+    return {
+      id: String(a.id),
+      notes: a.note ?? e.notes,
+      minutes: Math.round((a.timetaken ?? hoursOf(e.minutes)) * 60),
+      productId: null,
+      charged: true,
+    };
   }
 
   chargeTimeEntry(): Promise<PsaTimeEntry> {
@@ -121,7 +168,13 @@ export class HaloProvider implements PsaProvider {
   }
 
   async attachFile(ticketId: string, file: { url: string; filename: string }): Promise<void> {
-    await this.http.request({ operation: 'add_attachment', method: 'POST', path: '/Attachment', ticketId, body: [{ ticket_id: Number(ticketId), filename: file.filename, link: file.url }] });
+    await this.http.request({
+      operation: 'add_attachment',
+      method: 'POST',
+      path: '/Attachment',
+      ticketId,
+      body: [{ ticket_id: Number(ticketId), filename: file.filename, link: file.url }],
+    });
   }
 }
 

@@ -1,6 +1,17 @@
 import { NotFoundError } from '../../../core/errors';
 import type { PsaHttp } from '../http';
-import type { NewComment, NewLineItem, NewTimeEntry, PsaComment, PsaLineItem, PsaProvider, PsaTicket, PsaTimeEntry, TicketQuery, TicketRef } from '../types';
+import type {
+  NewComment,
+  NewLineItem,
+  NewTimeEntry,
+  PsaComment,
+  PsaLineItem,
+  PsaProvider,
+  PsaTicket,
+  PsaTimeEntry,
+  TicketQuery,
+  TicketRef,
+} from '../types';
 
 /* Shapes of Syncro v1 answers, as far as the adapter reads them. */
 interface SyncroTicket {
@@ -65,7 +76,14 @@ export class SyncroProvider implements PsaProvider {
   constructor(private readonly http: PsaHttp) {}
 
   /** Pages 1..meta.total_pages (page sizes vary by account); stops on an empty page when meta is missing. */
-  private async pages<T>(operation: string, path: string, key: string, query: Record<string, string | number | undefined>, want: number, ticketId?: string): Promise<T[]> {
+  private async pages<T>(
+    operation: string,
+    path: string,
+    key: string,
+    query: Record<string, string | number | undefined>,
+    want: number,
+    ticketId?: string,
+  ): Promise<T[]> {
     const items: T[] = [];
     for (let page = 1; page <= MAX_PAGES && items.length < want; page++) {
       const { body } = await this.http.request({ operation, method: 'GET', path, query: { ...query, page }, ticketId });
@@ -86,12 +104,24 @@ export class SyncroProvider implements PsaProvider {
   async searchTickets(q: TicketQuery): Promise<PsaTicket[]> {
     const customerId = q.customer ? await this.customerId(q.customer) : undefined;
     if (customerId === null) return [];
-    const tickets = await this.pages<SyncroTicket>('search_tickets', '/tickets', 'tickets', { query: q.query, customer_id: customerId, status: q.status }, q.first);
+    const tickets = await this.pages<SyncroTicket>(
+      'search_tickets',
+      '/tickets',
+      'tickets',
+      { query: q.query, customer_id: customerId, status: q.status },
+      q.first,
+    );
     return tickets.map(ticketOf);
   }
 
   private async ticket(id: string, operation = 'get_ticket'): Promise<SyncroTicket> {
-    const { status, body } = await this.http.request({ operation, method: 'GET', path: `/tickets/${encodeURIComponent(id)}`, ticketId: id, notFoundIsAnswer: true });
+    const { status, body } = await this.http.request({
+      operation,
+      method: 'GET',
+      path: `/tickets/${encodeURIComponent(id)}`,
+      ticketId: id,
+      notFoundIsAnswer: true,
+    });
     if (status === 404) throw new NotFoundError('Syncro ticket', id, 'ticket.id');
     return (body as { ticket: SyncroTicket }).ticket;
   }
@@ -99,7 +129,12 @@ export class SyncroProvider implements PsaProvider {
   async getTicket(ref: TicketRef): Promise<PsaTicket> {
     if (ref.id !== undefined) return ticketOf(await this.ticket(ref.id));
     // the number is only a list filter: /tickets/{number} would be another ticket or a 404
-    const { body } = await this.http.request({ operation: 'find_ticket_by_number', method: 'GET', path: '/tickets', query: { number: ref.number } });
+    const { body } = await this.http.request({
+      operation: 'find_ticket_by_number',
+      method: 'GET',
+      path: '/tickets',
+      query: { number: ref.number },
+    });
     const match = ((body as { tickets?: SyncroTicket[] })?.tickets ?? []).find((t) => String(t.number) === ref.number);
     if (!match) throw new NotFoundError('Syncro ticket number', ref.number, 'ticket.number');
     return ticketOf(match);
@@ -140,7 +175,12 @@ export class SyncroProvider implements PsaProvider {
       method: 'POST',
       path: `/tickets/${encodeURIComponent(ticketId)}/timer_entry`,
       ticketId,
-      body: { start_at: e.startAt.toISOString(), duration_minutes: e.minutes, notes: e.notes, ...(e.productId ? { product_id: Number(e.productId) || e.productId } : {}) },
+      body: {
+        start_at: e.startAt.toISOString(),
+        duration_minutes: e.minutes,
+        notes: e.notes,
+        ...(e.productId ? { product_id: Number(e.productId) || e.productId } : {}),
+      },
     });
     return timerOf(body as SyncroTimer);
   }
@@ -157,7 +197,10 @@ export class SyncroProvider implements PsaProvider {
   }
 
   async listLineItems(ticketId: string): Promise<PsaLineItem[]> {
-    return ((await this.ticket(ticketId, 'list_line_items')).line_items ?? []).map((l) => ({ id: String(l.id), description: l.description ?? '' }));
+    return ((await this.ticket(ticketId, 'list_line_items')).line_items ?? []).map((l) => ({
+      id: String(l.id),
+      description: l.description ?? '',
+    }));
   }
 
   async addLineItem(ticketId: string, item: NewLineItem): Promise<PsaLineItem> {
@@ -181,6 +224,12 @@ export class SyncroProvider implements PsaProvider {
   }
 
   async attachFile(ticketId: string, file: { url: string; filename: string }): Promise<void> {
-    await this.http.request({ operation: 'attach_file_url', method: 'POST', path: `/tickets/${encodeURIComponent(ticketId)}/attach_file_url`, ticketId, body: { files: [file] } });
+    await this.http.request({
+      operation: 'attach_file_url',
+      method: 'POST',
+      path: `/tickets/${encodeURIComponent(ticketId)}/attach_file_url`,
+      ticketId,
+      body: { files: [file] },
+    });
   }
 }
