@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const PASSWORD = 'memory-test-password';
 
 /** `npm start`'s entry point with a 128 MB heap, on a SQLite file of its own; resolves with its URL. */

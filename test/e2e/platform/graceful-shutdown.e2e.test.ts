@@ -7,7 +7,7 @@ import { createDataSource } from '../../../src/database/data-source';
 import { parseDatabaseUrl } from '../../../src/database/database-url';
 import { testDatabaseUrl, testDialect } from '../../helpers/scratch-database';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '../../..');
 const PASSWORD = 'shutdown-test-password';
 const WRITES = 50;
 

@@ -17,7 +17,7 @@ describe('query limits', () => {
 
   it('admits every operation the SDK ships, with its default variables', () => {
     const limits = serverLimits(loadConfig({})).cost;
-    const dir = join(__dirname, '../../sdk/operations');
+    const dir = join(__dirname, '../../../sdk/operations');
     const text = readdirSync(dir)
       .map((f) => readFileSync(join(dir, f), 'utf8'))
       .join('\n');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 /** `npm start` (src/main.ts) in a process of its own; resolves with its exit code and stderr. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: join(__dirname, '../..'),
+    cwd: join(__dirname, '../../..'),
     env: { PATH: process.env.PATH ?? '', ...env },
   });
   let stderr = '';

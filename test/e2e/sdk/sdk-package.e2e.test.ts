@@ -8,7 +8,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, apiError, startTestApp, TestApp } from '..
 
 // The server runs in this process: children must run asynchronously, or they could not reach it.
 const run = promisify(execFile);
-const repo = realpathSync(join(__dirname, '../..'));
+const repo = realpathSync(join(__dirname, '../../..'));
 const sdkDir = join(repo, 'sdk');
 
 /** The environment without npm's settings of the jest run (workspace, prefix, …) or a NODE_PATH into the repo. */
