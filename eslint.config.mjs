@@ -59,6 +59,21 @@ export default tseslint.config(
     },
   },
   {
+    // feature areas hold the logic: no GraphQL package in them either
+    files: AREAS.map((area) => `src/${area}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['graphql', 'type-graphql', 'graphql-shield', '@apollo/server'].map((name) => ({
+            name,
+            message: 'Feature areas know nothing of GraphQL: the edge is resolvers/ and src/graphql/.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // the composition root assembles every resolver
     files: ['src/graphql/schema.ts'],
     rules: { 'import-x/no-restricted-paths': 'off' },

@@ -11,6 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { faker } from '@faker-js/faker';
 import { SingleBar, Presets } from 'cli-progress';
+import { reindexAllDocuments } from '../src/knowledge/term-index';
 import { createConnection } from 'mysql2/promise';
 import { QueryRunner } from 'typeorm';
 import { dbTime } from '../src/database/db-time';
@@ -424,6 +425,11 @@ export async function generate(scale: Scale, url: string) {
       await runner.query('PRAGMA foreign_keys = ON');
       await runner.query('ANALYZE');
     }
+    // search and similarProblems read the term index, which the service keeps in step on every write
+    process.stdout.write('indexing search terms… ');
+    const indexing = performance.now();
+    await reindexAllDocuments(runner.manager);
+    console.log(`${((performance.now() - indexing) / 1000).toFixed(0)} s`);
     console.log(`${scale} on ${url}: ${total.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     bar.stop();

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: latency and SQL statements through the real HTTP server and the SDK, on SQLite and
+ * `npm run bench:inprocess`: latency and SQL statements through the real HTTP server and the SDK, on SQLite and
  * MariaDB. Prints figures; asserts nothing. Two sections per database:
  * - core read paths on a tree: BENCH_PER_LEVEL (default 12) clients × projects × sessions × work items;
  * - agent operations on a year of an MSP's work (BENCH_CLIENTS, BENCH_SESSIONS; see bench-agent-data.ts).

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then the whole jest suite on SQLite and again on MariaDB, each at a fixed hour next to midnight UTC.
+// `npm test`: build the SDK and the CLI, type-check, lint, then the whole jest suite on SQLite and again on MariaDB, each at a fixed hour next to midnight UTC.
 // A database that cannot be reached is a failure, never a silent skip.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -6,7 +6,6 @@ import { TicketLink } from '../../entities/ticket-link.entity';
 import { User } from '../../entities/user.entity';
 import { childLists } from '../../src/loaders/child-lists';
 import { createInvite, INVITE_TTL_DAYS } from '../../src/security/invite.service';
-import { noFilter } from '../../src/pagination/list-query';
 import {
   apiAuditFilter,
   createIntegrationCredential,
@@ -35,6 +34,8 @@ import {
 } from '../kit/connections';
 import { archiveMutation, belongsTo, hasMany, inputMutation, listQuery } from '../kit/record-resolvers';
 import { admins, readers, writers } from '../../src/graphql/access';
+import { noFilter } from '../../src/pagination/filter';
+
 /** Users, the API audit log and external integrations. */
 export const adminResolvers = [
   listQuery({

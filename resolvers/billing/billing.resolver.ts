@@ -10,7 +10,6 @@ import { WorkItem } from '../../entities/work-item.entity';
 import { Access, admins, agentMay, readers, writers } from '../../src/graphql/access';
 import { Context } from '../../src/graphql/context';
 import { PageArgs } from '../../src/pagination/connection';
-import { noFilter } from '../../src/pagination/list-query';
 import type { ChildListSpec } from '../../src/loaders/child-connection.loader';
 import { recomputeBilling } from '../../src/billing/billing.service';
 import { createLaborType, LABOR_TYPE_ORDER, laborTypeFilter, updateLaborType } from '../../src/billing/labor-type.service';
@@ -25,6 +24,7 @@ import { belongsTo, byIdQuery, inputMutation, listQuery } from '../kit/record-re
 import { IsId } from '../kit/validators';
 import { weekdayNames } from '../../src/billing/billing-rules';
 import { Weekday } from '../../src/tracking/client.commands';
+import { noFilter } from '../../src/pagination/filter';
 
 const blocksOfClient: ChildListSpec<PrepaidBlock, undefined> = {
   entity: PrepaidBlock,

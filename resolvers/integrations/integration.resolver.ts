@@ -5,12 +5,12 @@ import { Context } from '../../src/graphql/context';
 import { createIntegration } from '../../src/integrations/integration.service';
 import { postSessionToTicket } from '../../src/integrations/posting.service';
 import { searchTickets } from '../../src/integrations/ticket-search.service';
-import { noFilter } from '../../src/pagination/list-query';
 import { NEWEST_FIRST } from '../../src/admin/admin.service';
 import { IntegrationConnection } from '../kit/connections';
 import { archiveMutation, inputMutation, listQuery } from '../kit/record-resolvers';
 import { CreateIntegrationInput, PostSessionToTicketInput, SearchTicketsArgs } from './integration.inputs';
 import { PostSessionToTicketPayload, TicketSearchResult } from './integration.types';
+import { noFilter } from '../../src/pagination/filter';
 
 @Resolver()
 class TicketSearchResolver {

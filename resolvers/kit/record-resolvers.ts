@@ -15,12 +15,13 @@ import { Context } from '../../src/graphql/context';
 import { NotFoundError } from '../../src/core/errors';
 import type { ChildListSpec } from '../../src/loaders/child-connection.loader';
 import { PageArgs } from '../../src/pagination/connection';
-import { Filter, listConnection } from '../../src/pagination/list-query';
+import { listConnection } from '../../src/pagination/list-query';
 import { SortOrder } from '../../src/pagination/sort-order';
 import { archiveRecord } from '../../src/kit/record.service';
 import { archiveInputFor } from './archive.input';
 import { childConnection } from './child-connection';
 import { parseId } from './validators';
+import { Filter } from '../../src/pagination/filter';
 
 type Row = ObjectLiteral & { id: number };
 export const INPUT_DESCRIPTION = 'What to write; see the input type.';

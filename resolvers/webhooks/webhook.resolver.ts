@@ -1,7 +1,6 @@
 import { WebhookDelivery } from '../../entities/webhook-delivery.entity';
 import { Webhook } from '../../entities/webhook.entity';
 import { admins } from '../../src/graphql/access';
-import { noFilter } from '../../src/pagination/list-query';
 import {
   createWebhook,
   DELIVERY_ORDER,
@@ -16,6 +15,7 @@ import {
 import { belongsTo, byIdQuery, inputMutation, listQuery } from '../kit/record-resolvers';
 import { CreateWebhookInput, UpdateWebhookInput, WebhookDeliveryFilter, WebhookDeliveryIdInput, WebhookIdInput } from './webhook.inputs';
 import { CreateWebhookPayload, DeleteWebhookPayload, WebhookConnection, WebhookDeliveryConnection } from './webhook.types';
+import { noFilter } from '../../src/pagination/filter';
 
 /** Outbound webhooks: subscriptions and their delivery log, for admins only. */
 export const webhookResolvers = [

@@ -5,7 +5,6 @@ import { TicketLink } from '../../entities/ticket-link.entity';
 import { User } from '../../entities/user.entity';
 import { dbTime } from '../database/db-time';
 import { ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { findOrFail } from '../kit/find-or-fail';
 import { Invite, issueInvite } from '../security/invite.service';
 import { insertRecord, updateRecord } from '../kit/record.service';
@@ -18,6 +17,7 @@ import type {
   UpdateUser,
 } from './admin.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const NEWEST_FIRST = { key: 'id', direction: 'DESC' } as const;
 

@@ -1,6 +1,6 @@
 import { ChangeLogEntry } from '../../entities/change-log-entry.entity';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
+import { Filter } from '../pagination/filter';
 
 /** Oldest first: the history reads as it happened. */
 export const CHANGE_ORDER: SortOrder<ChangeLogEntry> = { key: 'id', direction: 'ASC' };

@@ -2,12 +2,12 @@ import { EntityManager } from 'typeorm';
 import { now } from '../../entities/columns';
 import { LaborType } from '../../entities/labor-type.entity';
 import { ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import { idempotentWrite } from '../kit/idempotency';
 import type { CreateLaborType, LaborTypeFilter, UpdateLaborType } from './labor-type.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const LABOR_TYPE_ORDER: SortOrder<LaborType> = { key: 'name', direction: 'ASC' };
 

@@ -8,18 +8,12 @@ import type { Dialect } from '../database/dialect';
 /** Integer quotient of two non-negative integers, exact (no float rounding on large sums). */
 export const div = (n: number, d: number): number => (n - (n % d)) / d;
 
-/** Cents from a sum of minutes × cents-per-hour, rounded half up to whole cents once. */
-export const centsOfMinuteCents = (minuteCents: number): number => div(minuteCents + 30, 60);
-
 /** Billable quantities are hundredths of a minute: 6000 make an hour, so 1 h 45 min × 1.5 (157.5 min) is exact. */
 export const CENTIMINUTES_PER_HOUR = 6000;
 
 /** The amount of one line: `centiminutes` at `rateCents` per hour, rounded half up to whole cents once. */
 export const amountForCentiminutes = (centiminutes: number, rateCents: number): number =>
   div(centiminutes * rateCents + CENTIMINUTES_PER_HOUR / 2, CENTIMINUTES_PER_HOUR);
-
-/** The amount for `minutes` at `rateCents` per hour, rounded half up to whole cents once (the same rule). */
-export const amountForMinutes = (minutes: number, rateCents: number): number => amountForCentiminutes(minutes * 100, rateCents);
 
 /**
  * amountForCentiminutes in SQL, for sums over many lines computed in the database: integer arithmetic

@@ -6,7 +6,6 @@ import { Infrastructure } from '../../entities/infrastructure.entity';
 import { OperationFailure } from '../../entities/operation-failure.entity';
 import { Session } from '../../entities/session.entity';
 import { BadInputError, ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertRecord, Referenced, updateRecord } from '../kit/record.service';
 import { likeContains, likeSql } from '../kit/text';
@@ -24,6 +23,7 @@ import type {
   UpdateFailurePattern,
 } from './failure.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const PATTERN_ORDER: SortOrder<FailurePattern> = { key: 'lastSeenAt', direction: 'DESC' };
 export const INSIGHT_ORDER: SortOrder<EnvironmentalInsight> = { key: 'confidence', direction: 'DESC' };

@@ -12,7 +12,6 @@ import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { Site } from '../../entities/site.entity';
 import { BadInputError, ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import { insertLinks, insertRecord, Referenced, updateRecord } from '../kit/record.service';
@@ -35,6 +34,7 @@ import type {
   UpdateSite,
 } from './infrastructure.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const INFRASTRUCTURE_ORDER: SortOrder<Infrastructure> = { key: 'hostname', direction: 'ASC' };
 export const BY_NAME = { key: 'name', direction: 'ASC' } as const;

@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import { EntityMetadata, EntityTarget, LoadEvent, ObjectLiteral } from 'typeorm';
 import { Database } from '../database/database';
 import { Page, PageArgs, toPage } from '../pagination/connection';
-import { Filter, noFilter } from '../pagination/list-query';
 import { applyAfter, applyOrder, columnSql, orderSql, SortOrder } from '../pagination/sort-order';
+import { Filter, noFilter } from '../pagination/filter';
 
 /** A list that hangs off a parent row, such as a project's sessions. */
 export interface ChildListSpec<T, F> {

@@ -14,12 +14,12 @@ import { Network } from '../../entities/network.entity';
 import { Note } from '../../entities/note.entity';
 import { ProblemSolution } from '../../entities/problem-solution.entity';
 import { Site } from '../../entities/site.entity';
-import { Filter } from '../pagination/list-query';
 import { BY_NAME, INFRASTRUCTURE_ORDER, notArchived } from '../infrastructure/infrastructure.service';
 import { COMMAND_ORDER, RECORDED_ORDER } from '../work-details/work-detail.service';
 import { INSIGHT_ORDER, OPERATION_FAILURE_ORDER } from '../failure-learning/failure.service';
 import { NOTE_ORDER } from '../tracking/note.service';
 import { childListSpec } from './child-connection.loader';
+import { Filter } from '../pagination/filter';
 
 const activeOnly: Filter = (qb, a) => {
   qb.andWhere(`${a}.active = :active`, { active: true });

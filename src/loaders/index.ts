@@ -11,7 +11,6 @@ import { Session } from '../../entities/session.entity';
 import { WorkItemTag } from '../../entities/work-item-tag.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import { Database } from '../database/database';
-import { noFilter } from '../pagination/list-query';
 import { CHANGE_ORDER, changeFilter } from '../admin/change-log.service';
 import { PENDING_TASK_ORDER, pendingTaskFilter } from '../tracking/pending-task.service';
 import { PROJECT_ORDER, projectFilter } from '../tracking/project.service';
@@ -27,6 +26,7 @@ import { prepaidLoader } from '../billing/prepaid.service';
 import type { PendingTaskFilter } from '../tracking/pending-task.commands';
 import type { ProjectFilter } from '../tracking/project.commands';
 import type { SessionFilter } from '../tracking/session.commands';
+import { noFilter } from '../pagination/filter';
 
 interface NeighbourKey {
   id: number;

@@ -1,12 +1,8 @@
-import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ClassType } from 'type-graphql';
 import { Page, PageArgs, toConnection, toPage } from './connection';
+import { Filter } from './filter';
 import { applyAfter, applyOrder, SortOrder } from './sort-order';
-
-/** Adds a list's WHERE conditions to a query on `alias`. */
-export type Filter = (qb: SelectQueryBuilder<ObjectLiteral>, alias: string) => void;
-
-export const noFilter: Filter = () => undefined;
 
 /** One keyset page of a top-level list: a single statement with LIMIT first + 1. */
 export async function fetchPage<T extends ObjectLiteral>(

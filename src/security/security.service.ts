@@ -11,7 +11,6 @@ import { originOf } from '../database/database';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../core/errors';
 import { childListSpec } from '../loaders/child-connection.loader';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import { notArchived } from '../infrastructure/infrastructure.service';
@@ -30,6 +29,7 @@ import type {
 import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { securityIncidentRecorded } from '../webhooks/payloads';
+import { Filter } from '../pagination/filter';
 
 export const CREDENTIAL_ORDER: SortOrder<Credential> = { key: 'name', direction: 'ASC' };
 export const INCIDENT_ORDER: SortOrder<SecurityIncident> = { key: 'detectedAt', direction: 'DESC' };

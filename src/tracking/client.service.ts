@@ -5,13 +5,13 @@ import { assertTimeZone, DEFAULT_TIME_ZONE, minuteOfDay, storedWeekdays } from '
 import { now } from '../../entities/columns';
 import { Database } from '../database/database';
 import { BadInputError, ConflictError, NotFoundError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql, slugify } from '../kit/text';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
 import type { ClientFilter, CreateClient, UpdateClient } from './client.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const CLIENT_ORDER: SortOrder<Client> = { key: 'name', direction: 'ASC' };
 

@@ -5,12 +5,12 @@ import { PendingTask, PendingTaskStatus } from '../../entities/pending-task.enti
 import { Project } from '../../entities/project.entity';
 import { Session } from '../../entities/session.entity';
 import { BadInputError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
 import type { AddPendingTask, CompletePendingTask, PendingTaskFilter } from './pending-task.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 /** Soonest due first; tasks without a due date last; then oldest first. */
 export const PENDING_TASK_ORDER: SortOrder<PendingTask> = { key: 'dueDate', direction: 'ASC', nullsAs: '9999-12-31' };

@@ -3,13 +3,13 @@ import { Client } from '../../entities/client.entity';
 import { now } from '../../entities/columns';
 import { Project, ProjectStatus } from '../../entities/project.entity';
 import { ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { likeContains, likeSql } from '../kit/text';
 import { idempotentWrite } from '../kit/idempotency';
 import { findOrFail } from '../kit/find-or-fail';
 import type { CreateProject, ProjectFilter, UpdateProject } from './project.commands';
 import type { Scope } from '../kit/scope';
+import { Filter } from '../pagination/filter';
 
 export const PROJECT_ORDER: SortOrder<Project> = { key: 'name', direction: 'ASC' };
 

@@ -7,7 +7,6 @@ import { SessionTag } from '../../entities/session-tag.entity';
 import { Session, SessionMode } from '../../entities/session.entity';
 import { dbTime } from '../database/db-time';
 import { BadInputError, ConflictError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { ensureTags, normalizeTags } from './tag.service';
 import { insertLinks } from '../kit/record.service';
@@ -22,6 +21,7 @@ import type { EndSession, SessionFilter, StartSession, TagSession, UpdateSession
 import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { sessionEnded } from '../webhooks/payloads';
+import { Filter } from '../pagination/filter';
 
 export const sessionOrder = (order: SessionOrder = SessionOrder.STARTED_AT_DESC): SortOrder<Session> => ({
   key: 'startedAt',

@@ -3,13 +3,13 @@ import { DeliveryStatus, WebhookDelivery } from '../../entities/webhook-delivery
 import { Webhook, WebhookEvent } from '../../entities/webhook.entity';
 import type { Scope } from '../kit/scope';
 import { AppError, BadInputError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { findOrFail } from '../kit/find-or-fail';
 import type { CredentialVault } from '../security/vault/credential-vault';
 import { sealSecret } from './secret';
 import { generateSecret } from './signing';
 import { assertUrlAllowed, parseWebhookUrl, RefusedUrlError } from './url-guard';
+import { Filter } from '../pagination/filter';
 
 export interface CreateWebhookCommand {
   url: string;

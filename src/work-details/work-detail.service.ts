@@ -13,7 +13,6 @@ import { Session } from '../../entities/session.entity';
 import { WorkItem } from '../../entities/work-item.entity';
 import { dbTime } from '../database/db-time';
 import { BadInputError } from '../core/errors';
-import { Filter } from '../pagination/list-query';
 import { SortOrder } from '../pagination/sort-order';
 import { insertLinks, insertRecord, RecordRules, Referenced, updateRecord } from '../kit/record.service';
 import { likeContains, likeSql } from '../kit/text';
@@ -36,6 +35,7 @@ import type {
 import type { Scope } from '../kit/scope';
 import { recordEvent } from '../webhooks/outbox';
 import { commandFailed } from '../webhooks/payloads';
+import { Filter } from '../pagination/filter';
 
 export const COMMAND_ORDER: SortOrder<CommandRun> = { key: 'ranAt', direction: 'DESC' };
 export const RECORDED_ORDER = { key: 'createdAt', direction: 'ASC' } as const;
