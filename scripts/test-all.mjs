@@ -72,9 +72,16 @@ if (spawnSync('faketime', ['-f', '+0', 'true']).status !== 0) {
   process.exit(1);
 }
 
-/** Runs a command with the clock starting at `hhmm` UTC today and ticking on (libfaketime). */
+/**
+ * Runs a command with the clock starting at `hhmm` UTC today and ticking on (libfaketime). Every process it
+ * starts shares that one clock (FAKETIME_DONT_RESET): a CLI spawned minutes later must not start again at
+ * `hhmm`, or its timestamps would fall before the server's.
+ */
 const at = (hhmm, label, args, env) =>
-  run(`${label} at ${hhmm} UTC`, 'faketime', ['-f', `@${new Date().toISOString().slice(0, 10)} ${hhmm}:00`, 'npx', ...args], env);
+  run(`${label} at ${hhmm} UTC`, 'faketime', ['-f', `@${new Date().toISOString().slice(0, 10)} ${hhmm}:00`, 'npx', ...args], {
+    ...env,
+    FAKETIME_DONT_RESET: '1',
+  });
 // The session and billing tests again at the other hour: together every database meets both sides of midnight.
 const CLOCK_SENSITIVE = [
   'test/e2e/platform/seed',
