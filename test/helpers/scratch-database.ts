@@ -54,3 +54,22 @@ export async function createMigratedDatabase(name: string, dialect: Dialect = te
   await scratch.dataSource.runMigrations({ transaction: 'each' });
   return scratch;
 }
+
+/** A database for a server the test spawns: a SQLite file in `dir`, or a MariaDB database created here. */
+export async function spawnedServerDatabase(dir: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testDialect === 'sqlite') return { url: `sqlite:${join(dir, 'msp.sqlite')}`, drop: async () => {} };
+  const server = parseDatabaseUrl(testDatabaseUrl);
+  if (server.dialect !== 'mariadb') throw new Error('TEST_DATABASE_URL must be a mysql:// URL');
+  const name = `msp_test_${label}_${process.pid}`;
+  const admin = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
+}

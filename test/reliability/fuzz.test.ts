@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, IntrospectionQuery } from 'graphql';
-import { createConnection } from 'mysql2/promise';
 import { createMspClient } from '../../sdk';
-import { parseDatabaseUrl } from '../../src/database/database-url';
 import { FuzzRequest, fuzzRequests } from '../helpers/random-requests';
 import { reliabilityBudget } from '../helpers/reliability-budget';
-import { testDatabaseUrl, testDialect } from '../helpers/scratch-database';
+import { spawnedServerDatabase, testDialect } from '../helpers/scratch-database';
 import { SpawnedServer, spawnServer } from '../helpers/spawned-server';
 
 const COUNT = reliabilityBudget(400, 10_000);
@@ -23,25 +21,6 @@ const INTERNALS =
 interface Answer {
   status: number;
   text: string;
-}
-
-/** A database of its own for the spawned server: a SQLite file, or a MariaDB database on the shared server. */
-async function serverDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (testDialect === 'sqlite') return { url: `sqlite:${join(dir, 'msp.sqlite')}`, drop: async () => {} };
-  const server = parseDatabaseUrl(testDatabaseUrl);
-  if (server.dialect !== 'mariadb') throw new Error('TEST_DATABASE_URL must be a mysql:// URL');
-  const name = `msp_test_fuzz_${process.pid}`;
-  const admin = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
 }
 
 /** Why an answer is wrong, or null: a 5xx, a body that is not JSON, an error without a code, or internals shown. */
@@ -68,7 +47,7 @@ describe('fuzz: documents and variables generated from the live schema', () => {
   const tokens: Record<string, string | undefined> = { none: undefined };
 
   beforeAll(async () => {
-    database = await serverDatabase(dir);
+    database = await spawnedServerDatabase(dir, 'fuzz');
     server = await spawnServer(dir, { DATABASE_URL: database.url, RATE_LIMIT_CREDENTIALS_PER_MINUTE: '100000' });
     tokens.admin = await server.adminToken();
     const sdk = createMspClient({ url: server.url, token: tokens.admin, retries: 0 });

@@ -2,33 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../../../src/database/data-source';
 import { parseDatabaseUrl } from '../../../src/database/database-url';
-import { testDatabaseUrl, testDialect } from '../../helpers/scratch-database';
+import { spawnedServerDatabase } from '../../helpers/scratch-database';
 
 const ROOT = join(__dirname, '../../..');
 const PASSWORD = 'shutdown-test-password';
 const WRITES = 50;
-
-/** A database of its own for the spawned server: a SQLite file, or a MariaDB database created here. */
-async function serverDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (testDialect === 'sqlite') return { url: `sqlite:${join(dir, 'msp.sqlite')}`, drop: async () => {} };
-  const server = parseDatabaseUrl(testDatabaseUrl);
-  if (server.dialect !== 'mariadb') throw new Error('TEST_DATABASE_URL must be a mysql:// URL');
-  const name = `msp_test_shutdown_${process.pid}`;
-  const admin = await createConnection({ host: server.host, port: server.port, user: server.username, password: server.password });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.end();
-    },
-  };
-}
 
 /** `npm start`'s entry point in a process of its own; resolves with its URL once it listens. */
 function startServer(dir: string, databaseUrl: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
@@ -66,7 +46,7 @@ describe('SIGTERM', () => {
   const dir = mkdtempSync(join(tmpdir(), 'msp-shutdown-'));
   let database: { url: string; drop(): Promise<void> };
   beforeAll(async () => {
-    database = await serverDatabase(dir);
+    database = await spawnedServerDatabase(dir, 'shutdown');
   });
   afterAll(async () => {
     await database.drop();
